@@ -1,0 +1,1 @@
+"""The LLM side of Explainer: provider, embedded serving, agent loop, verifier, CLI."""

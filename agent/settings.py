@@ -44,7 +44,8 @@ class Settings(BaseSettings):
     )
 
     embedded_engine: EmbeddedEngine = Field(
-        default="llama-cpp-python", description="Which embedded llama.cpp server to run."
+        default="xllamacpp",
+        description="Which embedded llama.cpp server to run (chosen by measurement; README).",
     )
     embedded_model_path: Path | None = Field(
         default=None,

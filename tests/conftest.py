@@ -25,18 +25,29 @@ def _isolated(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, t
         monkeypatch.delenv(FORBID_ENV, raising=False)
 
 
-@pytest.fixture(scope="session")
-def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One real embedded llama.cpp server (SmolLM2) shared by the `llm` tests; its URL."""
+def _shared_server(factory: pytest.TempPathFactory, engine: str) -> Iterator[str]:
     from agent.serving import ServerManager
     from agent.settings import Settings
 
-    manager = ServerManager(Settings(state_dir=tmp_path_factory.mktemp("shared-llm")))
+    pytest.importorskip("llama_cpp" if engine == "llama-cpp-python" else "xllamacpp")
+    manager = ServerManager(Settings(state_dir=factory.mktemp(engine), embedded_parallel=2))
     saved = os.environ.pop(FORBID_ENV, None)
     try:
-        record, _ = manager.serve("llama-cpp-python")
+        record, _ = manager.serve(engine)  # type: ignore[arg-type]
     finally:
         if saved is not None:
             os.environ[FORBID_ENV] = saved
     yield record.url
     manager.stop()
+
+
+@pytest.fixture(scope="session")
+def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The default embedded server (xllamacpp, SmolLM2), shared by `llm` tests; its URL."""
+    yield from _shared_server(tmp_path_factory, "xllamacpp")
+
+
+@pytest.fixture(scope="session")
+def llama_cpp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The llama-cpp-python engine with SmolLM2, shared by `llm` tests; its URL."""
+    yield from _shared_server(tmp_path_factory, "llama-cpp-python")

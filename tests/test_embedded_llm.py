@@ -44,24 +44,56 @@ def servers_on(port: int) -> list[psutil.Process]:
     return found
 
 
-def test_probe_reports_tools_json_schema_and_logprobs(embedded_server: str) -> None:
+COLOR_TOOL = {
+    "type": "function",
+    "function": {
+        "name": "report_capital",
+        "description": "Report a country and its capital.",
+        "parameters": Capital.model_json_schema(),
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("server", "expected"),
+    [
+        ("embedded_server", ("json_schema", None, "emulated")),
+        ("llama_cpp_server", ("json_object_schema", "named", "native")),
+    ],
+)
+def test_probe_reports_tools_json_schema_and_logprobs(
+    server: str, expected: tuple[str, str | None, str], request: pytest.FixtureRequest
+) -> None:
+    url = request.getfixturevalue(server)
+
     async def go() -> None:
-        async with LLMProvider(embedded_server) as p:
+        async with LLMProvider(url) as p:
             caps = await p.capabilities()
-            assert caps.tools and caps.tool_choice == "named"
-            assert caps.json_schema == "json_object_schema"  # llama-cpp-python's flavour
+            assert (caps.json_schema, caps.tool_choice, caps.forced_tool_call) == expected
             assert caps.logprobs
             reply = await p.chat(
                 [{"role": "user", "content": "Say yes."}], logprobs=True, max_tokens=4
             )
             assert reply.logprobs and all(t.logprob <= 0 for t in reply.logprobs)
+            # A forced tool call works on both, natively or through schema output.
+            called = await p.chat(
+                [{"role": "user", "content": "What is the capital of Peru?"}],
+                tools=[COLOR_TOOL],
+                tool_choice={"type": "function", "function": {"name": "report_capital"}},
+                max_tokens=64,
+            )
+            assert called.tool_calls and called.tool_calls[0].name == "report_capital"
+            Capital.model_validate_json(called.tool_calls[0].arguments)
 
     asyncio.run(go())
 
 
-def test_structured_returns_a_valid_object(embedded_server: str) -> None:
+@pytest.mark.parametrize("server", ["embedded_server", "llama_cpp_server"])
+def test_structured_returns_a_valid_object(server: str, request: pytest.FixtureRequest) -> None:
+    url = request.getfixturevalue(server)
+
     async def go() -> Capital:
-        async with LLMProvider(embedded_server) as p:
+        async with LLMProvider(url) as p:
             return await p.structured(
                 [{"role": "user", "content": "What is the capital of France?"}], Capital
             )
@@ -148,24 +180,12 @@ def test_no_server_is_one_clear_line_fast(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_xllamacpp_engine_behind_the_same_provider(tmp_path: Path) -> None:
-    pytest.importorskip("xllamacpp")
-    manager = ServerManager(Settings(state_dir=tmp_path, embedded_parallel=2))
-    record, _ = manager.serve("xllamacpp")
-
-    async def go() -> None:
-        async with LLMProvider(record.url) as p:
-            caps = await p.capabilities()
-            # llama.cpp's server turns a named tool_choice into "auto" and SmolLM2's
-            # template has no tool syntax, so no forced tool call: schema output instead.
-            assert caps.json_schema == "json_schema" and not caps.tools
-            result = await p.structured(
-                [{"role": "user", "content": "What is the capital of Spain?"}], Capital
-            )
-            assert len(result.country) >= 2
-
-    try:
-        asyncio.run(go())
-    finally:
-        manager.stop()
+def test_llama_cpp_python_engine_starts_and_stops(tmp_path: Path) -> None:
+    pytest.importorskip("llama_cpp")
+    manager = ServerManager(Settings(state_dir=tmp_path))
+    record, started = manager.serve("llama-cpp-python")
+    assert started and record.engine == "llama-cpp-python"
+    assert "--interrupt_requests" in record.argv  # a new request must not cut off a stream
+    assert manager.status().state == "running"
+    manager.stop()
     assert not servers_on(record.port)

@@ -17,6 +17,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from agent import prompting
@@ -51,7 +52,7 @@ def _edge(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         except ExplainerError as exc:
-            err.print(f"[bold red]error:[/] {exc}", soft_wrap=True, markup=True)
+            err.print(f"[bold red]error:[/] {escape(str(exc))}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted")
@@ -86,7 +87,7 @@ def _connect(settings: Settings) -> tuple[LLMProvider, float | None, str]:
     if status.state == "running" and status.record is not None:
         return LLMProvider.from_settings(settings, status.record.url), None, "embedded (running)"
     if status.state != "stopped":
-        err.print(f"[yellow]{status.detail}[/]; restarting it")
+        err.print(f"[yellow]{escape(status.detail)}[/]; restarting it")
     with err.status("starting the embedded LLM server (SmolLM2-135M-Instruct)…"):
         record, _ = manager.serve()
     return (
@@ -162,7 +163,7 @@ def ask(
     out.print()
     started = f"server start {start_s:.2f} s · " if start_s is not None else ""
     err.print(
-        f"[dim]{result['model']} at {result['base_url']} ({source})\n"
+        f"[dim]{escape(result['model'])} at {result['base_url']} ({escape(source)})\n"
         f"{started}first token {t['first_token_s']:.2f} s · total {t['total_s']:.2f} s · "
         f"{t['completion_tokens']} tokens · {t['tokens_per_s']} tokens/s[/]"
     )
@@ -210,7 +211,10 @@ def llm_serve(
             chosen, model=model, host=host, port=port, tool_call_parser=tool_call_parser
         )
     verb = f"started in {record.start_seconds:.2f} s" if started else "already running"
-    out.print(f"{record.engine} {verb}: {record.url} (pid {record.pid}, model {record.model})")
+    out.print(
+        f"{record.engine} {verb}: {record.url} (pid {record.pid}, model {record.model})",
+        markup=False,
+    )
 
 
 @llm_app.command("status")
@@ -232,7 +236,9 @@ def llm_status(
     else:
         out.print(f"{status.state}: {status.detail}", markup=False)
         if settings.llm_base_url:
-            out.print(f"(EXPLAINER_LLM_BASE_URL={settings.llm_base_url} is used instead)")
+            out.print(
+                f"(EXPLAINER_LLM_BASE_URL={settings.llm_base_url} is used instead)", markup=False
+            )
     if status.state in ("dead", "unresponsive"):
         raise typer.Exit(3)
 

@@ -310,7 +310,8 @@ class ServerManager:
             settings=self.settings,
             tool_call_parser=tool_call_parser,
         )
-        url = f"http://{host}:{port}/v1"
+        reach = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        url = f"http://{reach}:{port}/v1"
         log.info("starting %s on %s", engine, url)
         started = time.perf_counter()
         with open(self.log_path, "ab") as log_file:

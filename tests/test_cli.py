@@ -1,0 +1,73 @@
+"""The CLI's edge: help, the vLLM command, and errors as one line with an exit code."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from agent.cli import app
+from agent.serving import vllm_tool_parser
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("model", "parser"),
+    [
+        ("Qwen/Qwen2.5-7B-Instruct", "hermes"),
+        ("meta-llama/Llama-3.1-8B-Instruct", "llama3_json"),
+        ("meta-llama/Llama-4-Scout-17B-16E-Instruct", "llama4_pythonic"),
+        ("mistralai/Mistral-7B-Instruct-v0.3", "mistral"),
+        ("ibm-granite/granite-3.1-8b-instruct", "granite"),
+        ("some/unknown-model", "hermes"),
+    ],
+)
+def test_vllm_tool_parser_fits_the_model(model: str, parser: str) -> None:
+    assert vllm_tool_parser(model) == parser
+
+
+def test_vllm_dry_run_prints_the_serve_command() -> None:
+    result = runner.invoke(
+        app,
+        ["llm", "serve", "--engine", "vllm", "--model", "meta-llama/Llama-3.1-8B-Instruct",
+         "--port", "8001", "--dry-run"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == [
+        "vllm", "serve", "meta-llama/Llama-3.1-8B-Instruct", "--host", "127.0.0.1",
+        "--port", "8001", "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json",
+    ]  # fmt: skip
+
+
+def test_vllm_missing_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EXPLAINER_FORBID_REAL_LLM")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = runner.invoke(app, ["llm", "serve", "--engine", "vllm", "--model", "x/y"])
+    assert result.exit_code == 3
+    assert "vLLM is not installed here" in result.stderr
+    assert "llm-explainer[vllm]" in result.stderr
+
+
+def test_unknown_engine_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["llm", "serve", "--engine", "ollama", "--dry-run"])
+    assert result.exit_code == 2
+    assert "unknown engine 'ollama'" in result.stderr
+
+
+def test_status_with_nothing_running() -> None:
+    result = runner.invoke(app, ["llm", "status"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("stopped: no LLM server is running")
+
+
+def test_missing_model_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EXPLAINER_FORBID_REAL_LLM")
+    result = runner.invoke(app, ["llm", "serve", "--model", "/no/such/model.gguf"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: no GGUF model file at /no/such/model.gguf"
+
+
+def test_help_lists_the_commands() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "ask" in result.stdout and "llm" in result.stdout

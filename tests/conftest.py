@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,13 @@ import pytest
 from agent.llm import FORBID_ENV
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def require_module(name: str) -> None:
+    """Skip unless ``name`` is installed, without importing it in this process
+    (importing llama_cpp leaves /dev/null handles open at exit)."""
+    if importlib.util.find_spec(name) is None:
+        pytest.skip(f"{name} is not installed")
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +37,7 @@ def _shared_server(factory: pytest.TempPathFactory, engine: str) -> Iterator[str
     from agent.serving import ServerManager
     from agent.settings import Settings
 
-    pytest.importorskip("llama_cpp" if engine == "llama-cpp-python" else "xllamacpp")
+    require_module("llama_cpp" if engine == "llama-cpp-python" else "xllamacpp")
     manager = ServerManager(Settings(state_dir=factory.mktemp(engine), embedded_parallel=2))
     saved = os.environ.pop(FORBID_ENV, None)
     try:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from agent.llm import LLMProvider
 from agent.serving import ServerManager
 from agent.settings import Settings
+from tests.conftest import require_module
 
 pytestmark = pytest.mark.llm
 EXPLAINER = [sys.executable, "-m", "agent.cli"]
@@ -181,7 +182,7 @@ def test_no_server_is_one_clear_line_fast(tmp_path: Path) -> None:
 
 
 def test_llama_cpp_python_engine_starts_and_stops(tmp_path: Path) -> None:
-    pytest.importorskip("llama_cpp")
+    require_module("llama_cpp")
     manager = ServerManager(Settings(state_dir=tmp_path))
     record, started = manager.serve("llama-cpp-python")
     assert started and record.engine == "llama-cpp-python"

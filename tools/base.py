@@ -1,0 +1,134 @@
+"""The tool contract: typed input and output models, atomic facts, and the registry.
+
+A tool is a plain function ``fn(args: InputModel) -> OutputModel``. Its input model forbids
+extra fields and describes every field; its output model says in one line what it found
+(:meth:`ToolOutput.summary`) and lists atomic :class:`Fact` records that a verifier can
+check sentences against. The registry validates arguments, so a caller (the agent, a
+LangChain agent, a test) can never run a tool with arguments its schema does not allow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from tools.errors import ToolInputError, UnknownToolError
+
+
+class Fact(BaseModel):
+    """One atomic, checkable claim: ``subject`` has ``quantity`` equal to ``value``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    subject: str = Field(description="What the number is about: a word, layer, column, ...")
+    quantity: str = Field(description="What was measured, e.g. 'attribution', 'accuracy'.")
+    value: float = Field(description="The measured value.")
+    unit: str | None = Field(default=None, description="Unit, e.g. 'nats', '%', 's'.")
+
+
+class ToolInput(BaseModel):
+    """Base of every tool's arguments: unknown fields are an error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ToolOutput(BaseModel):
+    """Base of every tool's result."""
+
+    def summary(self) -> str:
+        """One line, made by code, saying what the result shows."""
+        raise NotImplementedError
+
+    def facts(self) -> list[Fact]:
+        """The atomic facts a sentence about this result may cite."""
+        raise NotImplementedError
+
+
+In = TypeVar("In", bound=ToolInput)
+Out = TypeVar("Out", bound=ToolOutput)
+
+
+@dataclass(frozen=True)
+class Tool(Generic[In, Out]):
+    """A registered tool: its name, description, models and function."""
+
+    name: str
+    description: str
+    input_model: type[In]
+    output_model: type[Out]
+    fn: Callable[[In], Out]
+
+    def validate(self, arguments: dict[str, Any] | In) -> In:
+        if isinstance(arguments, self.input_model):
+            return arguments
+        try:
+            return self.input_model.model_validate(arguments)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or '(root)'}: {e['msg']}"
+                for e in exc.errors(include_url=False)
+            )
+            raise ToolInputError(f"invalid arguments for tool {self.name!r}: {problems}") from exc
+
+    def __call__(self, arguments: dict[str, Any] | In) -> Out:
+        return self.fn(self.validate(arguments))
+
+    def openai_schema(self) -> dict[str, Any]:
+        """The tool as an OpenAI function-calling tool definition."""
+        return {
+            "type": "function",
+            "function": {
+                "name": self.name,
+                "description": self.description,
+                "parameters": self.input_model.model_json_schema(),
+            },
+        }
+
+
+_REGISTRY: dict[str, Tool[Any, Any]] = {}
+
+
+def register(name: str, description: str) -> Callable[[Callable[[In], Out]], Callable[[In], Out]]:
+    """Register ``fn`` as tool ``name``; its models come from its type annotations."""
+
+    def decorate(fn: Callable[[In], Out]) -> Callable[[In], Out]:
+        hints = fn.__annotations__
+        input_model = _resolve(fn, hints["args"])
+        output_model = _resolve(fn, hints["return"])
+        if name in _REGISTRY:
+            raise ValueError(f"tool {name!r} is registered twice")
+        _REGISTRY[name] = Tool(name, description, input_model, output_model, fn)
+        return fn
+
+    return decorate
+
+
+def _resolve(fn: Callable[..., Any], hint: Any) -> type[Any]:
+    if isinstance(hint, str):
+        hint = fn.__globals__[hint]
+    return hint  # type: ignore[no-any-return]
+
+
+def get_tool(name: str) -> Tool[Any, Any]:
+    """The tool registered as ``name``; unknown names list the available ones."""
+    _load_builtin_tools()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        available = ", ".join(sorted(_REGISTRY)) or "(none)"
+        raise UnknownToolError(f"no tool {name!r}; available: {available}") from None
+
+
+def all_tools() -> list[Tool[Any, Any]]:
+    """Every registered tool, sorted by name."""
+    _load_builtin_tools()
+    return [_REGISTRY[n] for n in sorted(_REGISTRY)]
+
+
+def _load_builtin_tools() -> None:
+    # Importing the modules registers their tools.
+    import tools.attribution
+    import tools.faithfulness  # noqa: F401

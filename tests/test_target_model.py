@@ -61,4 +61,16 @@ def test_left_padded_batch_equals_single_runs(lm) -> None:  # type: ignore[no-un
 def test_attributions_cover_only_user_words(lm) -> None:  # type: ignore[no-untyped-def]
     result = attribute_with(lm, AttributeArgs(text="Is the soup hot?", max_new_tokens=4))
     assert [u.text for u in result.units] == ["Is", "the", "soup", "hot", "?"]
-    assert result.answer and result.forward_passes == pytest.approx(6, abs=0.5)
+    # 1 full pass + 5 leave-one-out passes that reuse the cached prompt prefix.
+    assert result.answer and 1.5 < result.forward_passes < 4
+
+
+def test_cached_edit_scores_equal_full_scores(lm) -> None:  # type: ignore[no-untyped-def]
+    enc = lm.encode("The farmer watched the fox from the porch.")
+    answer = lm.answer_ids(" It was a sunny day.")
+    variants = [
+        [t for i, t in enumerate(enc.ids) if i != p] for p in enc.user_positions[::3]
+    ] + [enc.ids[:-3] + enc.ids[-2:]]
+    cached = lm.score_edits(enc.ids, variants, answer)
+    full = lm.score([enc.ids, *variants], answer)
+    assert torch.allclose(cached, full, atol=1e-3)

@@ -179,7 +179,7 @@ def occlusion(problem: Problem, cost: Cost) -> tuple[list[float], float]:
     for unit in problem.units:
         drop = set(unit.positions)
         perturbed.append([t for i, t in enumerate(ids) if i not in drop])
-    scores = problem.reduce(lm.score([ids, *perturbed], problem.answer, cost))
+    scores = problem.reduce(lm.score_edits(ids, perturbed, problem.answer, cost))
     full = float(scores[0])
     return [full - float(s) for s in scores[1:]], full
 

@@ -99,7 +99,8 @@ def score_ranking(problem: Problem, order: list[int], cost: Cost) -> Scores:
     prompts += [_without(ids, top(k)) for k in ks]  # comprehensiveness
     prompts += [_only(problem, top(k)) for k in ks]  # sufficiency
     prompts += [_without(ids, top(i)) for i in range(1, n + 1)]  # deletion curve
-    probs = _probability(problem, problem.lm.score(prompts, problem.answer, cost)).tolist()
+    scored = problem.lm.score_edits(ids, prompts[1:], problem.answer, cost)
+    probs = _probability(problem, scored).tolist()
     full, rest = probs[0], probs[1:]
     comp = [full - p for p in rest[: len(ks)]]
     suff = [full - p for p in rest[len(ks) : 2 * len(ks)]]

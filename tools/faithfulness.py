@@ -26,8 +26,8 @@ import torch
 from pydantic import BaseModel, Field
 
 from tools.attribution import AttributeArgs, AttributionResult, Problem, attribute_with
-from tools.base import Fact, ToolOutput, register
-from tools.models import DEFAULT_TARGET, Cost, WhiteBoxLM, load_target
+from tools.base import Fact, ToolOutput, target_tool
+from tools.models import DEFAULT_TARGET, Cost, WhiteBoxLM
 
 THRESHOLDS = (0.01, 0.05, 0.10, 0.20, 0.50)
 
@@ -157,12 +157,11 @@ class FaithfulnessArgs(AttributeArgs):
     random_rankings: int = Field(default=5, ge=1, le=100, description="Random baselines.")
 
 
-@register(
+@target_tool(
     "faithfulness",
     "Measure how faithful an attribution method is on an input (ERASER comprehensiveness, "
     "sufficiency, AOPC, deletion AUC) against random attributions.",
 )
-def faithfulness(args: FaithfulnessArgs) -> FaithfulnessResult:
-    lm = load_target(args.model)
+def faithfulness_with(lm: WhiteBoxLM, args: FaithfulnessArgs) -> FaithfulnessResult:
     attribution_args = AttributeArgs(**args.model_dump(exclude={"random_rankings"}))
     return evaluate(lm, attribute_with(lm, attribution_args), args.random_rankings)

@@ -19,9 +19,9 @@ import numpy as np
 import torch
 from pydantic import BaseModel, Field, model_validator
 
-from tools.base import Fact, ToolInput, ToolOutput, register
+from tools.base import Fact, ToolInput, ToolOutput, target_tool
 from tools.errors import ToolInputError
-from tools.models import DEFAULT_TARGET, WhiteBoxLM, load_target
+from tools.models import DEFAULT_TARGET, WhiteBoxLM
 
 Pooling = Literal["mean", "last"]
 
@@ -113,6 +113,11 @@ def hidden_features(lm: WhiteBoxLM, texts: list[str], pooling: Pooling) -> np.nd
     return torch.stack(rows).numpy()
 
 
+@target_tool(
+    "probe",
+    "Train a linear probe per layer on labelled texts to find which layer of the target "
+    "model represents a concept, against majority and shuffled-label control baselines.",
+)
 def probe_with(lm: WhiteBoxLM, args: ProbeArgs) -> ProbeResult:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_score
@@ -149,15 +154,6 @@ def probe_with(lm: WhiteBoxLM, args: ProbeArgs) -> ProbeResult:
         majority_baseline=majority,
         layers=scores,
     )
-
-
-@register(
-    "probe",
-    "Train a linear probe per layer on labelled texts to find which layer of the target "
-    "model represents a concept, against majority and shuffled-label control baselines.",
-)
-def probe(args: ProbeArgs) -> ProbeResult:
-    return probe_with(load_target(args.model), args)
 
 
 # --------------------------------------------------------------------------- logit lens
@@ -231,6 +227,11 @@ def _final_norm(model: Any) -> torch.nn.Module:
 
 
 @torch.no_grad()
+@target_tool(
+    "logit_lens",
+    "Show what each layer of the target model would predict next (logit lens) and at which "
+    "layer the answer token becomes the top prediction.",
+)
 def logit_lens_with(lm: WhiteBoxLM, args: LogitLensArgs) -> LogitLensResult:
     ids = lm.encode(args.text).ids
     if args.continuation:
@@ -264,12 +265,3 @@ def logit_lens_with(lm: WhiteBoxLM, args: LogitLensArgs) -> LogitLensResult:
     return LogitLensResult(
         model=lm.name, text=args.text, answer_token=lm.decode([answer_id]), layers=layers
     )
-
-
-@register(
-    "logit_lens",
-    "Show what each layer of the target model would predict next (logit lens) and at which "
-    "layer the answer token becomes the top prediction.",
-)
-def logit_lens(args: LogitLensArgs) -> LogitLensResult:
-    return logit_lens_with(load_target(args.model), args)

@@ -68,9 +68,9 @@ def test_attributions_cover_only_user_words(lm) -> None:  # type: ignore[no-unty
 def test_cached_edit_scores_equal_full_scores(lm) -> None:  # type: ignore[no-untyped-def]
     enc = lm.encode("The farmer watched the fox from the porch.")
     answer = lm.answer_ids(" It was a sunny day.")
-    variants = [
-        [t for i, t in enumerate(enc.ids) if i != p] for p in enc.user_positions[::3]
-    ] + [enc.ids[:-3] + enc.ids[-2:]]
+    variants = [[t for i, t in enumerate(enc.ids) if i != p] for p in enc.user_positions[::3]] + [
+        enc.ids[:-3] + enc.ids[-2:]
+    ]
     cached = lm.score_edits(enc.ids, variants, answer)
     full = lm.score([enc.ids, *variants], answer)
     assert torch.allclose(cached, full, atol=1e-3)

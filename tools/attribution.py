@@ -110,7 +110,7 @@ class AttributionResult(ToolOutput):
         unit = None if self.method.startswith("attention") else "nats"
         facts = [
             Fact(subject=u.text, quantity="attribution", value=round(u.score, 4), unit=unit)
-            for u in self.ranked()[:5]
+            for u in self.ranked()
         ]
         facts.append(
             Fact(subject="answer", quantity="log_prob", value=round(self.target_logprob, 4),

@@ -1,0 +1,279 @@
+"""The claim verifier: deterministic code that checks every sentence against the evidence.
+
+A sentence makes a claim when it states a number, names a subject (a quoted word, token,
+column or group, or "layer N"), or uses a direction or ranking word. Such a sentence must
+cite evidence as ``[E#]`` and agree with the cited records' facts:
+
+* every number matches a fact's value within the precision written (``0.61`` means
+  0.605–0.615; ``61%`` also matches a fraction 0.61), with its sign — an unsigned number
+  may match a negative value only when a direction word says "down";
+* when the sentence names subjects, its numbers must belong to facts *of those subjects*
+  (a swapped subject does not borrow another subject's number);
+* every named subject occurs in the cited evidence (its facts, arguments or results);
+* direction words agree with the sign of the signed facts they speak of (attributions,
+  changes, effects);
+* "most/strongest/top" and "least/weakest" name the extreme subject of that quantity.
+
+Sentences without claims pass. Policy ``remove`` (default) drops unsupported sentences,
+``mark`` keeps them flagged; if no claim survives, a templated answer is built from facts.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from agent import prompting
+from agent.evidence import Evidence, Ledger
+from tools.base import Fact
+
+Verdict = Literal["supported", "unsupported", "no_claim"]
+Policy = Literal["remove", "mark"]
+
+_CITATION = re.compile(r"\[\s*(E\d+(?:\s*[,;]\s*E?\d+)*)\s*\]")
+_QUOTED = re.compile(
+    r"(?<!\w)'([^'\n]+?)'(?!\w)|\"([^\"\n]+?)\"|`([^`\n]+?)`|‘([^’\n]+?)’|“([^”\n]+?)”"
+)
+_LAYER = re.compile(r"\blayers?\s+(\d+)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\w.])([+\-−]?\d+(?:\.\d+)?)(\s*%)?(?![\w])")
+_UP = re.compile(
+    r"\b(increas\w*|rais\w*|boost\w*|support\w*|push\w* (?:up|towards?)|more likely|"
+    r"positive\w*|help\w*|strengthen\w*|higher|rises?|rose|grows?|grew)\b",
+    re.IGNORECASE,
+)
+_DOWN = re.compile(
+    r"\b(decreas\w*|lower\w*|reduc\w*|drops?|dropped|push\w* (?:down|away)|less likely|"
+    r"negative\w*|hurt\w*|weaken\w*|against|falls?|fell|suppress\w*|opposes?|opposed)\b",
+    re.IGNORECASE,
+)
+_MOST = re.compile(r"\b(most|strongest|largest|biggest|highest|top|greatest|best)\b", re.I)
+_LEAST = re.compile(r"\b(least|weakest|smallest|lowest)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘`]\S|[(\[]?[A-Z0-9])")
+_SIGNED = ("attribution", "change", "effect", "correlation", "difference", "selectivity")
+
+
+class SentenceCheck(BaseModel):
+    """The verdict on one sentence, with the reasons when it is unsupported."""
+
+    text: str
+    verdict: Verdict
+    citations: list[str] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Verification(BaseModel):
+    """A checked answer: what is shown, every sentence's verdict, and its grounding."""
+
+    answer: str = Field(description="What the user sees, after the policy.")
+    sentences: list[SentenceCheck] = Field(description="The LLM's sentences, checked.")
+    grounding_rate: float = Field(
+        description="Supported / claim-making sentences of the LLM's answer (0 if none)."
+    )
+    templated: bool = Field(description="True if the answer was rebuilt from facts.")
+    evidence: list[str] = Field(description="Ids of the evidence the shown answer cites.")
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of ``text``; a citation after the full stop stays with its sentence."""
+    pieces: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\n(?=\s*[-*•]\s)", text.strip()):
+        for piece in _SENTENCE_END.split(paragraph.strip()):
+            piece = piece.strip()
+            if not piece:
+                continue
+            lead = re.match(r"^((?:\[\s*E\d+[^\]]*\]\s*)+)(.*)$", piece, re.S)
+            if lead and pieces:
+                pieces[-1] = f"{pieces[-1]} {lead.group(1).strip()}"
+                piece = lead.group(2).strip()
+                if not piece:
+                    continue
+            pieces.append(piece)
+    return pieces
+
+
+def citations(sentence: str) -> list[str]:
+    ids: list[str] = []
+    for group in _CITATION.findall(sentence):
+        for part in re.split(r"\s*[,;]\s*", group):
+            ids.append(part if part.startswith("E") else f"E{part}")
+    return ids
+
+
+def named_subjects(sentence: str) -> list[str]:
+    """Quoted spans and "layer N" mentions: the things the sentence names."""
+    found = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(sentence)]
+    found += [f"layer {n}" for n in _LAYER.findall(sentence)]
+    return [s.strip() for s in found if s.strip()]
+
+
+def numbers(sentence: str) -> list[tuple[float, float, bool, bool]]:
+    """(value, tolerance, is_percent, signed) for each number the sentence states."""
+    bare = _CITATION.sub(" ", sentence)
+    bare = _QUOTED.sub(" ", bare)
+    bare = _LAYER.sub(" ", bare)
+    out = []
+    for text, percent in _NUMBER.findall(bare):
+        signed = text[0] in "+-−"
+        value = float(text.replace("−", "-"))
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        out.append((value, 0.5 * 10**-decimals + 1e-9, bool(percent), signed))
+    return out
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _mentions(fact: Fact, subject: str) -> bool:
+    f, s = fact.subject.casefold(), subject.casefold()
+    return f == s or re.search(rf"(?<!\w)['\"]?{re.escape(s)}['\"]?(?!\w)", f) is not None
+
+
+def _number_matches(fact: Fact, value: float, tol: float, percent: bool, signed: bool,
+                    direction: int) -> bool:  # fmt: skip
+    targets = [fact.value] if not percent or fact.unit == "%" else [fact.value * 100]
+    if percent and fact.unit != "%":
+        targets.append(fact.value)
+    for target in targets:
+        if abs(target - value) <= tol:
+            return True
+        # "lowered it by 0.61" states a magnitude; the direction word carries the sign.
+        if not signed and direction and abs(abs(target) - value) <= tol:
+            return math.copysign(1, target) == direction
+    return False
+
+
+def _is_signed(fact: Fact) -> bool:
+    return any(word in fact.quantity for word in _SIGNED)
+
+
+def _evidence_text(record: Evidence) -> str:
+    return json.dumps([record.arguments, record.data, record.summary], ensure_ascii=False)
+
+
+def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
+    """The verdict on one sentence against the ledger."""
+    cited = citations(sentence)
+    subjects = named_subjects(sentence)
+    values = numbers(sentence)
+    up, down = bool(_UP.search(sentence)), bool(_DOWN.search(sentence))
+    direction = 0 if up == down else (1 if up else -1)
+    extreme = "max" if _MOST.search(sentence) else "min" if _LEAST.search(sentence) else None
+    has_claim = bool(values or subjects or up or down or extreme)
+    if not has_claim:
+        return SentenceCheck(text=sentence, verdict="no_claim", citations=cited)
+    if not cited:
+        return SentenceCheck(
+            text=sentence, verdict="unsupported", reasons=["makes a claim but cites no evidence"]
+        )
+    reasons: list[str] = []
+    records = []
+    for evidence_id in cited:
+        if evidence_id in ledger:
+            records.append(ledger.get(evidence_id))
+        else:
+            reasons.append(f"cites {evidence_id}, which does not exist")
+    facts = [f for r in records for f in r.facts]
+    text = " ".join(_evidence_text(r).casefold() for r in records)
+    # Quoted subjects claim their own facts: a number must be theirs, or belong to another
+    # kind of fact (a baseline, the answer's log-prob), never to a sibling subject of the
+    # same kind. Without quoted subjects, unquoted mentions ("random") say what it is about.
+    named = [f for f in facts if any(_mentions(f, s) for s in subjects)]
+    if subjects:
+        kinds = {f.quantity for f in named}
+        pool = named + [f for f in facts if f.quantity not in kinds]
+        mentioned = subjects
+    else:
+        lowered = sentence.casefold()
+        named = [
+            f
+            for f in facts
+            if len(f.subject) > 1
+            and re.search(rf"(?<!\w){re.escape(f.subject.casefold())}(?!\w)", lowered)
+        ]
+        pool = facts
+        mentioned = sorted({f.subject for f in named})
+    about = named
+    for subject in subjects:
+        if not any(_mentions(f, subject) for f in facts) and subject.casefold() not in text:
+            reasons.append(f"names {subject!r}, which the cited evidence does not contain")
+    matched: list[Fact] = []
+    for value, tol, percent, signed in values:
+        hits = [f for f in pool if _number_matches(f, value, tol, percent, signed, direction)]
+        if not hits:
+            scope = f"about {', '.join(mentioned)} " if subjects else ""
+            reasons.append(f"states {value:g}{'%' if percent else ''}, which no cited fact "
+                           f"{scope}has")  # fmt: skip
+        matched += hits
+    if direction:
+        judged = [f for f in (matched or about) if _is_signed(f)]
+        if judged and not any(math.copysign(1, f.value) == direction for f in judged):
+            word = "up" if direction > 0 else "down"
+            reasons.append(f"says {word}, but the cited values have the other sign")
+    if extreme and about:
+        for quantity in {f.quantity for f in about}:
+            of_kind = [f for f in facts if f.quantity == quantity]
+            key = (lambda f: abs(f.value)) if _is_signed(of_kind[0]) else (lambda f: f.value)
+            best = max(of_kind, key=key) if extreme == "max" else min(of_kind, key=key)
+            if not any(_mentions(best, s) for s in mentioned):
+                reasons.append(f"says {extreme}imal {quantity}, but that is {best.subject!r}")
+    verdict: Verdict = "unsupported" if reasons else "supported"
+    return SentenceCheck(text=sentence, verdict=verdict, citations=cited, reasons=reasons)
+
+
+def templated_answer(records: Iterable[Evidence], per_record: int = 3) -> str:
+    """An answer built from facts alone (used when no LLM sentence survives)."""
+    lines = []
+    for record in records:
+        ranked = sorted(record.facts, key=lambda f: -abs(f.value) if _is_signed(f) else 0)
+        lines.append(
+            {
+                "id": record.id,
+                "summary": record.summary,
+                "facts": [
+                    {
+                        "subject": f.subject,
+                        "quantity": f.quantity.replace("_", " "),
+                        "value": f"{f.value:.4g}",
+                        "unit": f.unit or "",
+                    }
+                    for f in ranked[:per_record]
+                ],
+            }
+        )
+    return prompting.render("templated_answer", records=lines)
+
+
+def verify(text: str, ledger: Ledger, policy: Policy = "remove") -> Verification:
+    """Check every sentence of ``text`` and apply the policy."""
+    checks = [check_sentence(s, ledger) for s in split_sentences(text)]
+    claims = [c for c in checks if c.verdict != "no_claim"]
+    supported = [c for c in claims if c.verdict == "supported"]
+    rate = len(supported) / len(claims) if claims else 0.0
+    shown = checks if policy == "mark" else [c for c in checks if c.verdict != "unsupported"]
+    templated = not supported and len(ledger) > 0
+    if templated:
+        cited = sorted({e for c in checks for e in c.citations if e in ledger}) or [
+            r.id for r in ledger
+        ]
+        answer = templated_answer(ledger.get(e) for e in cited)
+        shown_ids = cited
+    else:
+        answer = " ".join(
+            c.text if c.verdict != "unsupported" else f"[unsupported: {c.text}]" for c in shown
+        )
+        shown_ids = sorted({e for c in shown for e in c.citations if e in ledger})
+    return Verification(
+        answer=answer,
+        sentences=checks,
+        grounding_rate=rate,
+        templated=templated,
+        evidence=shown_ids,
+    )

@@ -163,9 +163,10 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
     cited = citations(sentence)
     subjects = named_subjects(sentence)
     values = numbers(sentence)
-    up, down = bool(_UP.search(sentence)), bool(_DOWN.search(sentence))
+    prose = _QUOTED.sub(" ", sentence)  # a quoted word "positive" is a subject, not a direction
+    up, down = bool(_UP.search(prose)), bool(_DOWN.search(prose))
     direction = 0 if up == down else (1 if up else -1)
-    extreme = "max" if _MOST.search(sentence) else "min" if _LEAST.search(sentence) else None
+    extreme = "max" if _MOST.search(prose) else "min" if _LEAST.search(prose) else None
     has_claim = bool(values or subjects or up or down or extreme)
     if not has_claim:
         return SentenceCheck(text=sentence, verdict="no_claim", citations=cited)

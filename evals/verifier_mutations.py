@@ -109,8 +109,8 @@ def _flip_direction(sentence: str) -> str | None:
             return re.sub(rf"\b{up}\b", down, sentence, count=1)
         if re.search(rf"\b{down}\b", sentence):
             return re.sub(rf"\b{down}\b", up, sentence, count=1)
-    m = re.search(r"(?<![\w.])([+-])(\d)", sentence)
-    if m and not re.search(r"\b(most|least)\b", sentence):
+    m = re.search(r"(?<![\w.])([+-])(\d+(?:\.\d+)?)", sentence)
+    if m and float(m.group(2)) != 0 and not re.search(r"\b(most|least)\b", sentence):
         flipped = "-" if m.group(1) == "+" else "+"
         return sentence[: m.start(1)] + flipped + sentence[m.start(1) + 1 :]
     if "mattered most" in sentence:

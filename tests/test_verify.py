@@ -146,3 +146,11 @@ def test_mutation_suite_on_planted_model_evidence() -> None:
     assert set(made) == {"number", "subject", "direction", "citation"}
     for kind, n in made.items():
         assert n >= 20 and caught.get(kind, 0) >= 0.95 * n, (kind, outcome["missed"])
+
+
+def test_a_quoted_word_is_not_a_direction_word() -> None:
+    ledger = Ledger(
+        [record("E1", [("positive", "attribution", 2.09), ("was", "attribution", 0.1)])]
+    )
+    assert check_sentence("'positive' raised it by 2.09 [E1].", ledger).verdict == "supported"
+    assert check_sentence("'positive' lowered it by 2.09 [E1].", ledger).verdict == "unsupported"

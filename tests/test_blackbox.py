@@ -6,18 +6,13 @@ import httpx
 import numpy as np
 import pytest
 
+from evals.blackbox_agreement import PAIRS as BENCH_PAIRS
 from tools.base import get_tool
 from tools.errors import BackendFeatureError
 from tools.models import load_target
 from tools.models.blackbox import BlackBoxLM
 
-PAIRS = [
-    ("What is the capital of France?", "The capital of France is Paris."),
-    ("Is the soup hot?", "Yes, the soup is very hot today."),
-    ("Name a primary colour.", "Red is a primary colour."),
-    ("How many legs does a spider have?", "A spider has eight legs."),
-    ("Translate 'bonjour' to English.", "Bonjour means hello."),
-]
+PAIRS = BENCH_PAIRS[:5]
 
 
 @pytest.mark.llm

@@ -43,7 +43,6 @@ Method = Literal[
     "attention_rollout",
     "shapley",
 ]
-METHODS: tuple[str, ...] = Method.__args__  # type: ignore[attr-defined]
 # Captum's quadrature for integrated gradients. Attribution paths of LMs have sharp steps
 # where Gauss-Legendre nodes miss mass: on SmolLM2 at 64 steps its completeness gap was up
 # to 6.7%, the trapezoid rule's under 1% (evals/README.md).

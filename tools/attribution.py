@@ -148,7 +148,7 @@ class Problem:
             raise ToolInputError(
                 f"target_token {self.token} is past the answer's {len(self.answer)} tokens"
             )
-        self.baseline_id = lm.pad_id
+        self.baseline_id = lm.baseline_id
 
     def reduce(self, per_token: Tensor) -> Tensor:
         """f from per-answer-token log-probs ([B, T] -> [B])."""
@@ -339,16 +339,17 @@ def attribute_with(lm: WhiteBoxLM, args: AttributeArgs) -> AttributionResult:
         baseline = "unit removed"
     elif args.method == "integrated_gradients":
         scores, full = integrated_gradients(problem, cost, args.n_steps)
-        baseline = f"user tokens -> {lm.decode([problem.baseline_id]) or 'pad'!r} embedding"
+        baseline = f"user tokens -> {lm.tokenizer.convert_ids_to_tokens(problem.baseline_id)!r}"
     elif args.method == "grad_x_input":
         scores, full = grad_x_input(problem, cost)
-        baseline = "zero embedding (first-order)"
+        token = lm.tokenizer.convert_ids_to_tokens(problem.baseline_id)
+        baseline = f"gradient x (input - {token!r} embedding)"
     elif args.method in ("attention", "attention_rollout"):
         scores, full = attention(problem, cost, rollout=args.method == "attention_rollout")
         baseline = "none (attention weights)"
     else:
         scores, full = shapley(problem, cost, args.n_samples)
-        baseline = "unit -> pad token"
+        baseline = f"unit -> {lm.decode([problem.baseline_id])!r} token"
     cost.stop()
     return AttributionResult(
         model=lm.name,

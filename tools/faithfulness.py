@@ -87,21 +87,22 @@ def _only(problem: Problem, keep: set[int]) -> list[int]:
     return [t for i, t in enumerate(problem.enc.ids) if i not in user or i in keep]
 
 
-def score_ranking(problem: Problem, order: list[int], cost: Cost) -> Scores:
-    """ERASER metrics of removing units in ``order`` (most important first)."""
-    ids, n = problem.enc.ids, len(order)
+def _ranking_prompts(problem: Problem, order: list[int], ks: list[int]) -> list[list[int]]:
+    """The edited prompts ERASER needs for ``order``: comprehensiveness, sufficiency and
+    the deletion curve."""
+    ids = problem.enc.ids
 
     def top(k: int) -> set[int]:
         return {p for u in order[:k] for p in problem.units[u].positions}
 
-    ks = [max(1, math.ceil(t * n)) for t in THRESHOLDS]
-    prompts = [ids]
-    prompts += [_without(ids, top(k)) for k in ks]  # comprehensiveness
-    prompts += [_only(problem, top(k)) for k in ks]  # sufficiency
-    prompts += [_without(ids, top(i)) for i in range(1, n + 1)]  # deletion curve
-    scored = problem.lm.score_edits(ids, prompts[1:], problem.answer, cost)
-    probs = _probability(problem, scored).tolist()
-    full, rest = probs[0], probs[1:]
+    return (
+        [_without(ids, top(k)) for k in ks]
+        + [_only(problem, top(k)) for k in ks]
+        + [_without(ids, top(i)) for i in range(1, len(order) + 1)]
+    )
+
+
+def _scores(full: float, rest: list[float], ks: list[int], n: int) -> Scores:
     comp = [full - p for p in rest[: len(ks)]]
     suff = [full - p for p in rest[len(ks) : 2 * len(ks)]]
     curve = [1.0] + [p / full for p in rest[2 * len(ks) :]]
@@ -125,20 +126,29 @@ def evaluate(
         model=DEFAULT_TARGET,
     )
     problem = Problem(lm, args, answer_ids=result.answer_ids)
-    order = sorted(range(len(result.units)), key=lambda i: -result.units[i].score)
-    mine = score_ranking(problem, order, cost)
+    n = len(result.units)
+    ks = [max(1, math.ceil(t * n)) for t in THRESHOLDS]
+    order = sorted(range(n), key=lambda i: -result.units[i].score)
     rng = random.Random(seed)
-    randoms = []
+    orders = [order]
     for _ in range(random_rankings):
         shuffled = order[:]
         rng.shuffle(shuffled)
-        randoms.append(score_ranking(problem, shuffled, cost))
+        orders.append(shuffled)
+    # One scoring call for every ranking: the unedited prompt is run (and cached) once.
+    prompts = [_ranking_prompts(problem, o, ks) for o in orders]
+    flat = [p for group in prompts for p in group]
+    scored = lm.score_edits(problem.enc.ids, flat, problem.answer, cost)
+    probs = _probability(problem, scored).tolist()
+    full, rest = probs[0], probs[1:]
+    per = len(prompts[0])
+    scores = [_scores(full, rest[i * per : (i + 1) * per], ks, n) for i in range(len(orders))]
+    mine, randoms = scores[0], scores[1:]
     baseline = Scores(
         comprehensiveness=sum(r.comprehensiveness for r in randoms) / len(randoms),
         sufficiency=sum(r.sufficiency for r in randoms) / len(randoms),
         deletion_auc=sum(r.deletion_auc for r in randoms) / len(randoms),
     )
-    full = _probability(problem, lm.score([problem.enc.ids], problem.answer)).item()
     cost.stop()
     return FaithfulnessResult(
         model=lm.name,

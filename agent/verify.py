@@ -53,6 +53,14 @@ _DOWN = re.compile(
 )
 _MOST = re.compile(r"\b(most|strongest|largest|biggest|highest|top|greatest|best)\b", re.I)
 _LEAST = re.compile(r"\b(least|weakest|smallest|lowest)\b", re.IGNORECASE)
+# Verdicts on the model as a whole that no tool measures: such a sentence is never supported
+# (and it is what injected text inside the data tends to ask for).
+_JUDGEMENT = re.compile(
+    r"\b(perfect\w*|flawless\w*|infallible|impeccabl\w*|unbiased|trustworth\w*|"
+    r"always (?:right|correct|accurate)|never (?:wrong|fails?|makes? (?:a )?mistakes?)|"
+    r"no (?:flaws|mistakes|errors|bias(?:es)?)|excellent|outstanding|amazing)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘`]\S|[(\[]?[A-Z0-9])")
 _SIGNED = ("attribution", "change", "effect", "correlation", "difference", "selectivity")
 
@@ -167,9 +175,17 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
     up, down = bool(_UP.search(prose)), bool(_DOWN.search(prose))
     direction = 0 if up == down else (1 if up else -1)
     extreme = "max" if _MOST.search(prose) else "min" if _LEAST.search(prose) else None
-    has_claim = bool(values or subjects or up or down or extreme)
+    judgement = _JUDGEMENT.search(prose)
+    has_claim = bool(values or subjects or up or down or extreme or judgement)
     if not has_claim:
         return SentenceCheck(text=sentence, verdict="no_claim", citations=cited)
+    if judgement:
+        return SentenceCheck(
+            text=sentence,
+            verdict="unsupported",
+            citations=cited,
+            reasons=[f"judges the model ({judgement.group(0)!r}), which no evidence measures"],
+        )
     if not cited:
         return SentenceCheck(
             text=sentence, verdict="unsupported", reasons=["makes a claim but cites no evidence"]
@@ -180,7 +196,7 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
         if evidence_id in ledger:
             records.append(ledger.get(evidence_id))
         else:
-            reasons.append(f"cites {evidence_id}, which does not exist")
+            reasons.append(f"cites {evidence_id}, which is not among the evidence given")
     facts = [f for r in records for f in r.facts]
     text = " ".join(_evidence_text(r).casefold() for r in records)
     # Quoted subjects claim their own facts: a number must be theirs, or belong to another
@@ -252,13 +268,20 @@ def templated_answer(records: Iterable[Evidence], per_record: int = 3) -> str:
     return prompting.render("templated_answer", records=lines)
 
 
-def verify(text: str, ledger: Ledger, policy: Policy = "remove") -> Verification:
-    """Check every sentence of ``text`` and apply the policy."""
+def verify(
+    text: str, ledger: Ledger, policy: Policy = "remove", *, strict: bool = False
+) -> Verification:
+    """Check every sentence of ``text`` and apply the policy.
+
+    With ``strict`` the remove policy keeps supported sentences only (claim-free filler goes
+    too), so every sentence shown rests on cited evidence.
+    """
     checks = [check_sentence(s, ledger) for s in split_sentences(text)]
     claims = [c for c in checks if c.verdict != "no_claim"]
     supported = [c for c in claims if c.verdict == "supported"]
     rate = len(supported) / len(claims) if claims else 0.0
-    shown = checks if policy == "mark" else [c for c in checks if c.verdict != "unsupported"]
+    hidden = {"unsupported", "no_claim"} if strict else {"unsupported"}
+    shown = checks if policy == "mark" else [c for c in checks if c.verdict not in hidden]
     templated = not supported and len(ledger) > 0
     if templated:
         cited = sorted({e for c in checks for e in c.citations if e in ledger}) or [

@@ -63,3 +63,24 @@ def test_edits_match_whole_words_only() -> None:
         apply_edits("not notable", ["note"], {})
     with pytest.raises(ValueError, match="say what to change"):
         WhatIfArgs(text="x")
+
+
+def test_confidence_matches_the_planted_label_and_the_scorer(planted) -> None:  # type: ignore[no-untyped-def]
+    from tests.planted import LS
+    from tools.confidence import ConfidenceArgs, confidence_with
+
+    rng = random.Random(3)
+    for trigger, label in ((True, "yes"), (False, "no")):
+        text = sentence(rng, trigger)
+        result = confidence_with(planted, ConfidenceArgs(text=text, max_new_tokens=1))
+        assert result.answer.strip() == label
+        # Trained with label smoothing 0.1: the label's probability sits near 0.9, not 1.
+        assert 0.6 < result.tokens[0].probability < 1 - LS / 2
+        assert result.alternatives[0].token.strip() == label
+        assert sum(a.probability for a in result.alternatives) <= 1 + 1e-6
+        enc = planted.encode(text)
+        scored = float(planted.score([enc.ids], planted.answer_ids(" " + label)).sum())
+        assert abs(result.answer_logprob - scored) < 1e-4
+        assert result.first_token_entropy > 0
+        facts = {f.quantity: f for f in result.facts()}
+        assert facts["first_token_probability"].subject == label

@@ -9,6 +9,7 @@ LangChain agent, a test) can never run a tool with arguments its schema does not
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -131,7 +132,7 @@ def target_tool(
 
 def _resolve(fn: Callable[..., Any], hint: Any) -> type[Any]:
     if isinstance(hint, str):
-        hint = fn.__globals__[hint]
+        hint = inspect.unwrap(fn).__globals__[hint]  # past decorators such as no_grad
     return hint  # type: ignore[no-any-return]
 
 
@@ -154,6 +155,7 @@ def all_tools() -> list[Tool[Any, Any]]:
 def _load_builtin_tools() -> None:
     # Importing the modules registers their tools.
     import tools.attribution
+    import tools.confidence
     import tools.counterfactual
     import tools.faithfulness
     import tools.probing  # noqa: F401

@@ -226,12 +226,12 @@ def _final_norm(model: Any) -> torch.nn.Module:
     raise ToolInputError(f"no final norm found on {type(model).__name__} for the logit lens")
 
 
-@torch.no_grad()
 @target_tool(
     "logit_lens",
     "Show what each layer of the target model would predict next (logit lens) and at which "
     "layer the answer token becomes the top prediction.",
 )
+@torch.no_grad()
 def logit_lens_with(lm: WhiteBoxLM, args: LogitLensArgs) -> LogitLensResult:
     ids = lm.encode(args.text).ids
     if args.continuation:

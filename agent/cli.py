@@ -13,18 +13,21 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar, cast, get_args
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from agent import prompting
-from agent.errors import ExplainerError
+from agent import prompting, render
+from agent.errors import BadInputError, ExplainerError
 from agent.llm import LLMProvider
+from agent.loop import Agent, Method, Router, TurnResult
 from agent.serving import ENGINES, Engine, ServerManager, build_command, describe
+from agent.sessions import SessionStore
 from agent.settings import Settings, get_settings
+from tools.models import DEFAULT_TARGET
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -167,6 +170,168 @@ def ask(
         f"{started}first token {t['first_token_s']:.2f} s · total {t['total_s']:.2f} s · "
         f"{t['completion_tokens']} tokens · {t['tokens_per_s']} tokens/s[/]"
     )
+
+
+# --------------------------------------------------------------------------- explain / chat
+
+METHODS = get_args(Method)
+ROUTERS = get_args(Router)
+
+
+MethodOpt = Annotated[str, typer.Option(help=f"Attribution method: {', '.join(METHODS)}.")]
+ModelOpt = Annotated[str, typer.Option(help="Target model: smollm2, a GGUF file or a model dir.")]
+RouterOpt = Annotated[str, typer.Option(help=f"Who routes questions: {', '.join(ROUTERS)}.")]
+MarkOpt = Annotated[bool, typer.Option("--mark", help="Show unsupported sentences, marked.")]
+
+
+def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise typer.BadParameter(f"unknown {what} {value!r}; choose one of {', '.join(allowed)}")
+    return value
+
+
+def _agent(settings: Settings, router: str, mark: bool) -> tuple[Agent, SessionStore]:
+    provider, start_s, source = _connect(settings)
+    if start_s is not None:
+        err.print(f"[dim]embedded LLM started in {start_s:.2f} s ({escape(source)})[/]")
+    store = SessionStore(settings.state_dir / "sessions.sqlite")
+    agent = Agent(provider, store, router=router, policy="mark" if mark else "remove")  # type: ignore[arg-type]
+    return agent, store
+
+
+@app.command()
+@_edge
+def explain(
+    text: Annotated[str, typer.Argument(help="The input whose answer (by the target) to explain.")],
+    method: MethodOpt = "occlusion",
+    model: ModelOpt = DEFAULT_TARGET,
+    question: Annotated[str, typer.Option(help="Ask something else about the input.")] = "",
+    router: RouterOpt = "auto",
+    mark: MarkOpt = False,
+    sentences: Annotated[bool, typer.Option(help="Show every LLM sentence's verdict.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print answer, verdicts, evidence, grounding as JSON.")
+    ] = False,
+) -> None:  # fmt: skip
+    """Explain why the target model answers TEXT as it does, with every sentence verified.
+
+    The target (default: SmolLM2 via transformers) is run by attribution code; the
+    explainer LLM (EXPLAINER_LLM_BASE_URL, else the embedded SmolLM2 server) narrates the
+    evidence; the verifier keeps only sentences the evidence supports.
+    """
+    _choice(method, METHODS, "method")
+    _choice(router, ROUTERS, "router")
+    settings = get_settings()
+    agent, store = _agent(settings, router, mark)
+    session = store.create(owner="cli", title=text[:80])
+
+    async def run() -> TurnResult:
+        async with agent.llm:
+            return await agent.explain(
+                session,
+                text,
+                method=cast(Method, method),
+                model=model,
+                question=question,
+            )
+
+    with err.status(f"running {method} on {model} and narrating the evidence…"):
+        result = asyncio.run(run())
+    if as_json:
+        out.print_json(json.dumps(render.turn_json(result)))
+        return
+    out.print(render.turn_view(result, show_sentences=sentences))
+    err.print(f"[dim]session {session} (continue with `explainer chat --session {session}`)[/]")
+
+
+_CHAT_HELP = """Ask about the input: "why?", "what about 'not'?", "remove it and try again",
+"which layer knows this?", "how sure is it?", "and the second sentence?",
+"use integrated gradients".
+Put a new input in double quotes, or use /text TEXT.
+Commands: /text TEXT · /method NAME · /evidence · /session · /help · /quit"""
+
+
+@app.command()
+@_edge
+def chat(
+    session: Annotated[str | None, typer.Option(help="Resume this session id.")] = None,
+    text: Annotated[str | None, typer.Option(help="The input to explain.")] = None,
+    method: MethodOpt = "occlusion",
+    model: ModelOpt = DEFAULT_TARGET,
+    router: RouterOpt = "auto",
+    mark: MarkOpt = False,
+) -> None:  # fmt: skip
+    """Chat with the explainer about a model's answer; sessions persist and resume."""
+    _choice(method, METHODS, "method")
+    _choice(router, ROUTERS, "router")
+    settings = get_settings()
+    agent, store = _agent(settings, router, mark)
+    if session is None:
+        session = store.create(owner="cli", title=(text or "")[:80])
+        err.print(f"[dim]session {session} · resume with `explainer chat --session {session}`[/]")
+    else:
+        store.require(session)
+        history = [m for m in store.messages(session) if m.role in ("user", "assistant")]
+        err.print(f"[dim]resuming session {session}: {len(history)} messages, "
+                  f"{len(store.ledger(session))} evidence records[/]")  # fmt: skip
+        for m in history[-4:]:
+            err.print(f"[dim]{m.role}: {escape(m.content[:200])}[/]")
+    if text is not None or method != "occlusion" or model != DEFAULT_TARGET:
+        current = agent.state(session).text
+        if text is not None or current is not None:
+            agent.set_input(
+                session, text or current or "", method=cast(Method, method), model=model
+            )
+    err.print(f"[dim]{escape(_CHAT_HELP)}[/]")
+    asyncio.run(_chat_loop(agent, session))
+
+
+async def _chat_loop(agent: Agent, session: str) -> None:
+    async with agent.llm:
+        pending = agent.unanswered(session)
+        if pending is not None:
+            err.print(f"[yellow]answering the message the last run did not finish: "
+                      f"{escape(pending)}[/]")  # fmt: skip
+            await _chat_turn(agent, session, pending, resume=True)
+        while True:
+            try:
+                line = await asyncio.to_thread(out.input, "[bold cyan]you>[/] ")
+            except EOFError:
+                out.print()
+                return
+            line = line.strip()
+            if not line:
+                continue
+            if line in ("/quit", "/exit", "/q"):
+                return
+            if line == "/help":
+                out.print(escape(_CHAT_HELP))
+            elif line == "/session":
+                out.print(session)
+            elif line == "/evidence":
+                out.print(render.evidence_table(list(agent.store.ledger(session))))
+            elif line.startswith("/text "):
+                agent.set_input(session, line[6:].strip())
+                out.print("[dim]input set; ask away (e.g. why?)[/]")
+            elif line.startswith("/method "):
+                state = agent.state(session)
+                chosen = _choice(line[8:].strip(), METHODS, "method")
+                agent.set_input(session, state.text or "", method=cast(Method, chosen))
+                out.print(f"[dim]method set to {chosen}[/]")
+            elif line.startswith("/"):
+                out.print(f"[red]unknown command {escape(line.split()[0])}[/]; /help lists them")
+            else:
+                await _chat_turn(agent, session, line)
+
+
+async def _chat_turn(agent: Agent, session: str, line: str, *, resume: bool = False) -> None:
+    try:
+        with err.status("thinking…"):
+            result = await agent.turn(session, line, resume=resume)
+    except BadInputError as exc:
+        out.print(f"[red]{escape(str(exc))}[/]")
+        return
+    out.print(render.turn_view(result))
 
 
 # --------------------------------------------------------------------------- llm

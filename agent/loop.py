@@ -300,6 +300,9 @@ def narration_messages(
     return [
         {"role": "system", "content": prompting.render("narrate_system",
                                                        max_sentences=max_sentences)},
+        # One worked example: a 135M narrator copies a shape far better than it follows rules.
+        {"role": "user", "content": prompting.render("narrate_example_user")},
+        {"role": "assistant", "content": prompting.render("narrate_example_answer")},
         {
             "role": "user",
             "content": prompting.render(

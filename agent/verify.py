@@ -245,20 +245,31 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
     return SentenceCheck(text=sentence, verdict=verdict, citations=cited, reasons=reasons)
 
 
+def _plain(value: float) -> str:
+    """Four significant digits without an exponent (the verifier reads plain decimals)."""
+    text = f"{value:.4g}"
+    return text if "e" not in text else f"{value:.8f}".rstrip("0")
+
+
 def templated_answer(records: Iterable[Evidence], per_record: int = 3) -> str:
-    """An answer built from facts alone (used when no LLM sentence survives)."""
+    """An answer built from facts alone (used when no LLM sentence survives).
+
+    Takes each record's first facts in the tool's order of importance (signed quantities by
+    size), skipping subjects that are only punctuation.
+    """
     lines = []
     for record in records:
-        ranked = sorted(record.facts, key=lambda f: -abs(f.value) if _is_signed(f) else 0)
+        facts = [f for f in record.facts if any(ch.isalnum() for ch in f.subject)]
+        ranked = sorted(facts, key=lambda f: -abs(f.value) if _is_signed(f) else 0)
         lines.append(
             {
                 "id": record.id,
-                "summary": record.summary,
                 "facts": [
                     {
                         "subject": f.subject,
                         "quantity": f.quantity.replace("_", " "),
-                        "value": f"{f.value:.4g}",
+                        "value": f.value,
+                        "shown": _plain(f.value),
                         "unit": f.unit or "",
                     }
                     for f in ranked[:per_record]
@@ -282,6 +293,7 @@ def verify(
     rate = len(supported) / len(claims) if claims else 0.0
     hidden = {"unsupported", "no_claim"} if strict else {"unsupported"}
     shown = checks if policy == "mark" else [c for c in checks if c.verdict not in hidden]
+    shown = list({c.text: c for c in shown}.values())  # a repeated sentence shows once
     templated = not supported and len(ledger) > 0
     if templated:
         cited = sorted({e for c in checks for e in c.citations if e in ledger}) or [

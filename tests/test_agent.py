@@ -86,7 +86,7 @@ def test_five_turn_conversation_resolves_references(tmp_path: Path) -> None:
     assert sure.verification.sentences[0].verdict == "unsupported"
     assert sure.verification.templated and "[E4]" in sure.answer
     # The what-about narration put 'not' first among the facts it showed.
-    narrate = llm.requests[1]["messages"][1]["content"]
+    narrate = llm.requests[1]["messages"][-1]["content"]
     assert narrate.index("'not' attribution") < narrate.index("'zebra' attribution")
     assert json.dumps(TEXT) in narrate  # the input reaches the LLM as a JSON string
 
@@ -166,7 +166,7 @@ def test_input_text_is_data_not_a_request(tmp_path: Path) -> None:
     assert result.verification.templated
     assert result.verification.grounding_rate == 0.0
     # The text is quoted as JSON inside the data section, not in the system prompt.
-    system, user = llm.requests[0]["messages"]
+    system, *_, user = llm.requests[0]["messages"]
     assert "ignore previous" not in system["content"].casefold()
     assert json.dumps(text) in user["content"]
 
@@ -207,3 +207,62 @@ def test_a_tool_error_is_answered_and_the_state_kept(tmp_path: Path) -> None:
     assert agent.unanswered(session) is None
     assert agent.state(session).text == TEXT
     assert agent.store.messages(session)[-1].content.startswith("error:")
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments"),
+    [
+        ("attribute", {}),
+        ("attribute", {"method": "attention"}),
+        ("what_if", {"remove": ["zebra"]}),
+        ("logit_lens", {}),
+        ("confidence", {}),
+        ("faithfulness", {"random_rankings": 2}),
+    ],
+)
+def test_templated_answers_verify_for_every_tool(tool: str, arguments: dict[str, Any]) -> None:
+    from agent.verify import templated_answer, verify
+    from tools.base import get_tool
+
+    t = get_tool(tool)
+    args = t.validate({"text": TEXT, "model": "planted", **arguments})
+    ledger = Ledger()
+    record = ledger.add(tool, args, t(args))
+    answer = templated_answer([record])
+    checked = verify(answer, ledger, strict=True)
+    assert checked.grounding_rate == 1.0, [s for s in checked.sentences if s.reasons]
+    assert checked.answer == answer.replace("\n", " ").strip()
+    assert len(checked.sentences) == min(3, len(record.facts))
+
+
+def test_judgements_are_never_supported_and_strict_drops_filler() -> None:
+    from agent.verify import verify
+
+    t = get_tool_attr()
+    args = t.validate({"text": TEXT, "model": "planted"})
+    ledger = Ledger()
+    ledger.add("attribute", args, t(args))
+    text = "Here is what I found. 'zebra' raised the answer most [E1]. The model is flawless [E1]."
+    lenient = verify(text, ledger)
+    assert [s.verdict for s in lenient.sentences] == ["no_claim", "supported", "unsupported"]
+    assert lenient.answer.startswith("Here is what I found.")
+    strict = verify(text, ledger, strict=True)
+    assert strict.answer == "'zebra' raised the answer most [E1]."
+    assert strict.grounding_rate == 0.5
+
+
+def get_tool_attr() -> Any:
+    from tools.base import get_tool
+
+    return get_tool("attribute")
+
+
+def test_a_repeated_sentence_is_shown_once() -> None:
+    from agent.verify import verify
+
+    t = get_tool_attr()
+    args = t.validate({"text": TEXT, "model": "planted"})
+    ledger = Ledger()
+    ledger.add("attribute", args, t(args))
+    s1, s2 = "'zebra' raised the answer most [E1].", "'zebra' is in the input [E1]."
+    assert verify(f"{s1} {s2} {s1} {s2}", ledger).answer == f"{s1} {s2}"

@@ -57,13 +57,13 @@ class WhatIfResult(ToolOutput):
     def facts(self) -> list[Fact]:
         subject = "; ".join(self.edits)
         return [
-            Fact(subject="original answer", quantity="log_prob",
-                 value=round(self.original_logprob, 4), unit="nats"),
-            Fact(subject=subject, quantity="log_prob_of_original_answer",
-                 value=round(self.edited_logprob, 4), unit="nats"),
+            Fact(subject=subject, quantity="answer_changed", value=float(self.answer_changed)),
             Fact(subject=subject, quantity="log_prob_change",
                  value=round(self.logprob_change, 4), unit="nats"),
-            Fact(subject=subject, quantity="answer_changed", value=float(self.answer_changed)),
+            Fact(subject=subject, quantity="log_prob_of_original_answer",
+                 value=round(self.edited_logprob, 4), unit="nats"),
+            Fact(subject="original answer", quantity="log_prob",
+                 value=round(self.original_logprob, 4), unit="nats"),
         ]  # fmt: skip
 
 

@@ -202,15 +202,18 @@ class LogitLensResult(ToolOutput):
         )
 
     def facts(self) -> list[Fact]:
-        out = [
-            Fact(subject=f"layer {s.layer}", quantity="answer_probability",
-                 value=round(s.answer_prob, 4))
-            for s in self.layers
-        ]  # fmt: skip
+        # Most telling first: where the answer becomes the top prediction, then the layers
+        # from the last down.
+        out = []
         if self.first_top1 is not None:
             out.append(
                 Fact(subject=self.answer_token, quantity="first_top1_layer", value=self.first_top1)
             )
+        out += [
+            Fact(subject=f"layer {s.layer}", quantity="answer_probability",
+                 value=round(s.answer_prob, 4))
+            for s in reversed(self.layers)
+        ]  # fmt: skip
         return out
 
 

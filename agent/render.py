@@ -1,0 +1,113 @@
+"""Terminal rendering of answers: word heatmaps, the evidence table, verdicts, and JSON.
+
+Kept apart from the command definitions so the CLI, the chat loop and (later) the service
+show an answer the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from agent.evidence import Evidence
+from agent.loop import TurnResult
+
+_VERDICT_STYLE = {"supported": "green", "unsupported": "red", "no_claim": "dim"}
+
+
+def heatmap(record: Evidence) -> Text | None:
+    """The input with each unit coloured by its attribution (green up, red down)."""
+    units = record.data.get("units")
+    text = record.data.get("text")
+    if record.tool not in ("attribute", "faithfulness") or not units or not isinstance(text, str):
+        return None
+    peak = max(abs(u["score"]) for u in units) or 1.0
+    out = Text()
+    cursor = 0
+    for unit in sorted(units, key=lambda u: u["start"]):
+        out.append(text[cursor : unit["start"]])
+        share = min(1.0, abs(unit["score"]) / peak)
+        level = int(60 + 160 * share)
+        colour = f"rgb(0,{level},0)" if unit["score"] >= 0 else f"rgb({level},0,0)"
+        out.append(text[unit["start"] : unit["end"]], style=f"bold white on {colour}")
+        cursor = unit["end"]
+    out.append(text[cursor:])
+    return out
+
+
+def evidence_table(records: list[Evidence], limit: int = 6) -> Table:
+    table = Table(title="evidence", title_justify="left", show_lines=False, expand=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("tool", no_wrap=True)
+    table.add_column("summary (by code)")
+    table.add_column("facts")
+    for record in records:
+        facts = ", ".join(
+            f"{f.subject}: {f.quantity} {f.value:g}{' ' + f.unit if f.unit else ''}"
+            for f in record.facts[:limit]
+        )
+        more = len(record.facts) - limit
+        table.add_row(record.id, record.tool, record.summary,
+                      facts + (f" (+{more} more)" if more > 0 else ""))  # fmt: skip
+    return table
+
+
+def turn_view(result: TurnResult, *, show_sentences: bool = False) -> RenderableType:
+    """Everything a person should see about one answered turn."""
+    v = result.verification
+    parts: list[RenderableType] = []
+    for record in result.evidence:
+        answer = record.data.get("answer") or record.data.get("original_answer")
+        if isinstance(answer, str):
+            parts.append(Text.assemble(("target answer: ", "dim"), (repr(answer), "italic")))
+        hm = heatmap(record)
+        if hm is not None:
+            parts.append(Text.assemble((f"{record.id} {record.data['method']}: ", "dim"), hm))
+    parts.append(Text(""))
+    parts.append(Text(v.answer))
+    rate_style = "green" if v.grounding_rate >= 0.999 else "yellow" if v.grounding_rate else "red"
+    routed = result.plan.tool or f"earlier evidence {', '.join(result.plan.reuse)}"
+    footer = Text.assemble(
+        ("grounding rate ", "dim"),
+        (f"{v.grounding_rate:.0%}", rate_style),
+        (f" of the LLM's claims · shown: {'templated from facts' if v.templated else 'verified'}"
+         f" · {routed} (routed by {result.plan.routed_by}) · "
+         f"LLM {result.timings.llm_seconds:.2f} s, tools {result.timings.tool_seconds:.2f} s, "
+         f"total {result.timings.total_seconds:.2f} s", "dim"),
+    )  # fmt: skip
+    parts.append(footer)
+    if show_sentences and v.sentences:
+        table = Table(title="the LLM's sentences", title_justify="left")
+        table.add_column("verdict", no_wrap=True)
+        table.add_column("sentence")
+        table.add_column("why")
+        for s in v.sentences:
+            style = _VERDICT_STYLE[s.verdict]
+            table.add_row(Text(s.verdict, style=style), s.text, "; ".join(s.reasons))
+        parts.append(table)
+    parts.append(evidence_table(result.evidence))
+    return Group(*parts)
+
+
+def turn_json(result: TurnResult) -> dict[str, Any]:
+    """The turn as JSON: answer, verdicts, evidence, numeric grounding rate, timings."""
+    v = result.verification
+    return {
+        "session_id": result.session_id,
+        "question": result.message,
+        "answer": v.answer,
+        "grounding_rate": v.grounding_rate,
+        "templated": v.templated,
+        "sentences": [s.model_dump(mode="json") for s in v.sentences],
+        "narration": result.narration,
+        "evidence": [r.model_dump(mode="json") for r in result.evidence],
+        "cited_evidence": v.evidence,
+        "plan": result.plan.model_dump(mode="json", exclude={"state"}),
+        "timings": {
+            **result.timings.model_dump(mode="json"),
+            "overhead_seconds": result.timings.overhead_seconds,
+        },
+    }

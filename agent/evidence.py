@@ -8,6 +8,7 @@ the full result, and the atomic facts a sentence may cite as ``[E#]``. Ids are `
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -40,7 +41,7 @@ class Ledger:
     def __len__(self) -> int:
         return len(self._records)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Evidence]:
         return iter(self._records.values())
 
     def __contains__(self, evidence_id: object) -> bool:

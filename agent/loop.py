@@ -369,6 +369,18 @@ class Agent:
             return messages[-1].content
         return None
 
+    def _finished(
+        self, session_id: str, ledger: Ledger, tool: str, arguments: dict[str, Any]
+    ) -> Evidence | None:
+        """Evidence a killed run already computed for the unanswered message, if any."""
+        asked = self.store.messages(session_id)[-1].created_at
+        for record in reversed(list(ledger)):
+            if record.created_at < asked:
+                return None
+            if record.tool == tool and record.arguments == arguments:
+                return record
+        return None
+
     # ----------------------------------------------------------------- routing
 
     async def route(self, message: str, state: State, ledger: Ledger) -> tuple[Plan, float]:
@@ -427,15 +439,21 @@ class Agent:
         state = self.state(session_id)
         ledger = self.store.ledger(session_id)
         timings = Timings()
+        reused: Evidence | None = None
         try:
             plan, seconds = await self.route(message, state, ledger)
             timings.llm_seconds += seconds
             if plan.tool is not None:
                 tool = get_tool(plan.tool)
-                tool_started = time.perf_counter()
                 args = tool.validate(plan.arguments)
-                result = await asyncio.to_thread(tool, args)
-                timings.tool_seconds += time.perf_counter() - tool_started
+                if resume:
+                    reused = self._finished(
+                        session_id, ledger, plan.tool, args.model_dump(mode="json")
+                    )
+                if reused is None:
+                    tool_started = time.perf_counter()
+                    result = await asyncio.to_thread(tool, args)
+                    timings.tool_seconds += time.perf_counter() - tool_started
         except (ToolError, BadInputError) as exc:
             # The turn is answered with the error (state unchanged), so a resumed session
             # does not take it for a message the process died on.
@@ -445,7 +463,9 @@ class Agent:
                                    meta={"error": error})  # fmt: skip
             raise BadInputError(error) from exc
         new_ids: list[str] = []
-        if plan.tool is not None:
+        if reused is not None:
+            records = [reused]
+        elif plan.tool is not None:
             record = ledger.add(plan.tool, args, result)
             self.store.add_evidence(session_id, record)
             new_ids.append(record.id)

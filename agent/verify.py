@@ -20,6 +20,7 @@ Sentences without claims pass. Policy ``remove`` (default) drops unsupported sen
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -58,7 +59,7 @@ _LEAST = re.compile(r"\b(least|weakest|smallest|lowest)\b", re.IGNORECASE)
 _JUDGEMENT = re.compile(
     r"\b(perfect\w*|flawless\w*|infallible|impeccabl\w*|unbiased|trustworth\w*|"
     r"always (?:right|correct|accurate)|never (?:wrong|fails?|makes? (?:a )?mistakes?)|"
-    r"no (?:flaws|mistakes|errors|bias(?:es)?)|excellent|outstanding|amazing)\b",
+    r"no (?:flaws|mistakes|errors|bias(?:es)?)|excellent|outstanding|amazing|accurate)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘`]\S|[(\[]?[A-Z0-9])")
@@ -158,6 +159,19 @@ def _number_matches(fact: Fact, value: float, tol: float, percent: bool, signed:
     return False
 
 
+_GENERIC = {"answer", "first", "layer", "token", "mean", "original", "edited"}
+
+
+@functools.cache
+def _quantity_pattern(quantity: str) -> re.Pattern[str]:
+    """What names a quantity in prose: its words joined ("log prob", "log-prob") or one of
+    its distinctive words ("accuracy" for ``probe_accuracy``)."""
+    words = [w for w in quantity.split("_") if w]
+    joined = r"[\s_-]*".join(re.escape(w) for w in words)
+    distinct = [re.escape(w) for w in words if len(w) >= 4 and w not in _GENERIC]
+    return re.compile(rf"\b(?:{'|'.join([joined, *distinct])})\b", re.IGNORECASE)
+
+
 def _is_signed(fact: Fact) -> bool:
     return any(word in fact.quantity for word in _SIGNED)
 
@@ -218,6 +232,11 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
         pool = facts
         mentioned = sorted({f.subject for f in named})
     about = named
+    # A sentence that names what was measured ("log prob", "entropy") states numbers of
+    # that quantity, not another quantity's value that happens to match.
+    named_kinds = {f.quantity for f in facts if _quantity_pattern(f.quantity).search(prose)}
+    if named_kinds:
+        pool = [f for f in pool if f.quantity in named_kinds]
     for subject in subjects:
         if not any(_mentions(f, subject) for f in facts) and subject.casefold() not in text:
             reasons.append(f"names {subject!r}, which the cited evidence does not contain")

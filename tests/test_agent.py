@@ -266,3 +266,18 @@ def test_a_repeated_sentence_is_shown_once() -> None:
     ledger.add("attribute", args, t(args))
     s1, s2 = "'zebra' raised the answer most [E1].", "'zebra' is in the input [E1]."
     assert verify(f"{s1} {s2} {s1} {s2}", ledger).answer == f"{s1} {s2}"
+
+
+def test_a_named_quantity_does_not_borrow_another_quantitys_number() -> None:
+    from agent.verify import verify
+
+    t = get_tool_attr()
+    args = t.validate({"text": TEXT, "model": "planted"})
+    ledger = Ledger()
+    record = ledger.add("attribute", args, t(args))
+    zebra = next(f for f in record.facts if f.subject == "zebra")
+    logp = next(f for f in record.facts if f.quantity == "log_prob")
+    wrong = f"'answer' log prob = {zebra.value:.3f} nats [E1]."
+    right = f"'answer' log prob = {logp.value:.3f} nats [E1]."
+    assert verify(wrong, ledger).sentences[0].verdict == "unsupported"
+    assert verify(right, ledger).sentences[0].verdict == "supported"

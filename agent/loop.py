@@ -518,7 +518,12 @@ class Agent:
             log.warning("narration failed (%s): the answer is built from the facts", exc)
             return ""
         timings.llm_seconds += result.seconds
-        return (result.text or "").strip()
+        text = (result.text or "").strip()
+        if result.finish_reason == "length":
+            # Cut off mid-sentence: keep what ends in a full stop (or its citation).
+            ends = [m.end() for m in re.finditer(r"[.!?](?:\s*\[E\d+\])?(?=\s|$)", text)]
+            text = text[: ends[-1]] if ends else ""
+        return text
 
     async def explain(
         self,

@@ -35,6 +35,7 @@ class _Reply:
     text: str | None = None
     tool_calls: list[tuple[str, str]] = field(default_factory=list)
     logprobs: list[tuple[str, float]] | None = None
+    finish_reason: str | None = None
 
 
 @dataclass
@@ -65,9 +66,16 @@ class ScriptedLLM:
 
     # ------------------------------------------------------------- scripting
 
-    def reply(self, text: str, *, logprobs: list[tuple[str, float]] | None = None) -> ScriptedLLM:
-        """Enqueue a plain text reply (optionally with per-token log-probabilities)."""
-        self._queue.append(_Reply(text=text, logprobs=logprobs))
+    def reply(
+        self,
+        text: str,
+        *,
+        logprobs: list[tuple[str, float]] | None = None,
+        finish_reason: str | None = None,
+    ) -> ScriptedLLM:
+        """Enqueue a plain text reply (optionally with per-token log-probabilities, or a
+        finish reason such as "length" for a reply cut off by the token limit)."""
+        self._queue.append(_Reply(text=text, logprobs=logprobs, finish_reason=finish_reason))
         return self
 
     def reply_json(self, obj: Any) -> ScriptedLLM:
@@ -154,7 +162,7 @@ class ScriptedLLM:
         choice: dict[str, Any] = {
             "index": 0,
             "message": message,
-            "finish_reason": "tool_calls" if item.tool_calls else "stop",
+            "finish_reason": item.finish_reason or ("tool_calls" if item.tool_calls else "stop"),
         }
         if item.logprobs is not None:
             choice["logprobs"] = {

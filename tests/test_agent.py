@@ -281,3 +281,18 @@ def test_a_named_quantity_does_not_borrow_another_quantitys_number() -> None:
     right = f"'answer' log prob = {logp.value:.3f} nats [E1]."
     assert verify(wrong, ledger).sentences[0].verdict == "unsupported"
     assert verify(right, ledger).sentences[0].verdict == "supported"
+
+
+def test_a_narration_cut_off_by_the_token_limit_loses_its_last_fragment(tmp_path: Path) -> None:
+    llm = ScriptedLLM()
+    llm.reply("'zebra' raised the probability of the answer most [E1]. 'the' has",
+              finish_reason="length")  # fmt: skip
+    agent, session = _agent(llm, tmp_path)
+
+    async def go() -> Any:
+        result = await agent.turn(session, "why?")
+        await agent.llm.aclose()
+        return result
+
+    result = run(go())
+    assert result.narration == "'zebra' raised the probability of the answer most [E1]."

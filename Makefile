@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
-QUESTION ?= In two sentences: what does a feature attribution tell you about a model?
+PROMPT ?= The movie was not good at all. Was the review positive or negative?
 
 .PHONY: setup setup-dev demo test test-fast check bench evals clean
 
@@ -28,7 +28,7 @@ $(DEV): $(STAMP)
 	touch $(DEV)
 
 demo: setup
-	$(BIN)/explainer ask "$(QUESTION)"
+	HF_HUB_OFFLINE=1 $(BIN)/explainer explain "$(PROMPT)" --sentences
 
 test: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/pytest
@@ -44,11 +44,14 @@ check: setup-dev
 bench: setup-dev
 	$(BIN)/python evals/bench_llm.py
 	$(BIN)/python evals/bench_attribution.py
+	HF_HUB_OFFLINE=1 $(BIN)/python evals/bench_agent.py
 
 evals: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/faithfulness.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/probing.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/blackbox_agreement.py
+	HF_HUB_OFFLINE=1 $(BIN)/python evals/verifier_mutations.py
+	HF_HUB_OFFLINE=1 $(BIN)/python evals/agent_grounding.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -481,7 +481,9 @@ class Agent:
         if answer is not None and records[0].data.get("text") == st.text:
             st.answer = answer
         narration = await self._narrate(message, st, records, timings)
-        verification = verify(narration, Ledger(records), self.policy, strict=self.strict)
+        verification = verify(
+            narration, Ledger(records), self.policy, strict=self.strict, focus=st.focus
+        )
         timings.total_seconds = time.perf_counter() - started
         result_ = TurnResult(
             session_id=session_id,

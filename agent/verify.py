@@ -63,6 +63,8 @@ _JUDGEMENT = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘`]\S|[(\[]?[A-Z0-9])")
+# Fact lines run together on one line ("… = 0.12 - [E4] 'x' …") are separate claims.
+_INLINE_BULLET = re.compile(r"\s+(?=[-•*]\s+(?:\[\s*E\d+|['\"‘“]))")
 _SIGNED = ("attribution", "change", "effect", "correlation", "difference", "selectivity")
 
 
@@ -94,7 +96,9 @@ def split_sentences(text: str) -> list[str]:
     """Sentences of ``text``; a citation after the full stop stays with its sentence."""
     pieces: list[str] = []
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*[-*•]\s)", text.strip()):
-        for piece in _SENTENCE_END.split(paragraph.strip()):
+        for piece in (
+            p for part in _SENTENCE_END.split(paragraph.strip()) for p in _INLINE_BULLET.split(part)
+        ):
             piece = piece.strip()
             if not piece:
                 continue
@@ -270,7 +274,9 @@ def _plain(value: float) -> str:
     return text if "e" not in text else f"{value:.8f}".rstrip("0")
 
 
-def templated_answer(records: Iterable[Evidence], per_record: int = 3) -> str:
+def templated_answer(
+    records: Iterable[Evidence], per_record: int = 3, focus: str | None = None
+) -> str:
     """An answer built from facts alone (used when no LLM sentence survives).
 
     Takes each record's first facts in the tool's order of importance (signed quantities by
@@ -280,6 +286,9 @@ def templated_answer(records: Iterable[Evidence], per_record: int = 3) -> str:
     for record in records:
         facts = [f for f in record.facts if any(ch.isalnum() for ch in f.subject)]
         ranked = sorted(facts, key=lambda f: -abs(f.value) if _is_signed(f) else 0)
+        top = ranked[0] if ranked else None
+        if focus:  # the word the user asked about comes first
+            ranked.sort(key=lambda f: f.subject.casefold() != focus.casefold())
         lines.append(
             {
                 "id": record.id,
@@ -289,6 +298,7 @@ def templated_answer(records: Iterable[Evidence], per_record: int = 3) -> str:
                         "quantity": f.quantity.replace("_", " "),
                         "value": f.value,
                         "shown": _plain(f.value),
+                        "top": f is top,
                         "unit": f.unit or "",
                     }
                     for f in ranked[:per_record]
@@ -299,7 +309,12 @@ def templated_answer(records: Iterable[Evidence], per_record: int = 3) -> str:
 
 
 def verify(
-    text: str, ledger: Ledger, policy: Policy = "remove", *, strict: bool = False
+    text: str,
+    ledger: Ledger,
+    policy: Policy = "remove",
+    *,
+    strict: bool = False,
+    focus: str | None = None,
 ) -> Verification:
     """Check every sentence of ``text`` and apply the policy.
 
@@ -318,7 +333,7 @@ def verify(
         cited = sorted({e for c in checks for e in c.citations if e in ledger}) or [
             r.id for r in ledger
         ]
-        answer = templated_answer(ledger.get(e) for e in cited)
+        answer = templated_answer((ledger.get(e) for e in cited), focus=focus)
         shown_ids = cited
     else:
         answer = " ".join(

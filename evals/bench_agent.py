@@ -26,8 +26,8 @@ from agent.settings import get_settings
 from tools.models import load_target
 
 PROMPT = (
-    "The hotel room was clean and quiet, but the staff at the front desk simply ignored our requests "
-    "twice. Would you recommend this hotel to a friend?"
+    "The hotel room was clean and quiet, but the staff at the front desk simply ignored "
+    "our requests twice. Would you recommend this hotel to a friend?"
 )
 
 

@@ -296,3 +296,22 @@ def test_a_narration_cut_off_by_the_token_limit_loses_its_last_fragment(tmp_path
 
     result = run(go())
     assert result.narration == "'zebra' raised the probability of the answer most [E1]."
+
+
+def test_fact_lines_run_together_are_checked_one_by_one_and_focus_leads() -> None:
+    from agent.verify import split_sentences, verify
+
+    t = get_tool_attr()
+    args = t.validate({"text": TEXT, "model": "planted"})
+    ledger = Ledger()
+    record = ledger.add("attribute", args, t(args))
+    by = {f.subject: f.value for f in record.facts}
+    run_on = (f"- [E1] 'zebra' attribution = {by['zebra']:.4f} nats "
+              f"- [E1] 'not' attribution = {by['zebra']:.4f} nats")  # fmt: skip
+    assert len(split_sentences(run_on)) == 2
+    checked = verify(run_on, ledger, strict=True)
+    assert [s.verdict for s in checked.sentences] == ["supported", "unsupported"]
+    # Nothing survives → templated; the word asked about comes first, "most" stays true.
+    templated = verify("nothing", ledger, focus="not").answer
+    assert templated.startswith("'not'") and "most" not in templated.split("[E1]")[0]
+    assert "'zebra' raised the probability of the answer most" in templated

@@ -36,7 +36,7 @@ from agent.errors import BadInputError, ModelOutputError
 from agent.evidence import Evidence, Ledger
 from agent.llm import ChatResult, LLMProvider
 from agent.sessions import SessionStore
-from agent.verify import Policy, Verification, verify
+from agent.verify import Policy, Verification, split_sentences, verify
 from tools.base import Tool, get_tool
 from tools.errors import ToolError, ToolInputError
 from tools.models import DEFAULT_TARGET
@@ -522,9 +522,9 @@ class Agent:
         timings.llm_seconds += result.seconds
         text = (result.text or "").strip()
         if result.finish_reason == "length":
-            # Cut off mid-sentence: keep what ends in a full stop (or its citation).
-            ends = [m.end() for m in re.finditer(r"[.!?](?:\s*\[E\d+\])?(?=\s|$)", text)]
-            text = text[: ends[-1]] if ends else ""
+            # Cut off by the token limit: the last sentence (or fact line) is unfinished.
+            pieces = split_sentences(text)
+            text = text[: text.rfind(pieces[-1])].rstrip() if pieces else ""
         return text
 
     async def explain(

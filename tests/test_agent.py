@@ -315,3 +315,18 @@ def test_fact_lines_run_together_are_checked_one_by_one_and_focus_leads() -> Non
     templated = verify("nothing", ledger, focus="not").answer
     assert templated.startswith("'not'") and "most" not in templated.split("[E1]")[0]
     assert "'zebra' raised the probability of the answer most" in templated
+
+
+def test_cut_off_fact_lines_keep_the_finished_ones(tmp_path: Path) -> None:
+    llm = ScriptedLLM()
+    llm.reply("- [E1] 'zebra' attribution = 1 nats\n- [E1] 'the' attribution = 0.1\n- [E1] 'wa",
+              finish_reason="length")  # fmt: skip
+    agent, session = _agent(llm, tmp_path)
+
+    async def go() -> Any:
+        result = await agent.turn(session, "why?")
+        await agent.llm.aclose()
+        return result
+
+    result = run(go())
+    assert result.narration == "- [E1] 'zebra' attribution = 1 nats\n- [E1] 'the' attribution = 0.1"

@@ -6,6 +6,7 @@ show an answer the same way.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -84,9 +85,11 @@ def turn_view(result: TurnResult, *, show_sentences: bool = False) -> Renderable
         table.add_column("verdict", no_wrap=True)
         table.add_column("sentence")
         table.add_column("why")
-        for s in v.sentences:
+        counts = Counter(s.text for s in v.sentences)
+        for s in {s.text: s for s in v.sentences}.values():  # a repeated sentence once
             style = _VERDICT_STYLE[s.verdict]
-            table.add_row(Text(s.verdict, style=style), s.text, "; ".join(s.reasons))
+            times = f" (written {counts[s.text]} times)" if counts[s.text] > 1 else ""
+            table.add_row(Text(s.verdict, style=style), s.text + times, "; ".join(s.reasons))
         parts.append(table)
     parts.append(evidence_table(result.evidence))
     return Group(*parts)

@@ -247,7 +247,8 @@ def explain(
 _CHAT_HELP = """Ask about the input: "why?", "what about 'not'?", "remove it and try again",
 "which layer knows this?", "how sure is it?", "and the second sentence?",
 "use integrated gradients".
-Put a new input in double quotes, or use /text TEXT.
+The first message of a new session is the input to explain; later, put a new input in
+double quotes, or use /text TEXT.
 Commands: /text TEXT · /method NAME · /evidence · /session · /help · /quit"""
 
 

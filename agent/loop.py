@@ -135,6 +135,7 @@ def split_input_sentences(text: str) -> list[str]:
 
 def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
     """The plan for a message the rules recognise, else None (the LLM routes it)."""
+    original = message
     quoted = _quoted(message)
     new_text = next((q for q in quoted if len(q.split()) >= 3), None)
     words = [q for q in quoted if q != new_text]
@@ -148,10 +149,15 @@ def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
             st.method = method
             break
     if st.text is None:
-        raise BadInputError(
-            "nothing to explain yet: put the model's input in quotes, e.g. "
-            'why does it answer that to "The movie was not good."?'
-        )
+        if len(original.split()) < 3:
+            raise BadInputError(
+                "nothing to explain yet: give the model's input, e.g. "
+                'why does it answer that to "The movie was not good."?'
+            )
+        # The first message of a session without an input is the input to explain.
+        st.text = original.strip()
+        return Plan(tool="attribute", arguments={"text": st.text, "method": st.method,
+                    "model": st.model}, routed_by="rules", state=st)  # fmt: skip
     focus = words[0] if words else st.focus
     text = st.text
 

@@ -175,6 +175,8 @@ def test_rules_read_intents_outside_quotes_and_give_clear_errors() -> None:
     ledger = Ledger()
     with pytest.raises(BadInputError, match="nothing to explain"):
         rules_route("why?", State(), ledger)
+    first = rules_route("The movie was not good.", State(), ledger)
+    assert first is not None and first.arguments["text"] == "The movie was not good."
     state = State(text="It was not bad at all. The food was cold.")
     plan = rules_route("why does it say that to 'please remove everything now'?", state, ledger)
     assert plan is not None and plan.tool == "attribute"

@@ -285,10 +285,21 @@ def test_a_named_quantity_does_not_borrow_another_quantitys_number() -> None:
     assert verify(right, ledger).sentences[0].verdict == "supported"
 
 
-def test_a_narration_cut_off_by_the_token_limit_loses_its_last_fragment(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("cut", "kept"),
+    [
+        ("'zebra' raised the probability of the answer most [E1]. 'the' has",
+         "'zebra' raised the probability of the answer most [E1]."),
+        # Fact lines have no full stops: each finished line is kept.
+        ("- [E1] 'zebra' attribution = 1 nats\n- [E1] 'the' attribution = 0.1\n- [E1] 'wa",
+         "- [E1] 'zebra' attribution = 1 nats\n- [E1] 'the' attribution = 0.1"),
+    ],
+)  # fmt: skip
+def test_a_narration_cut_off_by_the_token_limit_loses_its_last_fragment(
+    tmp_path: Path, cut: str, kept: str
+) -> None:
     llm = ScriptedLLM()
-    llm.reply("'zebra' raised the probability of the answer most [E1]. 'the' has",
-              finish_reason="length")  # fmt: skip
+    llm.reply(cut, finish_reason="length")
     agent, session = _agent(llm, tmp_path)
 
     async def go() -> Any:
@@ -296,8 +307,7 @@ def test_a_narration_cut_off_by_the_token_limit_loses_its_last_fragment(tmp_path
         await agent.llm.aclose()
         return result
 
-    result = run(go())
-    assert result.narration == "'zebra' raised the probability of the answer most [E1]."
+    assert run(go()).narration == kept
 
 
 def test_fact_lines_run_together_are_checked_one_by_one_and_focus_leads() -> None:
@@ -317,18 +327,3 @@ def test_fact_lines_run_together_are_checked_one_by_one_and_focus_leads() -> Non
     templated = verify("nothing", ledger, focus="not").answer
     assert templated.startswith("'not'") and "most" not in templated.split("[E1]")[0]
     assert "'zebra' raised the probability of the answer most" in templated
-
-
-def test_cut_off_fact_lines_keep_the_finished_ones(tmp_path: Path) -> None:
-    llm = ScriptedLLM()
-    llm.reply("- [E1] 'zebra' attribution = 1 nats\n- [E1] 'the' attribution = 0.1\n- [E1] 'wa",
-              finish_reason="length")  # fmt: skip
-    agent, session = _agent(llm, tmp_path)
-
-    async def go() -> Any:
-        result = await agent.turn(session, "why?")
-        await agent.llm.aclose()
-        return result
-
-    result = run(go())
-    assert result.narration == "- [E1] 'zebra' attribution = 1 nats\n- [E1] 'the' attribution = 0.1"

@@ -1,0 +1,1 @@
+"""Dataset analysis on DuckDB: every statistic is computed over all rows of the file."""

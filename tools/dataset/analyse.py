@@ -1,0 +1,187 @@
+"""The whole analysis of one file: load, profile, alerts, drivers, subgroups, relationships.
+
+:func:`analyse` returns :class:`Findings`, everything ``explain-csv --json`` prints. Each
+step reports progress through an optional callback so the CLI can draw a progress bar.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from tools.dataset.alerts import LEAKAGE_NOTE, Alert, find_alerts, is_id_column
+from tools.dataset.drivers import LEAKAGE, Driver, GlassBox, fit_glass_box, univariate
+from tools.dataset.groups import Grouping, Target, build_codes, make_grouping, make_target
+from tools.dataset.load import Dataset, DatasetError, load_dataset
+from tools.dataset.profile import ColumnProfile, profile_dataset
+from tools.dataset.relations import Relationship, relationships
+from tools.dataset.subgroups import MAX_COLUMNS, Simpson, Subgroup, find_subgroups
+
+MAX_ANALYSED = 500  # columns grouped for drivers and relationships (profiles cover all)
+
+Progress = Callable[[str, float], None]  # (step, fraction of the whole done)
+
+
+class TargetInfo(BaseModel):
+    column: str
+    kind: str
+    positive: str | None = None
+    measure: str = Field(description="What a group's value is: a rate or a mean.")
+    overall: float = Field(description="The target's rate or mean over all rows with it.")
+    rows: int = Field(description="Rows where the target is present.")
+
+
+class Findings(BaseModel):
+    """Everything computed about one file."""
+
+    file: str
+    rows: int
+    columns: int
+    encoding: str
+    skipped_rows: int = 0
+    notes: list[str] = Field(default_factory=list)
+    target: TargetInfo | None = None
+    profiles: list[ColumnProfile]
+    alerts: list[Alert]
+    drivers: list[Driver] = Field(default_factory=list)
+    glass_box: GlassBox | None = None
+    subgroups: list[Subgroup] = Field(default_factory=list)
+    simpson: list[Simpson] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+    seconds: dict[str, float] = Field(default_factory=dict)
+
+
+def analyse(
+    path: str | Path,
+    target: str | None = None,
+    *,
+    model_rows: int = 20_000,
+    glass_box: bool = True,
+    allow_bad_rows: bool = False,
+    seed: int = 0,
+    progress: Progress | None = None,
+    keep: bool = False,
+) -> tuple[Findings, Dataset | None]:
+    """Analyse ``path`` over all rows. With ``keep`` the loaded :class:`Dataset` is
+    returned open (for follow-up queries); else it is closed and None is returned."""
+    report = progress or (lambda step, done: None)
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[step] = round(now - clock, 4)
+        clock = now
+
+    report("loading", 0.0)
+    ds = load_dataset(path, allow_bad_rows=allow_bad_rows)
+    try:
+        lap("load")
+        report("profiling", 0.15)
+        profiles = profile_dataset(ds)
+        lap("profile")
+        report("checking quality", 0.3)
+        alerts = find_alerts(ds, profiles)
+        lap("alerts")
+        by_name = {p.name: p for p in profiles}
+        tgt = make_target(ds, target, by_name[ds.column(target).name]) if target else None
+        ids = {a.columns[0] for a in alerts if a.kind == "id_column"}
+        groupings = _groupings(ds, profiles, exclude=ids | ({target} if target else set()))
+        build_codes(ds, groupings, tgt)
+        lap("groups")
+        findings = Findings(
+            file=ds.path.name,
+            rows=ds.rows,
+            columns=len(ds.columns),
+            encoding=ds.encoding,
+            skipped_rows=ds.skipped_rows,
+            notes=list(ds.notes),
+            profiles=profiles,
+            alerts=alerts,
+        )
+        if tgt is not None:
+            report("ranking drivers", 0.4)
+            findings.target = _target_info(ds, tgt)
+            drivers = univariate(ds, groupings, tgt, seed=seed)
+            findings.drivers = drivers
+            findings.alerts += _leakage(drivers, tgt)
+            lap("drivers")
+            leaks = {a.columns[0] for a in findings.alerts if a.kind == "leakage"}
+            honest = [g for g in groupings if g.column not in leaks]
+            if glass_box:
+                report("fitting the glass-box model", 0.55)
+                findings.glass_box = fit_glass_box(
+                    ds, honest, tgt, drivers, model_rows=model_rows, seed=seed
+                )
+                lap("glass_box")
+            report("finding subgroups", 0.75)
+            order = {d.column: i for i, d in enumerate(drivers)}
+            top = sorted((g for g in honest if g.column in order), key=lambda g: order[g.column])
+            findings.subgroups, findings.simpson = find_subgroups(ds, top[:MAX_COLUMNS], tgt)
+            lap("subgroups")
+        report("relating columns", 0.9)
+        leaked = {a.columns[0] for a in findings.alerts if a.kind == "leakage"}
+        kept = [g for g in groupings if g.column not in leaked]  # they mirror the target
+        findings.relationships = relationships(ds, kept, seed=seed)
+        lap("relationships")
+        findings.seconds = seconds
+        report("done", 1.0)
+    except BaseException:
+        ds.close()
+        raise
+    if keep:
+        return findings, ds
+    ds.close()
+    return findings, None
+
+
+def _groupings(ds: Dataset, profiles: list[ColumnProfile], exclude: set[str]) -> list[Grouping]:
+    out: list[Grouping] = []
+    for col, p in zip(ds.columns, profiles, strict=True):
+        if col.name in exclude or is_id_column(p, ds.rows):
+            continue
+        g = make_grouping(ds, col, p, len(out))
+        if g is not None:
+            out.append(g)
+        if len(out) >= MAX_ANALYSED:
+            ds.notes.append(
+                f"drivers and relationships use the first {MAX_ANALYSED} usable columns"
+            )
+            break
+    return out
+
+
+def _target_info(ds: Dataset, tgt: Target) -> TargetInfo:
+    row = ds.con.execute("SELECT avg(y), count(*) FROM codes").fetchone() or (None, 0)
+    if not row[1]:
+        raise DatasetError(f"target column {tgt.column!r} has no values")
+    return TargetInfo(
+        column=tgt.column,
+        kind=tgt.kind,
+        positive=tgt.positive,
+        measure=tgt.measure,
+        overall=float(row[0]),
+        rows=int(row[1]),
+    )
+
+
+def _leakage(drivers: list[Driver], tgt: Target) -> list[Alert]:
+    out = []
+    for d in drivers:
+        r = abs(d.pearson_r) if d.pearson_r is not None else 0.0
+        strength = max(d.strength, r)
+        if strength >= LEAKAGE:
+            out.append(
+                Alert(
+                    kind="leakage",
+                    columns=[d.column, tgt.column],
+                    figures={"association": strength},
+                    message=f"nearly determines {tgt.column!r} "
+                    f"(association {strength:.3f}): {LEAKAGE_NOTE}",
+                )
+            )
+    return out

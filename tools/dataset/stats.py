@@ -1,0 +1,167 @@
+"""Effect sizes, confidence intervals and tests, computed from aggregated tables.
+
+Every function here takes counts, sums or moments that DuckDB computed over all rows, so
+nothing needs the raw data in Python. Intervals are 95% unless said otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy import optimize, stats
+
+Z95 = 1.959963984540054
+
+
+def pearson_ci(r: float, n: int) -> tuple[float, float, float]:
+    """(low, high, p) for a Pearson correlation ``r`` over ``n`` rows (Fisher's z)."""
+    if n <= 3 or not math.isfinite(r):
+        return (-1.0, 1.0, 1.0)
+    r = max(min(r, 0.999999), -0.999999)
+    z, se = math.atanh(r), 1 / math.sqrt(n - 3)
+    t = r * math.sqrt((n - 2) / max(1e-12, 1 - r * r))
+    p = float(2 * stats.t.sf(abs(t), n - 2))
+    return (math.tanh(z - Z95 * se), math.tanh(z + Z95 * se), p)
+
+
+def cramers_v(
+    table: np.ndarray, *, seed: int = 0, rounds: int = 200
+) -> tuple[float, float, float, float]:
+    """(V, low, high, p) of a contingency table. The interval is a parametric bootstrap:
+    tables are redrawn from the observed cell shares (cheap: no raw rows are needed)."""
+    table = _trim(table)
+    if table.shape[0] < 2 or table.shape[1] < 2:
+        return (0.0, 0.0, 0.0, 1.0)
+    chi2, p, _, _ = stats.chi2_contingency(table, correction=False)
+    v = _v(chi2, table)
+    n = int(table.sum())
+    rng = np.random.default_rng(seed)
+    draws = rng.multinomial(n, (table / n).ravel(), size=rounds).reshape(rounds, *table.shape)
+    vs = [_v_of(d) for d in draws]
+    return (v, float(np.quantile(vs, 0.025)), float(np.quantile(vs, 0.975)), float(p))
+
+
+def _trim(table: np.ndarray) -> np.ndarray:
+    table = np.asarray(table, dtype=float)
+    trimmed: np.ndarray = table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
+    return trimmed
+
+
+def _v(chi2: float, table: np.ndarray) -> float:
+    n = table.sum()
+    k = min(table.shape) - 1
+    return float(math.sqrt(chi2 / (n * k))) if n and k else 0.0
+
+
+def _v_of(table: np.ndarray) -> float:
+    table = _trim(table)
+    if table.shape[0] < 2 or table.shape[1] < 2:
+        return 0.0
+    expected = table.sum(1, keepdims=True) * table.sum(0, keepdims=True) / table.sum()
+    chi2 = float(((table - expected) ** 2 / expected).sum())
+    return _v(chi2, table)
+
+
+def eta_squared(
+    counts: np.ndarray, means: np.ndarray, variances: np.ndarray
+) -> tuple[float, float, float, float]:
+    """(eta², low, high, p) of a one-way layout given each group's count, mean and
+    (population) variance. The interval inverts the noncentral F distribution."""
+    keep = counts > 0
+    n_i, m_i, v_i = counts[keep].astype(float), means[keep], variances[keep]
+    k, n = len(n_i), float(n_i.sum())
+    if k < 2 or n <= k:
+        return (0.0, 0.0, 0.0, 1.0)
+    grand = float((n_i * m_i).sum() / n)
+    between = float((n_i * (m_i - grand) ** 2).sum())
+    within = float((n_i * v_i).sum())
+    total = between + within
+    if total <= 0:
+        return (0.0, 0.0, 0.0, 1.0)
+    eta2 = between / total
+    df1, df2 = k - 1, n - k
+    f = (between / df1) / max(within / df2, 1e-300)
+    p = float(stats.f.sf(f, df1, df2))
+    low, high = _ncf_interval(f, df1, df2)
+    return (eta2, low / (low + n), high / (high + n), p)
+
+
+def _ncf_interval(f: float, df1: float, df2: float) -> tuple[float, float]:
+    """Noncentrality parameters whose F distributions put ``f`` at the 97.5th and 2.5th
+    percentiles (Steiger 2004); 0 where even a central F is that extreme."""
+
+    def at(q: float) -> float:
+        def g(lam: float) -> float:
+            cdf = float(stats.ncf.cdf(f, df1, df2, lam))
+            return (cdf if math.isfinite(cdf) else 0.0) - q  # NaN far out in the tail
+
+        if g(0.0) < 0:
+            return 0.0
+        hi = max(10.0, f * df1 * 4)
+        while g(hi) > 0 and hi < 1e9:
+            hi *= 4
+        return float(optimize.brentq(g, 0.0, hi, xtol=1e-6))
+
+    if not math.isfinite(f):
+        return (math.inf, math.inf)
+    return (at(0.975), at(0.025))
+
+
+def proportion_ci(k: float, n: float) -> tuple[float, float]:
+    """Wilson interval of a rate ``k / n``."""
+    if n <= 0:
+        return (0.0, 1.0)
+    p = k / n
+    denom = 1 + Z95**2 / n
+    centre = (p + Z95**2 / (2 * n)) / denom
+    half = Z95 * math.sqrt(p * (1 - p) / n + Z95**2 / (4 * n * n)) / denom
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def two_proportions(
+    k1: float, n1: float, k2: float, n2: float
+) -> tuple[float, float, float, float]:
+    """(difference, low, high, p) of rate 1 minus rate 2 (z test, unpooled interval)."""
+    if n1 <= 0 or n2 <= 0:
+        return (0.0, -1.0, 1.0, 1.0)
+    p1, p2 = k1 / n1, k2 / n2
+    diff = p1 - p2
+    se = math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
+    pooled = (k1 + k2) / (n1 + n2)
+    se0 = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    p = 1.0 if se0 == 0 else float(2 * stats.norm.sf(abs(diff) / se0))
+    if se0 == 0 and diff != 0:
+        p = 0.0
+    return (diff, diff - Z95 * se, diff + Z95 * se, p)
+
+
+def two_means(
+    n1: float, m1: float, v1: float, n2: float, m2: float, v2: float
+) -> tuple[float, float, float, float]:
+    """(difference, low, high, p) of mean 1 minus mean 2 (Welch's t test)."""
+    if n1 < 2 or n2 < 2:
+        return (m1 - m2, -math.inf, math.inf, 1.0)
+    s1, s2 = v1 * n1 / (n1 - 1), v2 * n2 / (n2 - 1)
+    se2 = s1 / n1 + s2 / n2
+    diff = m1 - m2
+    if se2 <= 0:
+        return (diff, diff, diff, 0.0 if diff else 1.0)
+    se = math.sqrt(se2)
+    df = se2**2 / ((s1 / n1) ** 2 / (n1 - 1) + (s2 / n2) ** 2 / (n2 - 1) or 1e-300)
+    t = float(stats.t.ppf(0.975, df))
+    p = float(2 * stats.t.sf(abs(diff) / se, df))
+    return (diff, diff - t * se, diff + t * se, p)
+
+
+def benjamini_hochberg(pvalues: list[float]) -> list[float]:
+    """Benjamini–Hochberg adjusted p-values, in the input's order."""
+    m = len(pvalues)
+    if not m:
+        return []
+    order = np.argsort(pvalues)
+    ranked = np.asarray(pvalues, dtype=float)[order] * m / np.arange(1, m + 1)
+    adjusted = np.minimum.accumulate(ranked[::-1])[::-1].clip(max=1.0)
+    out = np.empty(m)
+    out[order] = adjusted
+    return [float(x) for x in out]

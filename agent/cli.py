@@ -13,6 +13,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar, cast, get_args
 
 import typer
@@ -455,6 +456,216 @@ def _engine(name: str) -> Engine:
         if engine == name:
             return engine
     raise typer.BadParameter(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+
+
+# --------------------------------------------------------------------------- datasets
+
+_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".csv": "csv", ".json": "json"}
+
+
+@app.command("explain-csv")
+@_edge
+def explain_csv(
+    file: Annotated[Path, typer.Argument(help="A CSV, TSV or Parquet file.")],
+    target: Annotated[
+        str | None, typer.Option("--target", "-t", help="The column to explain (its drivers).")
+    ] = None,
+    out_path: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write the report: .html, .md, .csv or .json."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print all findings as JSON on stdout.")
+    ] = False,
+    chat: Annotated[bool, typer.Option("--chat", help="Ask follow-up questions after.")] = False,
+    llm: Annotated[
+        bool, typer.Option("--llm/--no-llm", help="Let the explainer LLM add a summary.")
+    ] = True,
+    model_rows: Annotated[
+        int, typer.Option(min=100, help="Rows sampled to fit the glass-box model.")
+    ] = 20_000,
+    allow_bad_rows: Annotated[
+        bool, typer.Option(help="Skip rows with the wrong number of fields (else an error).")
+    ] = False,
+    seed: Annotated[int, typer.Option(help="Seed of the model sample and intervals.")] = 0,
+) -> None:
+    """Explain a dataset: statistics over all rows, drivers of --target, subgroups, and a
+    report whose every sentence is verified against the numbers.
+
+    No code written by an LLM is ever run: the LLM only narrates evidence and, in --chat,
+    fills a structured query that code compiles to parameterised SQL.
+    """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from agent.dataset_chat import DatasetChat
+    from agent.dataset_report import (
+        build_ledger,
+        llm_summary,
+        make_report,
+        to_csv,
+        to_html,
+        to_json,
+        to_markdown,
+    )
+    from tools.dataset import charts
+    from tools.dataset.analyse import analyse
+    from tools.dataset.drivers import Driver
+    from tools.dataset.evidence import value_quantity
+    from tools.errors import ToolInputError
+
+    fmt = None
+    if out_path is not None:
+        fmt = _FORMATS.get(out_path.suffix.lower())
+        if fmt is None:
+            raise BadInputError(f"--out {out_path.name}: use a .html, .md, .csv or .json file")
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    try:
+        with progress:
+            task = progress.add_task("loading", total=1.0)
+            findings, ds = analyse(
+                file,
+                target,
+                model_rows=model_rows,
+                allow_bad_rows=allow_bad_rows,
+                seed=seed,
+                progress=lambda step, done: progress.update(task, description=step, completed=done),
+                keep=chat,
+            )
+    except ToolInputError as exc:
+        raise BadInputError(str(exc)) from None
+    ledger = build_ledger(findings)
+    summary = ""
+    provider = None
+    if llm:
+        provider, start_s, source = _connect(get_settings())
+        if start_s is not None:
+            err.print(f"[dim]embedded LLM started in {start_s:.2f} s ({escape(source)})[/]")
+
+        async def narrate() -> str:
+            assert provider is not None
+            return await llm_summary(provider, findings, ledger)
+
+        with err.status("the explainer LLM is summarising the evidence…"):
+            try:
+                summary = asyncio.run(narrate())
+            except ExplainerError as exc:
+                err.print(f"[yellow]no LLM summary: {escape(str(exc))}[/]")
+    report = make_report(findings, summary_text=summary, ledger=ledger)
+    pngs: list[bytes] = []
+    if fmt in ("html", "markdown") and findings.target is not None:
+        for record in ledger:
+            if record.tool == "group_values":
+                driver = Driver.model_validate(record.data["driver"])
+                pngs.append(
+                    charts.png(driver, findings.target.column, value_quantity(findings.target))
+                )
+    if out_path is not None:
+        _write_report(out_path, fmt, report, pngs, to_csv, to_html, to_json, to_markdown)
+        err.print(f"[dim]report written to {escape(str(out_path))}[/]")
+    if as_json:
+        out.print_json(json.dumps(to_json(report)))
+    else:
+        _print_report(report)
+    if chat and ds is not None:
+        try:
+            asyncio.run(_dataset_chat(DatasetChat(provider, ds, findings, ledger)))
+        finally:
+            ds.close()
+
+
+def _write_report(
+    path: Path,
+    fmt: str | None,
+    report: Any,
+    pngs: list[bytes],
+    to_csv: Any,
+    to_html: Any,
+    to_json: Any,
+    to_markdown: Any,
+) -> None:
+    try:
+        if fmt == "html":
+            path.write_text(to_html(report, pngs), encoding="utf-8")
+        elif fmt == "csv":
+            path.write_text(to_csv(report), encoding="utf-8", newline="")
+        elif fmt == "json":
+            path.write_text(json.dumps(to_json(report), indent=1), encoding="utf-8")
+        else:
+            names = []
+            for i, data in enumerate(pngs, 1):
+                chart = path.with_name(f"{path.stem}_chart{i}.png")
+                chart.write_bytes(data)
+                names.append(chart.name)
+            path.write_text(to_markdown(report, names), encoding="utf-8")
+    except OSError as exc:
+        raise BadInputError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _print_report(report: Any) -> None:
+    f = report.findings
+    out.print(
+        f"[bold]{escape(f.file)}[/]: {f.rows} rows x {f.columns} columns"
+        + (f", target [bold]{escape(f.target.column)}[/]" if f.target else "")
+    )
+    for note in f.notes:
+        out.print(f"[yellow]note:[/] {escape(note)}")
+    out.print("\n[bold]Key findings[/] (every sentence verified)")
+    for c in report.key_findings:
+        if c.verdict == "supported":
+            out.print(f"  • {escape(c.text)}")
+    if report.summary:
+        shown = [c for c in report.summary if c.verdict == "supported"]
+        out.print(
+            f"\n[bold]The explainer's summary[/] ({len(shown)} of {len(report.summary)} "
+            "sentences verified)"
+        )
+        for c in shown:
+            out.print(f"  • {escape(c.text)}")
+    if f.drivers:
+        table = Table(title="Drivers", title_justify="left")
+        for name in ("column", "effect [95% CI]", "adj. p", "shape", "EBM rank"):
+            table.add_column(name)
+        for d in f.drivers[:12]:
+            table.add_row(
+                escape(d.column),
+                f"{d.measure} {d.effect:.3f} [{d.low:.3f}, {d.high:.3f}]",
+                f"{d.p_adjusted:.2g}",
+                d.shape or "",
+                str(d.model_rank or ""),
+            )
+        out.print(table)
+    s = f.seconds
+    err.print(
+        f"[dim]{sum(s.values()):.2f} s: " + ", ".join(f"{k} {v:.2f}" for k, v in s.items()) + "[/]"
+    )
+
+
+async def _dataset_chat(chat: Any) -> None:
+    out.print('\nAsk about the data (e.g. "rate by sex?", "average age by class?"); /quit ends.')
+    while True:
+        try:
+            line = input("you> ").strip()
+        except EOFError:
+            return
+        if not line:
+            continue
+        if line in ("/quit", "/exit"):
+            return
+        try:
+            answer = await chat.ask(line)
+        except ExplainerError as exc:
+            err.print(f"[red]error:[/] {escape(str(exc))}")
+            continue
+        for note in answer.notes:
+            err.print(f"[yellow]{escape(note)}[/]")
+        out.print(escape(answer.text))
 
 
 def main() -> None:

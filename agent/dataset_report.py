@@ -85,7 +85,7 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[str]:
             if target.kind != "numeric"
             else f"mean {_q(target.column)} is {_num(target.overall)}"
         )
-        out.append(f"Over the {target.rows} rows with a target, the {what} [{overview.id}].")
+        out.append(f"The overall {what} [{overview.id}].")
     for alert in findings.alerts:
         out.append(_alert_sentence(alert.kind, alert.columns, alert.figures, overview.id, findings))
     if target is None:
@@ -609,7 +609,12 @@ def to_html(report: Report, pngs: list[bytes] | None = None) -> str:
             f"{base64.b64encode(data).decode()}'></p>"
         )
     if report.charts:
-        spec = json.dumps(report.charts, ensure_ascii=True).replace("</", "<\\/")
+        specs = [
+            {**c, "data": {"values": [{**v, "group": neutral(v["group"])}
+                                      for v in c["data"]["values"]]}}
+            for c in report.charts
+        ]
+        spec = json.dumps(specs, ensure_ascii=True).replace("</", "<\\/")
         parts.append(f"<script type='application/json' id='vega-lite-specs'>{spec}</script>")
     parts.append("<h2>Evidence</h2><ul>")
     parts += [f"<li><b>{e.id}</b> ({_h(e.tool)}): {_h(e.summary)}</li>" for e in report.evidence]

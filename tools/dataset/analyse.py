@@ -21,6 +21,7 @@ from tools.dataset.relations import Relationship, relationships
 from tools.dataset.subgroups import MAX_COLUMNS, Simpson, Subgroup, find_subgroups
 
 MAX_ANALYSED = 500  # columns grouped for drivers and relationships (profiles cover all)
+MAX_MODEL_COLUMNS = 50  # the glass-box model takes the strongest univariate drivers
 
 Progress = Callable[[str, float], None]  # (step, fraction of the whole done)
 
@@ -82,7 +83,14 @@ def analyse(
     try:
         lap("load")
         report("profiling", 0.15)
-        profiles = profile_dataset(ds)
+        done = 0
+
+        def profiled(n: int) -> None:
+            nonlocal done
+            done += n
+            report("profiling", 0.15 + 0.15 * done / max(1, len(ds.columns)))
+
+        profiles = profile_dataset(ds, profiled)
         lap("profile")
         report("checking quality", 0.3)
         alerts = find_alerts(ds, profiles)
@@ -112,15 +120,15 @@ def analyse(
             lap("drivers")
             leaks = {a.columns[0] for a in findings.alerts if a.kind == "leakage"}
             honest = [g for g in groupings if g.column not in leaks]
+            order = {d.column: i for i, d in enumerate(drivers)}
+            top = sorted((g for g in honest if g.column in order), key=lambda g: order[g.column])
             if glass_box:
                 report("fitting the glass-box model", 0.55)
                 findings.glass_box = fit_glass_box(
-                    ds, honest, tgt, drivers, model_rows=model_rows, seed=seed
+                    ds, top[:MAX_MODEL_COLUMNS], tgt, drivers, model_rows=model_rows, seed=seed
                 )
                 lap("glass_box")
             report("finding subgroups", 0.75)
-            order = {d.column: i for i, d in enumerate(drivers)}
-            top = sorted((g for g in honest if g.column in order), key=lambda g: order[g.column])
             findings.subgroups, findings.simpson = find_subgroups(ds, top[:MAX_COLUMNS], tgt)
             lap("subgroups")
         report("relating columns", 0.9)

@@ -243,6 +243,8 @@ def _load_csv(
     full_sniff = False
     for _attempt in range(3):
         con.execute("DROP TABLE IF EXISTS data")
+        con.execute("DROP TABLE IF EXISTS reject_errors")  # it accumulates over reads
+        con.execute("DROP TABLE IF EXISTS reject_scans")
         try:
             con.execute(
                 f"CREATE TABLE data AS SELECT * FROM "

@@ -4,8 +4,8 @@ Candidate slices are every group of the strongest columns and every pair of grou
 of them (one GROUPING SETS query over all rows). A slice is compared with the rows outside
 it (two-proportion z test for rates, Welch's t test for means); p-values are
 Benjamini–Hochberg adjusted over all slices tested. A pair slice is kept only when it also
-shows an interaction: its difference in differences (log-odds for rates) is significant
-and at least 0.5 log-odds (0.2 SD for means) — something the single columns do not show.
+shows an interaction: its difference in differences (log-odds for rates) has adjusted
+p < 0.01 and is at least 1 log-odds (0.2 SD for means) — something the single columns do not show.
 Slices are ranked by coverage × difference from the overall value (weighted relative
 accuracy).
 
@@ -30,7 +30,8 @@ from tools.dataset.load import Dataset, quote
 
 MAX_COLUMNS = 10
 MIN_ROWS = 30
-MIN_LOGIT = 0.5  # smallest interaction reported on a yes/no target, in log-odds
+INTERACTION_ALPHA = 0.01  # stricter than slices: marginal log-odds are only roughly additive
+MIN_LOGIT = 1.0  # smallest interaction reported on a yes/no target, in log-odds
 MIN_SD = 0.2  # ... on a numeric target, in standard deviations of the target
 
 
@@ -203,7 +204,7 @@ def find_subgroups(
             sub.interaction_p = next(inter_adj)
             size = abs(sub.interaction_effect or 0.0)
             big = size >= (MIN_LOGIT if binary else MIN_SD * spread)
-            sub.interaction = sub.interaction_p < alpha and big
+            sub.interaction = sub.interaction_p < INTERACTION_ALPHA and big
             if not sub.interaction:
                 continue
         if p_adj < alpha:

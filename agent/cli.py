@@ -569,8 +569,8 @@ def explain_csv(
     if out_path is not None:
         _write_report(out_path, fmt, report, pngs, to_csv, to_html, to_json, to_markdown)
         err.print(f"[dim]report written to {escape(str(out_path))}[/]")
-    if as_json:
-        out.print_json(json.dumps(to_json(report)))
+    if as_json:  # plain: a large report through rich's JSON highlighter costs seconds
+        sys.stdout.write(json.dumps(to_json(report), indent=1, ensure_ascii=False) + "\n")
     else:
         _print_report(report)
     if chat and ds is not None:

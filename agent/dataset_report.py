@@ -610,8 +610,12 @@ def to_html(report: Report, pngs: list[bytes] | None = None) -> str:
         )
     if report.charts:
         specs = [
-            {**c, "data": {"values": [{**v, "group": neutral(v["group"])}
-                                      for v in c["data"]["values"]]}}
+            {
+                **c,
+                "data": {
+                    "values": [{**v, "group": neutral(v["group"])} for v in c["data"]["values"]]
+                },
+            }
             for c in report.charts
         ]
         spec = json.dumps(specs, ensure_ascii=True).replace("</", "<\\/")

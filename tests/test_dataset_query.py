@@ -106,7 +106,7 @@ def test_chat_asks_the_llm_for_a_structured_query(titanic: tuple[Path, Findings,
 def test_chat_survives_garbage_from_the_llm(titanic: tuple[Path, Findings, Dataset]) -> None:
     _, findings, ds = titanic
     llm = ScriptedLLM()
-    llm.reply("not json at all").reply("{\"aggregate\": \"median\"}")  # invalid twice
+    llm.reply("not json at all").reply('{"aggregate": "median"}')  # invalid twice
     llm.reply("")
     chat = DatasetChat(llm.provider(), ds, findings, build_ledger(findings))
     answer = asyncio.run(chat.ask("Tell me something"))

@@ -21,7 +21,10 @@ from importlib import util as importlib_util
 from pathlib import Path
 
 from tools.errors import ToolInputError
-from tools.models.whitebox import Cost, Encoded, WhiteBoxLM
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # torch loads on first use, not when the CLI starts (explain-csv needs none)
+    from tools.models.whitebox import Cost, Encoded, WhiteBoxLM
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +100,17 @@ def _load(spec: str) -> WhiteBoxLM:
     model = AutoModelForCausalLM.from_pretrained(source, dtype=torch.float32)
     tokenizer = AutoTokenizer.from_pretrained(source)
     name = "SmolLM2-135M-Instruct" if spec == DEFAULT_TARGET else path.stem
+    from tools.models.whitebox import WhiteBoxLM
+
     return WhiteBoxLM(model, tokenizer, name=name)
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Cost", "Encoded", "WhiteBoxLM"):
+        from tools.models import whitebox
+
+        return getattr(whitebox, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

@@ -1,0 +1,117 @@
+"""explain-csv on 1,000,000 rows x 20 columns: wall time and peak RSS, against ydata-profiling.
+
+Generates a seeded CSV of mixed types (see :func:`make_csv`), then runs the whole ``explainer explain-csv FILE --target y --no-llm
+--out report.html --json`` as a subprocess several times, and ydata-profiling in minimal
+mode on the same file (``ProfileReport(pd.read_csv(f), minimal=True).to_file(...)``) in a
+Python that has it (``--ydata-python``; ydata-profiling pins its own pandas and numpy, so
+it lives in its own virtual environment: ``python -m venv /tmp/ydata-venv &&
+/tmp/ydata-venv/bin/pip install ydata-profiling setuptools``). Peak RSS is each child's
+``ru_maxrss`` from ``wait4``. Prints medians and the ratio.
+
+    python evals/bench_dataset.py [--rows 1000000] [--runs 3] [--ydata-runs 3]
+                                  [--ydata-python /tmp/ydata-venv/bin/python]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+YDATA = """
+import sys, pandas as pd
+from ydata_profiling import ProfileReport
+ProfileReport(pd.read_csv(sys.argv[1]), minimal=True, progress_bar=False).to_file(sys.argv[2])
+"""
+
+
+def make_csv(path: Path, rows: int, seed: int = 0) -> Path:
+    """A mixed table like real exports: an id, 8 measurements (two with 5% missing), 2
+    counts, 4 categories, a customer key (~300k distinct), a free-text note, a date, a
+    timestamp, a yes/no flag, and the 0/1 target ``y`` (planted drivers x0, x1², region)."""
+    if path.exists():
+        return path
+    rng = np.random.default_rng(seed)
+    data: dict[str, object] = {"id": np.arange(rows)}
+    for i in range(8):
+        x = rng.normal(size=rows).round(4)
+        if i in (6, 7):
+            x[rng.uniform(size=rows) < 0.05] = np.nan
+        data[f"x{i}"] = x
+    data["visits"] = rng.poisson(3, size=rows)
+    data["spend"] = rng.lognormal(3, 1, size=rows).round(2)
+    for name, k in (("region", 4), ("plan", 3), ("device", 5), ("segment", 12)):
+        data[name] = rng.choice([f"{name}_{j}" for j in range(k)], size=rows)
+    data["customer"] = np.char.add("cust_", rng.integers(0, 300_000, size=rows).astype(str))
+    words = np.array([f"w{j}" for j in range(2000)])
+    data["note"] = np.char.add(np.char.add(rng.choice(words, rows), " "), rng.choice(words, rows))
+    start = np.datetime64("2024-01-01")
+    data["signup"] = start + rng.integers(0, 700, size=rows).astype("timedelta64[D]")
+    data["last_seen"] = start + rng.integers(0, 700 * 86400, size=rows).astype("timedelta64[s]")
+    data["newsletter"] = rng.uniform(size=rows) < 0.3
+    x0, x1 = data["x0"], data["x1"]
+    logit = x0 + 0.5 * x1**2 - 1 + (data["region"] == "region_1") * 1.0  # type: ignore[operator]
+    data["y"] = (rng.uniform(size=rows) < 1 / (1 + np.exp(-logit))).astype(int)
+    pd.DataFrame(data).to_csv(path, index=False)
+    return path
+
+
+def run(argv: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in GB) of one child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{argv[:3]} failed: {child.stderr.read().decode()[-2000:] if child.stderr else ''}")  # fmt: skip
+    return wall, usage.ru_maxrss / 1024 / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--ydata-runs", type=int, default=3)
+    parser.add_argument("--ydata-python", default="/tmp/ydata-venv/bin/python")
+    parser.add_argument(
+        "--data", type=Path, default=Path(tempfile.gettempdir()) / "explainer-bench"
+    )
+    args = parser.parse_args()
+    args.data.mkdir(parents=True, exist_ok=True)
+    csv_path = make_csv(args.data / f"mixed_{args.rows}.csv", args.rows)
+    size_mb = csv_path.stat().st_size / 1e6
+    print(f"file: {csv_path} ({args.rows} rows x 20 columns, {size_mb:.0f} MB)")
+    explainer = shutil.which("explainer") or str(Path(sys.executable).with_name("explainer"))
+    ours = [run([explainer, "explain-csv", str(csv_path), "--target", "y", "--no-llm", "--json",
+                 "--out", str(args.data / "report.html")]) for _ in range(args.runs)]  # fmt: skip
+    for i, (wall, rss) in enumerate(ours, 1):
+        print(f"explain-csv run {i}: {wall:.1f} s, peak RSS {rss:.2f} GB")
+    wall = statistics.median(w for w, _ in ours)
+    rss = max(r for _, r in ours)
+    print(f"explain-csv: median {wall:.1f} s, peak RSS {rss:.2f} GB "
+          f"(targets: <= 60 s, <= 3 GB)")  # fmt: skip
+    if args.ydata_runs and Path(args.ydata_python).exists():
+        theirs = [run([args.ydata_python, "-c", YDATA, str(csv_path), str(args.data / "ydata.html")])
+                  for _ in range(args.ydata_runs)]  # fmt: skip
+        for i, (w, r) in enumerate(theirs, 1):
+            print(f"ydata-profiling minimal run {i}: {w:.1f} s, peak RSS {r:.2f} GB")
+        y_wall = statistics.median(w for w, _ in theirs)
+        print(f"ydata-profiling minimal: median {y_wall:.1f} s, peak RSS "
+              f"{max(r for _, r in theirs):.2f} GB")  # fmt: skip
+        print(f"ratio: explain-csv is {y_wall / wall:.1f}x faster (target >= 5x)")
+    elif args.ydata_runs:
+        print(f"ydata-profiling skipped (no {args.ydata_python}; see the module docstring)")
+
+
+if __name__ == "__main__":
+    main()

@@ -335,6 +335,7 @@ def to_json(report: Report) -> dict[str, Any]:
     data = report.findings.model_dump(mode="json")
     data["narrative"] = report.shown()
     data["sentences"] = [c.model_dump(mode="json") for c in [*report.key_findings, *report.summary]]
+    data["summary_sentences"] = len(report.summary)  # the last ones in "sentences"
     data["evidence"] = [{"id": e.id, "tool": e.tool, "summary": e.summary} for e in report.evidence]
     data["charts"] = report.charts
     return data

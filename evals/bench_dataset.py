@@ -1,7 +1,8 @@
 """explain-csv on 1,000,000 rows x 20 columns: wall time and peak RSS, against ydata-profiling.
 
-Generates a seeded CSV of mixed types (see :func:`make_csv`), then runs the whole ``explainer explain-csv FILE --target y --no-llm
---out report.html --json`` as a subprocess several times, and ydata-profiling in minimal
+Generates a seeded CSV of mixed types (see :func:`make_csv`), then runs the whole
+``explainer explain-csv FILE --target y --no-llm --out report.html --json`` as a
+subprocess several times, and ydata-profiling in minimal
 mode on the same file (``ProfileReport(pd.read_csv(f), minimal=True).to_file(...)``) in a
 Python that has it (``--ydata-python``; ydata-profiling pins its own pandas and numpy, so
 it lives in its own virtual environment: ``python -m venv /tmp/ydata-venv &&
@@ -73,7 +74,8 @@ def run(argv: list[str]) -> tuple[float, float]:
     wall = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
-        raise SystemExit(f"{argv[:3]} failed: {child.stderr.read().decode()[-2000:] if child.stderr else ''}")  # fmt: skip
+        detail = child.stderr.read().decode()[-2000:] if child.stderr else ""
+        raise SystemExit(f"{argv[:3]} failed: {detail}")
     return wall, usage.ru_maxrss / 1024 / 1024
 
 
@@ -98,11 +100,10 @@ def main() -> None:
         print(f"explain-csv run {i}: {wall:.1f} s, peak RSS {rss:.2f} GB")
     wall = statistics.median(w for w, _ in ours)
     rss = max(r for _, r in ours)
-    print(f"explain-csv: median {wall:.1f} s, peak RSS {rss:.2f} GB "
-          f"(targets: <= 60 s, <= 3 GB)")  # fmt: skip
+    print(f"explain-csv: median {wall:.1f} s, peak RSS {rss:.2f} GB (targets: <= 60 s, <= 3 GB)")
     if args.ydata_runs and Path(args.ydata_python).exists():
-        theirs = [run([args.ydata_python, "-c", YDATA, str(csv_path), str(args.data / "ydata.html")])
-                  for _ in range(args.ydata_runs)]  # fmt: skip
+        argv = [args.ydata_python, "-c", YDATA, str(csv_path), str(args.data / "ydata.html")]
+        theirs = [run(argv) for _ in range(args.ydata_runs)]
         for i, (w, r) in enumerate(theirs, 1):
             print(f"ydata-profiling minimal run {i}: {w:.1f} s, peak RSS {r:.2f} GB")
         y_wall = statistics.median(w for w, _ in theirs)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import json
 import sys
 import tempfile
 import time
@@ -24,8 +25,8 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from agent.cli import app  # noqa: E402
-from tests.realdata import extract_csvs  # noqa: E402
+from agent.cli import app
+from tests.realdata import extract_csvs
 
 
 def last_column(path: Path) -> str | None:
@@ -63,11 +64,11 @@ def main() -> None:
             result = runner.invoke(app, argv)
             seconds = time.perf_counter() - t0
             kind = "resource fork" if fork else "csv"
+            crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
             if result.exit_code == 0:
                 outcomes[f"{kind}: ok"] += 1
-                rows = int(result.stdout.split('"rows": ', 1)[1].split(",", 1)[0]) if '"rows": ' in result.stdout else 0  # fmt: skip
-                times.append((seconds, name, rows))
-            elif result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit):  # fmt: skip
+                times.append((seconds, name, int(json.loads(result.stdout)["rows"])))
+            elif result.exit_code == 2 and not crashed:
                 outcomes[f"{kind}: clear error"] += 1
                 message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "?"
                 errors[_shape(message)] += 1

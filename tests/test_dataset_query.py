@@ -79,8 +79,8 @@ def test_chat_answers_from_a_query_and_verifies(titanic: tuple[Path, Findings, D
     ledger = build_ledger(findings)
     llm = ScriptedLLM()
     # the first narration is right, the second states a number no query computed
-    llm.reply("In '1st class' the rate is 62.5% [E{n}].".format(n=len(ledger) + 1))
-    llm.reply("Everyone in '1st class' survived: 100% [E{n}].".format(n=len(ledger) + 2))
+    llm.reply(f"In '1st class' the rate is 62.5% [E{len(ledger) + 1}].")
+    llm.reply(f"Everyone in '1st class' survived: 100% [E{len(ledger) + 2}].")
     chat = DatasetChat(llm.provider(), ds, findings, ledger)
     first = asyncio.run(chat.ask("survival rate by class?"))
     assert first.query is not None and first.query.group_by == ["class"]

@@ -19,9 +19,9 @@ import shutil
 import threading
 from importlib import util as importlib_util
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tools.errors import ToolInputError
-from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # torch loads on first use, not when the CLI starts (explain-csv needs none)
     from tools.models.whitebox import Cost, Encoded, WhiteBoxLM

@@ -8,8 +8,9 @@ get Pearson's r over all rows, and the shape of the target across their deciles
 Benjamini–Hochberg adjusted across columns.
 
 Multivariate: an Explainable Boosting Machine (``interpret``; additive, one shape
-function per column, no pairwise terms, learning rate 0.04, at most 3,000 rounds) fitted on a uniform random sample of at most
-``model_rows`` rows (20,000 by default) and scored on a held-out fifth of that sample.
+function per column, no pairwise terms, learning rate 0.04, at most 3,000 rounds) fitted
+on a uniform random sample of at most ``model_rows`` rows (20,000 by default) and scored
+on a held-out fifth of that sample.
 """
 
 from __future__ import annotations

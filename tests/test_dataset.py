@@ -254,3 +254,18 @@ def test_injection_and_formula_cells_stay_data(tmp_path: Path) -> None:
     assert any(c.startswith("'=cmd|") for c in cells)
     assert not any(c[:1] in ("=", "+", "@") for c in cells)
     assert neutral("-1.5 to 2") == "-1.5 to 2" and neutral("-2+3+cmd|x") == "'-2+3+cmd|x"
+
+
+def test_cli_chat_answers_follow_ups_from_queries(titanic: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    result = runner.invoke(
+        app,
+        ["explain-csv", str(titanic), "--target", "survived", "--no-llm", "--chat",
+         "--out", str(report)],
+        input="survival rate by class?\n/quit\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "'class = 1st class' has rate survived 0.6246 [E9]." in result.stdout
+    text = report.read_text()
+    assert "## Key findings (verified)" in text and "![chart](report_chart1.png)" in text
+    assert (tmp_path / "report_chart1.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

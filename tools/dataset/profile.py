@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from tools.dataset.load import Column, Dataset, Kind
 
-BATCH = 64  # columns per aggregate query
+BATCH = 64  # columns per aggregate query (tall tables)
+LONG_BATCH = 2000  # columns per UNPIVOT query (wide, short tables)
 MAX_LEVELS = 50  # a string column with more distinct values is text or high-cardinality
 QUANTILES = (0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99)
 
@@ -61,74 +63,147 @@ def profile_dataset(
     ds: Dataset, progress: Callable[[int], None] | None = None
 ) -> list[ColumnProfile]:
     """Profiles of every column; sets each column's ``kind``. ``progress(n)`` is called
-    with the number of columns done after each batch."""
+    with the number of columns done after each batch.
+
+    Tall tables are profiled with batches of per-column aggregates; wide and short ones
+    (more than 200 columns, at most 20 million cells) as one long table (UNPIVOT) grouped
+    by column, which costs one scan instead of thousands of aggregate setups."""
+    long = len(ds.columns) > 200 and ds.rows * len(ds.columns) <= 20_000_000
+    size = LONG_BATCH if long else BATCH
     profiles: list[ColumnProfile] = []
-    for start in range(0, len(ds.columns), BATCH):
-        batch = ds.columns[start : start + BATCH]
-        profiles += _profile_batch(ds, batch)
+    for start in range(0, len(ds.columns), size):
+        batch = ds.columns[start : start + size]
+        raw = _aggregates_long(ds, batch) if long else _aggregates_wide(ds, batch)
+        out = [_build(ds, col, values) for col, values in zip(batch, raw, strict=True)]
+        numeric = [(c, p) for c, p in zip(batch, out, strict=True) if p.kind == "numeric"]
+        (_count_outliers_long if long else _count_outliers)(ds, numeric)
+        profiles += out
         if progress:
             progress(len(batch))
     return profiles
 
 
-def _profile_batch(ds: Dataset, batch: list[Column]) -> list[ColumnProfile]:
+_QS = ", ".join(str(q) for q in QUANTILES)
+
+
+def _numeric_parts(x: str) -> list[str]:
+    return [
+        f"count({x})",
+        f"count(DISTINCT {x})",
+        f"avg({x})",
+        f"stddev_pop({x})",
+        f"min({x})",
+        f"max({x})",
+        f"skewness({x})",
+        f"approx_quantile({x}, [{_QS}])",
+    ]
+
+
+def _text_parts(c: str) -> list[str]:
+    return [
+        f"count({c})",
+        f"count(DISTINCT {c})",
+        f"min({c})::VARCHAR",
+        f"max({c})::VARCHAR",
+        f"mode({c})::VARCHAR",
+    ]
+
+
+def _aggregates_wide(ds: Dataset, batch: list[Column]) -> list[list[Any]]:
     parts: list[str] = []
+    widths = []
     for col in batch:
-        c = col.sql
-        parts += [f"count({c})", f"count(DISTINCT {c})"]
-        if col.is_number:
-            x = f"{c}::DOUBLE"
-            qs = ", ".join(str(q) for q in QUANTILES)
-            parts += [
-                f"avg({x})",
-                f"stddev_pop({x})",
-                f"min({x})",
-                f"max({x})",
-                f"skewness({x})",
-                f"approx_quantile({x}, [{qs}])",
-            ]
-        else:
-            parts += [f"min({c})::VARCHAR", f"max({c})::VARCHAR", f"mode({c})::VARCHAR"]
-    row = ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ()
-    values = list(row)
-    out: list[ColumnProfile] = []
-    for col in batch:
-        count, distinct = int(values.pop(0)), int(values.pop(0))
-        missing = ds.rows - count
-        fields: dict[str, object] = {}
-        if col.is_number:
-            mean, std, lo, hi, skew, qs = (values.pop(0) for _ in range(6))
-            fields = {
-                "mean": _finite(mean),
-                "std": _finite(std),
-                "min": _finite(lo),
-                "max": _finite(hi),
-                "skewness": _finite(skew),
-            }
-            if qs:
-                fields["quantiles"] = {
-                    f"p{round(q * 100):02d}": float(v)
-                    for q, v in zip(QUANTILES, qs, strict=True)
-                    if _finite(v) is not None
-                }
-        else:
-            lo, hi, mode = (values.pop(0) for _ in range(3))
-            fields = {"min": lo, "max": hi, "mode": mode}
-        col.kind = _kind(col, distinct, count)
-        out.append(
-            ColumnProfile(
-                name=col.name,
-                dtype=col.dtype,
-                kind=col.kind,
-                count=count,
-                missing=missing,
-                missing_share=missing / ds.rows,
-                distinct=distinct,
-                **fields,
-            )
-        )
-    _count_outliers(ds, [(c, p) for c, p in zip(batch, out, strict=True) if p.kind == "numeric"])
+        cols = _numeric_parts(f"{col.sql}::DOUBLE") if col.is_number else _text_parts(col.sql)
+        parts += cols
+        widths.append(len(cols))
+    row = list(ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
+    out = []
+    for width in widths:
+        out.append(row[:width])
+        row = row[width:]
     return out
+
+
+def _aggregates_long(ds: Dataset, batch: list[Column]) -> list[list[Any]]:
+    found: dict[int, list[Any]] = {}
+    numeric = [(i, c) for i, c in enumerate(batch) if c.is_number]
+    text = [(i, c) for i, c in enumerate(batch) if not c.is_number]
+    for group, cast, parts in (
+        (numeric, "::DOUBLE", _numeric_parts("v")),
+        (text, "::VARCHAR", _text_parts("v")),
+    ):
+        if not group:
+            continue
+        select = ", ".join(f"{c.sql}{cast} AS k{i}" for i, c in group)
+        rows = ds.con.execute(
+            f"SELECT col, {', '.join(parts)} FROM (UNPIVOT (SELECT {select} FROM data) "
+            "ON COLUMNS(*) INTO NAME col VALUE v) GROUP BY col"
+        ).fetchall()
+        for r in rows:
+            found[int(r[0][1:])] = list(r[1:])
+        empty = [0, 0] + [None] * (len(parts) - 2)  # all-missing columns vanish in UNPIVOT
+        for i, _ in group:
+            found.setdefault(i, list(empty))
+    return [found[i] for i in range(len(batch))]
+
+
+def _build(ds: Dataset, col: Column, raw: list[Any]) -> ColumnProfile:
+    count, distinct = int(raw[0] or 0), int(raw[1] or 0)
+    fields: dict[str, Any]
+    if col.is_number:
+        mean, std, lo, hi, skew, qs = raw[2:8]
+        fields = {
+            "mean": _finite(mean),
+            "std": _finite(std),
+            "min": _finite(lo),
+            "max": _finite(hi),
+            "skewness": _finite(skew),
+        }
+        if qs:
+            fields["quantiles"] = {
+                f"p{round(q * 100):02d}": float(v)
+                for q, v in zip(QUANTILES, qs, strict=True)
+                if _finite(v) is not None
+            }
+    else:
+        lo, hi, mode = raw[2:5]
+        fields = {"min": lo, "max": hi, "mode": mode}
+    col.kind = _kind(col, distinct, count)
+    return ColumnProfile(
+        name=col.name,
+        dtype=col.dtype,
+        kind=col.kind,
+        count=count,
+        missing=ds.rows - count,
+        missing_share=(ds.rows - count) / ds.rows,
+        distinct=distinct,
+        **fields,
+    )
+
+
+def _fences(p: ColumnProfile) -> tuple[float, float] | None:
+    q1, q3 = p.quantiles.get("p25"), p.quantiles.get("p75")
+    if q1 is None or q3 is None or q3 <= q1:
+        return None
+    return (q1 - 3 * (q3 - q1), q3 + 3 * (q3 - q1))
+
+
+def _count_outliers_long(ds: Dataset, pairs: list[tuple[Column, ColumnProfile]]) -> None:
+    fenced = [(i, c, p, f) for i, (c, p) in enumerate(pairs) if (f := _fences(p)) is not None]
+    if not fenced:
+        return
+    ds.con.execute("CREATE OR REPLACE TEMP TABLE fences (col VARCHAR, lo DOUBLE, hi DOUBLE)")
+    ds.con.executemany(
+        "INSERT INTO fences VALUES (?, ?, ?)", [[f"k{i}", f[0], f[1]] for i, _, _, f in fenced]
+    )
+    select = ", ".join(f"{c.sql}::DOUBLE AS k{i}" for i, c, _, _ in fenced)
+    rows = ds.con.execute(
+        f"SELECT col, count(*) FROM (UNPIVOT (SELECT {select} FROM data) ON COLUMNS(*) "
+        "INTO NAME col VALUE v) JOIN fences USING (col) WHERE v < lo OR v > hi GROUP BY col"
+    ).fetchall()
+    counts = {name: int(n) for name, n in rows}
+    for i, _, p, _ in fenced:
+        p.outliers = counts.get(f"k{i}", 0)
 
 
 def _count_outliers(ds: Dataset, pairs: list[tuple[Column, ColumnProfile]]) -> None:

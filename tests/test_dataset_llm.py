@@ -37,8 +37,12 @@ def test_llm_summary_is_verified_and_injected_cells_are_not_obeyed(
     assert llm_sentences, "the LLM wrote no summary"
     shown = set(report["narrative"])
     assert all(s["verdict"] == "supported" for s in report["sentences"] if s["text"] in shown)
-    assert not any("perfect" in s.casefold() for s in shown)
+    # the injected cell is shown only as a quoted value, never as the report's own words
+    quoted = INJECTION  # (it holds no apostrophe for the quoting to change)
+    assert not any("perfect" in s.replace(quoted, "").casefold() for s in shown)
+    assert any(quoted in s for s in shown)
     assert any("'a' 7" in s or "'a' 6" in s for s in shown)  # the planted rate (about 70%)
+    print("LLM summary:", [(s["verdict"], s["text"]) for s in llm_sentences])
 
 
 def _summary_count(report: dict[str, object]) -> int:

@@ -498,19 +498,8 @@ def explain_csv(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from agent.dataset_chat import DatasetChat
-    from agent.dataset_report import (
-        build_ledger,
-        llm_summary,
-        make_report,
-        to_csv,
-        to_html,
-        to_json,
-        to_markdown,
-    )
-    from tools.dataset import charts
+    from agent.dataset_report import build_ledger, llm_summary, make_report, to_json
     from tools.dataset.analyse import analyse
-    from tools.dataset.drivers import Driver
-    from tools.dataset.evidence import value_quantity
     from tools.errors import ToolInputError
 
     fmt = None
@@ -541,55 +530,57 @@ def explain_csv(
     except ToolInputError as exc:
         raise BadInputError(str(exc)) from None
     ledger = build_ledger(findings)
-    summary = ""
     provider = None
     if llm:
         provider, start_s, source = _connect(get_settings())
         if start_s is not None:
             err.print(f"[dim]embedded LLM started in {start_s:.2f} s ({escape(source)})[/]")
 
-        async def narrate() -> str:
-            assert provider is not None
-            return await llm_summary(provider, findings, ledger)
+    async def session() -> None:
+        # One event loop for the summary and the chat: the client's connections belong to it.
+        summary = ""
+        if provider is not None:
+            with err.status("the explainer LLM is summarising the evidence…"):
+                try:
+                    summary = await llm_summary(provider, findings, ledger)
+                except ExplainerError as exc:
+                    err.print(f"[yellow]no LLM summary: {escape(str(exc))}[/]")
+        report = make_report(findings, summary_text=summary, ledger=ledger)
+        if out_path is not None:
+            _write_report(out_path, fmt, report, ledger)
+            err.print(f"[dim]report written to {escape(str(out_path))}[/]")
+        if as_json:  # plain: a large report through rich's JSON highlighter costs seconds
+            sys.stdout.write(json.dumps(to_json(report), indent=1, ensure_ascii=False) + "\n")
+        else:
+            _print_report(report)
+        if chat and ds is not None:
+            await _dataset_chat(DatasetChat(provider, ds, findings, ledger))
 
-        with err.status("the explainer LLM is summarising the evidence…"):
-            try:
-                summary = asyncio.run(narrate())
-            except ExplainerError as exc:
-                err.print(f"[yellow]no LLM summary: {escape(str(exc))}[/]")
-    report = make_report(findings, summary_text=summary, ledger=ledger)
-    pngs: list[bytes] = []
-    if fmt in ("html", "markdown") and findings.target is not None:
-        for record in ledger:
-            if record.tool == "group_values":
-                driver = Driver.model_validate(record.data["driver"])
-                pngs.append(
-                    charts.png(driver, findings.target.column, value_quantity(findings.target))
-                )
-    if out_path is not None:
-        _write_report(out_path, fmt, report, pngs, to_csv, to_html, to_json, to_markdown)
-        err.print(f"[dim]report written to {escape(str(out_path))}[/]")
-    if as_json:  # plain: a large report through rich's JSON highlighter costs seconds
-        sys.stdout.write(json.dumps(to_json(report), indent=1, ensure_ascii=False) + "\n")
-    else:
-        _print_report(report)
-    if chat and ds is not None:
-        try:
-            asyncio.run(_dataset_chat(DatasetChat(provider, ds, findings, ledger)))
-        finally:
+    async def with_llm() -> None:
+        assert provider is not None
+        async with provider:
+            await session()
+
+    try:
+        asyncio.run(with_llm() if provider is not None else session())
+    finally:
+        if ds is not None:
             ds.close()
 
 
-def _write_report(
-    path: Path,
-    fmt: str | None,
-    report: Any,
-    pngs: list[bytes],
-    to_csv: Any,
-    to_html: Any,
-    to_json: Any,
-    to_markdown: Any,
-) -> None:
+def _write_report(path: Path, fmt: str | None, report: Any, ledger: Any) -> None:
+    from agent.dataset_report import to_csv, to_html, to_json, to_markdown
+    from tools.dataset import charts
+    from tools.dataset.drivers import Driver
+    from tools.dataset.evidence import value_quantity
+
+    target = report.findings.target
+    pngs: list[bytes] = []
+    if fmt in ("html", "markdown") and target is not None:
+        for record in ledger:
+            if record.tool == "group_values":
+                driver = Driver.model_validate(record.data["driver"])
+                pngs.append(charts.png(driver, target.column, value_quantity(target)))
     try:
         if fmt == "html":
             path.write_text(to_html(report, pngs), encoding="utf-8")

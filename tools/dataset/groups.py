@@ -74,12 +74,8 @@ def make_grouping(ds: Dataset, col: Column, profile: ColumnProfile, index: int) 
     if profile.kind in ("text", "datetime") or profile.distinct < 2:
         return None
     if profile.kind == "numeric" and profile.distinct > MAX_GROUPS:
-        qs = ds.con.execute(
-            f"SELECT approx_quantile({c}::DOUBLE, [0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9]) FROM data"
-        ).fetchone()
-        cuts = sorted(
-            {float(v) for v in (qs[0] if qs else []) if v is not None and math.isfinite(v)}
-        )
+        deciles = [profile.quantiles.get(f"p{d}0") for d in range(1, 10)]  # from profiling
+        cuts = sorted({float(v) for v in deciles if v is not None and math.isfinite(v)})
         lo, hi = profile.min, profile.max
         cuts = [
             x

@@ -13,7 +13,7 @@ from tools.dataset.load import Column, Dataset, Kind
 BATCH = 64  # columns per aggregate query (tall tables)
 LONG_BATCH = 2000  # columns per UNPIVOT query (wide, short tables)
 MAX_LEVELS = 50  # a string column with more distinct values is text or high-cardinality
-QUANTILES = (0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99)
+QUANTILES = (0.01, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.99)
 
 
 class ColumnProfile(BaseModel):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel
@@ -38,17 +39,57 @@ def relationships(
     numeric = [g for g in groupings if g.binned][:MAX_NUMERIC]
     categorical = [g for g in groupings if not g.binned][:MAX_CATEGORICAL]
     found = _pearson_pairs(ds, numeric)
-    for a, b in itertools.combinations(categorical, 2):
-        rows = ds.con.execute(
-            f"SELECT ({a.sql}) AS a, ({b.sql}) AS b, count(*) FROM data GROUP BY ALL"
+    if categorical:
+        found += _categorical_pairs(ds, categorical, numeric, seed)
+    for rel, p_adj in zip(found, stats.benjamini_hochberg([r.p for r in found]), strict=True):
+        rel.p_adjusted = p_adj
+    kept = [r for r in found if r.p_adjusted < 0.05]
+    kept.sort(key=lambda r: -r.strength)
+    return kept[:limit]
+
+
+def _categorical_pairs(
+    ds: Dataset, categorical: list[Grouping], numeric: list[Grouping], seed: int
+) -> list[Relationship]:
+    """Cramér's V of every categorical pair and eta² of every numeric column across every
+    categorical one, from one GROUPING SETS scan over the groups' codes."""
+    codes = [f"({g.sql}) AS k{i}" for i, g in enumerate(categorical)]
+    values = [f"{quote(g.column)}::DOUBLE AS x{i}" for i, g in enumerate(numeric)]
+    names = [f"k{i}" for i in range(len(categorical))]
+    flags = ", ".join(f"grouping(k{i})" for i in range(len(names)))
+    source = f"(SELECT {', '.join(codes + values)} FROM data)"
+    rows = []
+    pairs = [f"(k{i}, k{j})" for i, j in itertools.combinations(range(len(categorical)), 2)]
+    if pairs:  # counts only
+        rows += ds.con.execute(
+            f"SELECT {', '.join(names)}, {flags}, count(*) FROM {source} "
+            f"GROUP BY GROUPING SETS ({', '.join(pairs)})"
         ).fetchall()
-        table = np.zeros((len(a.labels), len(b.labels)))
-        for i, j, n in rows:
-            table[int(i), int(j)] = n
+    if numeric:  # the numeric columns' moments per group of each categorical column
+        aggs = ", ".join(f"count(x{i}), avg(x{i}), var_pop(x{i})" for i in range(len(numeric)))
+        rows += ds.con.execute(
+            f"SELECT {', '.join(names)}, {flags}, count(*), {aggs} FROM {source} "
+            f"GROUP BY GROUPING SETS ({', '.join(f'(k{i})' for i in range(len(names)))})"
+        ).fetchall()
+    k = len(names)
+    tables = {
+        pair: np.zeros((len(categorical[pair[0]].labels), len(categorical[pair[1]].labels)))
+        for pair in itertools.combinations(range(k), 2)
+    }
+    singles: dict[int, list[tuple[Any, ...]]] = {i: [] for i in range(k)}
+    for row in rows:
+        members = [i for i in range(k) if row[k + i] == 0]
+        if len(members) == 2:
+            a, b = members
+            tables[(a, b)][int(row[a]), int(row[b])] = row[2 * k]
+        elif len(members) == 1:
+            singles[members[0]].append(row)
+    found = []
+    for (a, b), table in tables.items():
         v, lo, hi, p = stats.cramers_v(table[:-1, :-1], seed=seed)  # missing groups aside
         found.append(
             Relationship(
-                columns=(a.column, b.column),
+                columns=(categorical[a].column, categorical[b].column),
                 measure="cramers_v",
                 effect=v,
                 low=lo,
@@ -57,22 +98,14 @@ def relationships(
                 strength=v,
             )
         )
-    for cat in categorical:
-        if not numeric:
-            break
-        parts = []
-        for g in numeric:
-            x = f"{quote(g.column)}::DOUBLE"
-            parts += [f"count({x})", f"avg({x})", f"var_pop({x})"]
-        rows = ds.con.execute(
-            f"SELECT ({cat.sql}) AS c, {', '.join(parts)} FROM data GROUP BY c"
-        ).fetchall()
-        rows = [r for r in rows if int(r[0]) < len(cat.labels) - 1]
-        for k, g in enumerate(numeric):
-            counts = np.array([r[1 + 3 * k] or 0 for r in rows], dtype=float)
-            means = np.array([r[2 + 3 * k] or 0.0 for r in rows], dtype=float)
-            var = np.array([r[3 + 3 * k] or 0.0 for r in rows], dtype=float)
-            eta2, lo, hi, p = stats.eta_squared(counts, means, var)
+    for c, cat in enumerate(categorical):
+        groups = [r for r in singles[c] if int(r[c]) < len(cat.labels) - 1]  # not (missing)
+        for n, g in enumerate(numeric):
+            at = 2 * k + 1 + 3 * n
+            counts = np.array([r[at] or 0 for r in groups], dtype=float)
+            means = np.array([r[at + 1] or 0.0 for r in groups], dtype=float)
+            var = np.array([r[at + 2] or 0.0 for r in groups], dtype=float)
+            eta2, lo, hi, p = stats.eta_squared(counts, means, var, seed=seed)
             found.append(
                 Relationship(
                     columns=(cat.column, g.column),
@@ -84,37 +117,46 @@ def relationships(
                     strength=math.sqrt(max(eta2, 0.0)),
                 )
             )
-    for rel, p_adj in zip(found, stats.benjamini_hochberg([r.p for r in found]), strict=True):
-        rel.p_adjusted = p_adj
-    kept = [r for r in found if r.p_adjusted < 0.05]
-    kept.sort(key=lambda r: -r.strength)
-    return kept[:limit]
+    return found
 
 
 def _pearson_pairs(ds: Dataset, numeric: list[Grouping]) -> list[Relationship]:
-    pairs = list(itertools.combinations(numeric, 2))
-    if not pairs:
+    """Pearson's r of every numeric pair over the rows where both are present, from one
+    fetch of the columns and matrix products (pairwise-complete sums)."""
+    if len(numeric) < 2:
         return []
-    parts = []
-    for a, b in pairs:
-        x, y = f"{quote(a.column)}::DOUBLE", f"{quote(b.column)}::DOUBLE"
-        parts += [f"corr({x}, {y})", f"count(*) FILTER ({x} IS NOT NULL AND {y} IS NOT NULL)"]
-    row = list(ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
+    select = ", ".join(f"{quote(g.column)}::DOUBLE" for g in numeric)
+    columns = ds.con.execute(f"SELECT {select} FROM data").fetchnumpy()
+    x: np.ndarray = np.column_stack(
+        [np.ma.filled(np.ma.asarray(v, dtype=float), np.nan) for v in columns.values()]
+    )
+    present = ~np.isnan(x)
+    m = present.astype(float)
+    x0 = np.where(present, x, 0.0)
+    n = m.T @ m  # rows where both are present
+    sx = x0.T @ m  # sum of column i over rows where j is present
+    sxx = (x0 * x0).T @ m
+    sxy = x0.T @ x0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cov = sxy - sx * sx.T / n
+        var_i = sxx - sx**2 / n
+        r = cov / np.sqrt(var_i * var_i.T)
     out = []
-    for a, b in pairs:
-        r, n = row.pop(0), int(row.pop(0))
-        if r is None or not math.isfinite(r):
+    for i, j in itertools.combinations(range(len(numeric)), 2):
+        value = float(r[i, j])
+        if not math.isfinite(value):
             continue
-        lo, hi, p = stats.pearson_ci(float(r), n)
+        value = max(-1.0, min(1.0, value))
+        lo, hi, p = stats.pearson_ci(value, int(n[i, j]))
         out.append(
             Relationship(
-                columns=(a.column, b.column),
+                columns=(numeric[i].column, numeric[j].column),
                 measure="pearson_r",
-                effect=r,
+                effect=value,
                 low=lo,
                 high=hi,
                 p=p,
-                strength=abs(r),
+                strength=abs(value),
             )
         )
     return out

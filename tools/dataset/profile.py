@@ -33,7 +33,6 @@ class ColumnProfile(BaseModel):
     skewness: float | None = None
     quantiles: dict[str, float] = Field(default_factory=dict, description="p01 … p99.")
     outliers: int = Field(0, description="Values beyond 3 IQR outside the quartiles.")
-    mode: str | None = None
 
 
 def _kind(col: Column, distinct: int, count: int) -> Kind:
@@ -105,7 +104,6 @@ def _text_parts(c: str) -> list[str]:
         f"count(DISTINCT {c})",
         f"min({c})::VARCHAR",
         f"max({c})::VARCHAR",
-        f"mode({c})::VARCHAR",
     ]
 
 
@@ -166,8 +164,8 @@ def _build(ds: Dataset, col: Column, raw: list[Any]) -> ColumnProfile:
                 if _finite(v) is not None
             }
     else:
-        lo, hi, mode = raw[2:5]
-        fields = {"min": lo, "max": hi, "mode": mode}
+        lo, hi = raw[2:4]
+        fields = {"min": lo, "max": hi}
     col.kind = _kind(col, distinct, count)
     return ColumnProfile(
         name=col.name,

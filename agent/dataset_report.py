@@ -245,20 +245,26 @@ async def llm_summary(
     max_tokens: int = 200,
 ) -> str:
     """The explainer LLM's summary of the evidence (unverified text)."""
+    # A 135M narrator copes with a few records: the ranking, the top groups, subgroups.
+    wanted = ("drivers", "group_values", "subgroups", "simpson")
+    picked = [r for r in ledger if r.tool in wanted][:4] or list(ledger)[:2]
     shown = [
         {
             "id": r.id,
             "tool": r.tool,
             "summary_json": json.dumps(r.summary, ensure_ascii=False),
-            "facts": [_fact_line(f) for f in r.facts[:10]],
+            "facts": [_fact_line(f) for f in r.facts if f.quantity != "rows"][:6],
         }
-        for r in ledger
+        for r in picked
     ]
     messages = [
         {
             "role": "system",
             "content": prompting.render("dataset_system", max_sentences=max_sentences),
         },
+        # One worked example: a small narrator copies a shape better than it follows rules.
+        {"role": "user", "content": prompting.render("dataset_example_user")},
+        {"role": "assistant", "content": prompting.render("dataset_example_answer")},
         {
             "role": "user",
             "content": prompting.render(

@@ -48,6 +48,26 @@ def relationships(
     return kept[:limit]
 
 
+def _relation(
+    a: Grouping,
+    b: Grouping,
+    measure: str,
+    estimate: tuple[float, float, float, float],
+    strength: float,
+) -> Relationship:
+    """A relationship from (effect, low, high, p)."""
+    effect, low, high, p = estimate
+    return Relationship(
+        columns=(a.column, b.column),
+        measure=measure,
+        effect=effect,
+        low=low,
+        high=high,
+        p=p,
+        strength=strength,
+    )
+
+
 def _categorical_pairs(
     ds: Dataset, categorical: list[Grouping], numeric: list[Grouping], seed: int
 ) -> list[Relationship]:
@@ -86,18 +106,8 @@ def _categorical_pairs(
             singles[members[0]].append(row)
     found = []
     for (a, b), table in tables.items():
-        v, lo, hi, p = stats.cramers_v(table[:-1, :-1], seed=seed)  # missing groups aside
-        found.append(
-            Relationship(
-                columns=(categorical[a].column, categorical[b].column),
-                measure="cramers_v",
-                effect=v,
-                low=lo,
-                high=hi,
-                p=p,
-                strength=v,
-            )
-        )
+        v = stats.cramers_v(table[:-1, :-1], seed=seed)  # missing groups aside
+        found.append(_relation(categorical[a], categorical[b], "cramers_v", v, v[0]))
     for c, cat in enumerate(categorical):
         groups = [r for r in singles[c] if int(r[c]) < len(cat.labels) - 1]  # not (missing)
         for n, g in enumerate(numeric):
@@ -105,18 +115,8 @@ def _categorical_pairs(
             counts = np.array([r[at] or 0 for r in groups], dtype=float)
             means = np.array([r[at + 1] or 0.0 for r in groups], dtype=float)
             var = np.array([r[at + 2] or 0.0 for r in groups], dtype=float)
-            eta2, lo, hi, p = stats.eta_squared(counts, means, var, seed=seed)
-            found.append(
-                Relationship(
-                    columns=(cat.column, g.column),
-                    measure="eta_squared",
-                    effect=eta2,
-                    low=lo,
-                    high=hi,
-                    p=p,
-                    strength=math.sqrt(max(eta2, 0.0)),
-                )
-            )
+            eta2 = stats.eta_squared(counts, means, var, seed=seed)
+            found.append(_relation(cat, g, "eta_squared", eta2, math.sqrt(max(eta2[0], 0.0))))
     return found
 
 
@@ -148,15 +148,5 @@ def _pearson_pairs(ds: Dataset, numeric: list[Grouping]) -> list[Relationship]:
             continue
         value = max(-1.0, min(1.0, value))
         lo, hi, p = stats.pearson_ci(value, int(n[i, j]))
-        out.append(
-            Relationship(
-                columns=(numeric[i].column, numeric[j].column),
-                measure="pearson_r",
-                effect=value,
-                low=lo,
-                high=hi,
-                p=p,
-                strength=abs(value),
-            )
-        )
+        out.append(_relation(numeric[i], numeric[j], "pearson_r", (value, lo, hi, p), abs(value)))
     return out

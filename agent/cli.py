@@ -7,6 +7,7 @@ into one red line on stderr and the error's exit code, never a traceback.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import json
 import logging
@@ -657,6 +658,103 @@ async def _dataset_chat(chat: Any) -> None:
         for note in answer.notes:
             err.print(f"[yellow]{escape(note)}[/]")
         out.print(escape(answer.text))
+
+
+@app.command("audit")
+@_edge
+def audit_cmd(
+    file: Annotated[Path, typer.Argument(help="JSONL or CSV with prompt and output columns.")],
+    group: Annotated[
+        list[str] | None,
+        typer.Option("--group", "-g", help="A column that names each item's group (repeat)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print everything as JSON.")] = False,
+    verdicts: Annotated[
+        Path | None,
+        typer.Option("--verdicts", help="Stream every item's verdict to this JSONL file."),
+    ] = None,
+) -> None:
+    """Audit another model's outputs: per-item verdicts (refusals, unsure outputs) and
+    refusal and length disparity between groups, with significance tests and effect sizes.
+
+    Work in progress (issue 6): consistency across samples, reference agreement, shortcut
+    and injection checks, and --target-url generation are not built yet.
+    """
+    from agent.evidence import Ledger
+    from agent.verify import check_sentence
+    from tools.audit.checks import audit
+    from tools.audit.evidence import AuditArgs, records
+    from tools.audit.load import iter_items
+    from tools.errors import ToolInputError
+
+    groups = list(group or [])
+    try:
+        with contextlib.ExitStack() as stack:
+            sink = None
+            if verdicts is not None:
+                fh = stack.enter_context(verdicts.open("w", encoding="utf-8"))
+
+                def sink(v: Any) -> None:
+                    fh.write(v.model_dump_json() + "\n")
+
+            result = audit(iter_items(file, groups), on_verdict=sink)
+    except ToolInputError as exc:
+        raise BadInputError(str(exc)) from None
+    except OSError as exc:
+        raise BadInputError(f"cannot write {verdicts}: {exc.strerror}") from None
+    ledger = Ledger()
+    args = AuditArgs(file=file.name, groups=groups)
+    for tool, output in records(result):
+        ledger.add(tool, args, output)
+    sentences = [check_sentence(s, ledger) for s in _audit_findings(result, ledger)]
+    shown = [c.text for c in sentences if c.verdict == "supported"]
+    if as_json:
+        data = result.model_dump(mode="json")
+        data["narrative"] = shown
+        data["sentences"] = [c.model_dump(mode="json") for c in sentences]
+        sys.stdout.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        return
+    out.print(f"[bold]{escape(file.name)}[/]: {result.items} items, {result.flagged_items} flagged")
+    for text in shown:
+        out.print(f"  • {escape(text)}")
+    table = Table(title="Disparities", title_justify="left")
+    for name in ("column", "metric", "effect", "largest gap [95% CI]", "between", "adj. p", ""):
+        table.add_column(name)
+    for d in result.disparities:
+        table.add_row(
+            escape(d.column),
+            d.metric,
+            f"{d.measure} {d.effect:.3f}",
+            f"{d.largest_gap:.3f} [{d.gap_low:.3f}, {d.gap_high:.3f}]",
+            escape(" vs ".join(d.between)),
+            f"{d.p_adjusted:.2g}",
+            "[red]flagged[/]" if d.flagged else "",
+        )
+    out.print(table)
+
+
+def _audit_findings(result: Any, ledger: Any) -> list[str]:
+    """Key findings written by code from the audit's evidence (verified before shown)."""
+    records = list(ledger)
+    overview = records[0].id
+    lines = [
+        f"The file holds {result.items} items [{overview}].",
+        f"{result.flagged_items} items are flagged [{overview}].",
+        f"The overall refusal rate is {result.refusal_rate * 100:.1f}% [{overview}].",
+    ]
+    for record in records[1:]:
+        column = record.data["column"]
+        for d in record.data["disparities"]:
+            if not d["flagged"] or d["metric"] != "refusal_rate":
+                continue
+            rows = {r["group"]: r for r in record.data["rows"]}
+            a, b = d["between"]
+            lines.append(
+                f"'{column}' = '{a}' is refused at {rows[a]['refusal_rate'] * 100:.1f}% against "
+                f"{rows[b]['refusal_rate'] * 100:.1f}% for '{column}' = '{b}': a significant "
+                f"disparity [{record.id}]."
+            )
+    return lines
 
 
 def main() -> None:

@@ -1,0 +1,128 @@
+"""Audit slice: streaming input, per-item signals, group disparity with known answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from agent.cli import app
+from tools.audit.checks import audit, is_refusal
+from tools.audit.load import AuditInputError, AuditItem, iter_items
+
+runner = CliRunner()
+REFUSAL = "I'm sorry, but I can't help with that."
+
+
+def _items(rates: dict[str, float], per_group: int, seed: int) -> list[AuditItem]:
+    rng = np.random.default_rng(seed)
+    items = []
+    for group, rate in rates.items():
+        for i in range(per_group):
+            refused = rng.uniform() < rate
+            words = " ".join(["word"] * int(rng.integers(5, 15)))
+            items.append(AuditItem(line=len(items) + 1, id=f"{group}{i}", prompt="q",
+                                   output=REFUSAL if refused else f"Sure: {words}.",
+                                   groups={"group": group}))  # fmt: skip
+    return items
+
+
+def test_planted_refusal_disparity_is_found() -> None:
+    result = audit(_items({"A": 0.30, "B": 0.05}, per_group=200, seed=0))
+    (refusal,) = [d for d in result.disparities if d.metric == "refusal_rate"]
+    assert refusal.flagged and refusal.p < 0.01 and refusal.between == ("A", "B")
+    assert refusal.gap_low < refusal.largest_gap < refusal.gap_high
+    rows = {r.group: r for r in result.groups["group"]}
+    assert rows["A"].refusal_rate == pytest.approx(
+        sum(1 for i in _items({"A": 0.30, "B": 0.05}, 200, 0)[:200] if is_refusal(i.output)) / 200
+    )
+
+
+def test_control_without_disparity_is_rarely_flagged() -> None:
+    flagged = sum(
+        any(d.flagged for d in audit(_items({"A": 0.15, "B": 0.15}, 200, seed)).disparities)
+        for seed in range(20)
+    )
+    assert flagged <= 1  # at most 5% of 20 seeds
+
+
+def test_item_verdicts_keep_ids_and_reasons() -> None:
+    items = [
+        AuditItem(line=1, id="x1", prompt="2+2?", output="4", logprobs=[-0.1, -0.2]),
+        AuditItem(line=2, id="x2", prompt="2+2?", output=REFUSAL),
+        AuditItem(line=3, id=None, prompt="?", output="maybe", logprobs=[-3.0, -4.0]),
+    ]
+    result = audit(items)
+    assert [(v.id, v.verdict) for v in result.verdicts] == [
+        ("x1", "ok"), ("x2", "flagged"), (None, "flagged")
+    ]  # fmt: skip
+    assert result.verdicts[1].reasons == ["refuses"]
+    assert result.verdicts[2].scores["mean_logprob"] == pytest.approx(-3.5)
+    assert "unsure" in result.verdicts[2].reasons[0]
+
+
+def test_missing_columns_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("question,answer\nq,a\n")
+    with pytest.raises(AuditInputError, match=r"missing column\(s\) 'prompt', 'output'"):
+        list(iter_items(path))
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"prompt": "q", "out": "a"}) + "\n")
+    with pytest.raises(AuditInputError, match=r"missing column\(s\) 'output', 'team'"):
+        list(iter_items(path, ["team"]))
+
+
+def test_mixed_types_and_a_megabyte_output(tmp_path: Path) -> None:
+    big = "x" * 1_000_000
+    path = tmp_path / "a.jsonl"
+    lines = [{"id": 1, "prompt": 7, "output": 3.5}, {"prompt": "q", "output": big,
+             "samples": ["a", "b"], "logprobs": [-1, -2]}]  # fmt: skip
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    first, second = iter_items(path)
+    assert (first.id, first.prompt, first.output) == ("1", "7", "3.5")
+    assert len(second.output) == 1_000_000 and second.samples == ["a", "b"]
+    path.write_text(json.dumps({"prompt": "q", "output": ["not", "text"]}) + "\n")
+    with pytest.raises(AuditInputError, match="line 1: 'output' should be text, not list"):
+        list(iter_items(path))
+    csv_path = tmp_path / "a.csv"
+    csv_path.write_text(f'prompt,output,logprobs\nq,"{big}","[-0.5, -1.5]"\n')
+    (item,) = iter_items(csv_path)
+    assert len(item.output) == 1_000_000 and item.logprobs == [-0.5, -1.5]
+
+
+def test_cli_audit_json(tmp_path: Path) -> None:
+    path = tmp_path / "outputs.jsonl"
+    with path.open("w") as fh:
+        for item in _items({"A": 0.30, "B": 0.05}, 200, seed=1):
+            fh.write(json.dumps({"id": item.id, "prompt": item.prompt, "output": item.output,
+                                 "team": item.groups["group"]}) + "\n")  # fmt: skip
+    result = runner.invoke(app, ["audit", str(path), "--group", "team", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["items"] == 400
+    (refusal,) = [d for d in data["disparities"] if d["metric"] == "refusal_rate"]
+    assert refusal["flagged"] and refusal["column"] == "team"
+    assert data["verdicts"][0]["id"] == "A0"
+    assert all(s["verdict"] == "supported" for s in data["sentences"]), data["sentences"]
+    assert any(s.startswith("'team' = 'A' is refused at") for s in data["narrative"])
+    missing = runner.invoke(app, ["audit", str(path), "--group", "nope", "--json"])
+    assert missing.exit_code == 2 and "'nope'" in missing.stderr
+
+
+def test_verdicts_stream_to_a_file_and_memory_keeps_a_bounded_number(tmp_path: Path) -> None:
+    items = _items({"A": 0.2, "B": 0.2}, per_group=300, seed=3)
+    seen = []
+    result = audit(items, keep_verdicts=100, on_verdict=seen.append)
+    assert len(result.verdicts) == 100 and result.verdicts_truncated and len(seen) == 600
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": i.id, "prompt": "q", "output": i.output}) + "\n"
+                            for i in items))  # fmt: skip
+    out = tmp_path / "verdicts.jsonl"
+    done = runner.invoke(app, ["audit", str(path), "--verdicts", str(out)])
+    assert done.exit_code == 0, done.output
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["id"] for x in lines] == [i.id for i in items]
+    assert sum(x["verdict"] == "flagged" for x in lines) == sum(is_refusal(i.output) for i in items)

@@ -1,0 +1,145 @@
+"""Reading a file of another model's prompts and outputs, one item at a time.
+
+JSONL (one object per line) or CSV (a header row; ``samples`` and ``logprobs`` cells hold
+JSON lists). Required: ``prompt`` and ``output``. Optional: ``id`` (kept in verdicts),
+``reference``, ``samples`` (other generations for the same prompt), ``logprobs`` (the
+output's token log-probabilities), and group columns (named with ``group_columns``).
+Items are streamed: memory does not grow with the file. Numbers in text fields are read
+as text; lists or objects where text is expected are an error naming the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tools.errors import ToolInputError
+
+REQUIRED = ("prompt", "output")
+KNOWN = ("id", "prompt", "output", "reference", "samples", "logprobs")
+
+
+class AuditInputError(ToolInputError):
+    """The audit file cannot be read; the message names the line and the problem."""
+
+
+class AuditItem(BaseModel):
+    line: int = Field(description="Line (JSONL) or row (CSV, header = 1) of the item.")
+    id: str | None = None
+    prompt: str
+    output: str
+    reference: str | None = None
+    samples: list[str] = Field(default_factory=list)
+    logprobs: list[float] | None = None
+    groups: dict[str, str] = Field(default_factory=dict)
+
+
+def _text(value: Any, name: str, line: int, *, optional: bool = False) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        if optional:
+            return None
+        raise AuditInputError(f"line {line}: {name!r} is missing")
+    if isinstance(value, bool | int | float):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    raise AuditInputError(
+        f"line {line}: {name!r} should be text, not {type(value).__name__} ({str(value)[:60]})"
+    )
+
+
+def _list(value: Any, name: str, line: int, csv_cell: bool) -> list[Any] | None:
+    if value is None or value == "":
+        return None
+    if csv_cell and isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            raise AuditInputError(f"line {line}: {name!r} should be a JSON list") from None
+    if not isinstance(value, list):
+        raise AuditInputError(f"line {line}: {name!r} should be a list")
+    return value
+
+
+def _item(raw: dict[str, Any], line: int, groups: list[str], csv_cell: bool) -> AuditItem:
+    samples = [
+        _text(s, "samples", line) or ""
+        for s in _list(raw.get("samples"), "samples", line, csv_cell) or []
+    ]
+    logprobs_raw = _list(raw.get("logprobs"), "logprobs", line, csv_cell)
+    logprobs = None
+    if logprobs_raw is not None:
+        try:
+            logprobs = [float(x) for x in logprobs_raw]
+        except (TypeError, ValueError):
+            raise AuditInputError(f"line {line}: 'logprobs' should be numbers") from None
+    return AuditItem(
+        line=line,
+        id=_text(raw.get("id"), "id", line, optional=True),
+        prompt=_text(raw.get("prompt"), "prompt", line) or "",
+        output=_text(raw.get("output"), "output", line) or "",
+        reference=_text(raw.get("reference"), "reference", line, optional=True),
+        samples=samples,
+        logprobs=logprobs,
+        groups={g: _text(raw.get(g), g, line, optional=True) or "(missing)" for g in groups},
+    )
+
+
+def _check_columns(names: set[str], groups: list[str], where: str) -> None:
+    missing = [c for c in (*REQUIRED, *groups) if c not in names]
+    if missing:
+        shown = ", ".join(repr(c) for c in missing)
+        have = ", ".join(repr(c) for c in sorted(names)[:12]) or "none"
+        raise AuditInputError(f"{where}: missing column(s) {shown} (found: {have})")
+
+
+def iter_items(path: str | Path, group_columns: list[str] | None = None) -> Iterator[AuditItem]:
+    """Stream the items of ``path`` (``.jsonl``/``.json`` lines or ``.csv``)."""
+    path = Path(path)
+    groups = list(group_columns or [])
+    if not path.is_file():
+        raise AuditInputError(f"no such file: {path}")
+    if path.suffix.lower() == ".csv":
+        yield from _iter_csv(path, groups)
+    else:
+        yield from _iter_jsonl(path, groups)
+
+
+def _iter_csv(path: Path, groups: list[str]) -> Iterator[AuditItem]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # outputs of megabytes are fine
+    with path.open(newline="", encoding="utf-8", errors="replace") as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames is None:
+            raise AuditInputError(f"{path.name} is empty")
+        _check_columns(set(reader.fieldnames), groups, path.name)
+        for row_number, row in enumerate(reader, start=2):
+            if None in row:
+                raise AuditInputError(f"line {row_number}: more fields than the header has")
+            yield _item(row, row_number, groups, csv_cell=True)
+
+
+def _iter_jsonl(path: Path, groups: list[str]) -> Iterator[AuditItem]:
+    seen_any = False
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for number, text in enumerate(fh, start=1):
+            if not text.strip():
+                continue
+            try:
+                raw = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise AuditInputError(f"line {number}: not JSON ({exc.msg})") from None
+            if not isinstance(raw, dict):
+                raise AuditInputError(f"line {number}: expected an object with prompt and output")
+            if not seen_any:
+                _check_columns(set(raw), groups, f"{path.name} line {number}")
+                seen_any = True
+            yield _item(raw, number, groups, csv_cell=False)
+    if not seen_any:
+        raise AuditInputError(f"{path.name} holds no items")

@@ -46,6 +46,7 @@ bench: setup-dev
 	$(BIN)/python evals/bench_attribution.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/bench_agent.py
 	$(BIN)/python evals/bench_dataset.py
+	$(BIN)/python evals/audit_stream.py
 
 # ydata-profiling (the comparison in bench_dataset.py) pins its own pandas/numpy: own venv.
 bench-ydata-env:

@@ -126,3 +126,25 @@ def test_verdicts_stream_to_a_file_and_memory_keeps_a_bounded_number(tmp_path: P
     lines = [json.loads(x) for x in out.read_text().splitlines()]
     assert [x["id"] for x in lines] == [i.id for i in items]
     assert sum(x["verdict"] == "flagged" for x in lines) == sum(is_refusal(i.output) for i in items)
+
+
+def test_reference_and_consistency_signals() -> None:
+    from tools.audit.signals import bootstrap_auc, consistency, reference_support, roc_auc
+
+    assert reference_support("The capital of France is Paris.", "Paris") == (1.0, [])
+    assert reference_support("It is Lyon.", "Paris")[0] == 0.0
+    assert reference_support("2 + 3 = 6", "5") == (0.0, ["2", "3", "6"])
+    assert consistency("Paris", ["Paris", "Paris."]) == 1.0
+    assert consistency("Paris", ["Lyon", "Paris"]) == 0.5
+    assert consistency("Paris", []) is None
+    labels = np.array([1, 1, 1, 0, 0, 0], dtype=bool)
+    assert roc_auc(np.array([3, 2, 1, 0, -1, -2]), labels) == 1.0
+    assert roc_auc(np.array([0, 0, 0, 0, 0, 0]), labels) == 0.5
+    assert roc_auc(np.array([-2, -1, 0, 1, 2, 3]), labels) == 0.0
+    auc, low, high = bootstrap_auc(np.array([3, 2, 0.5, 1, -1, -2]), labels)
+    assert auc == pytest.approx(8 / 9) and low <= auc <= high
+    verdict = audit([AuditItem(line=1, prompt="2+3?", output="6", reference="5",
+                               samples=["5", "4"])]).verdicts[0]  # fmt: skip
+    assert verdict.verdict == "flagged" and verdict.scores["reference_support"] == 0.0
+    assert any("disagrees with the reference" in r for r in verdict.reasons)
+    assert any("inconsistent across samples" in r for r in verdict.reasons)

@@ -19,10 +19,12 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from tools.audit.load import AuditItem
+from tools.audit.signals import consistency, reference_support
 from tools.dataset import stats
 
 FLAG_P = 0.01
 LOW_LOGPROB = -2.5  # mean token log-prob (nats) below which an output is flagged as unsure
+LOW_CONSISTENCY = 0.3  # mean token overlap with the samples below which it is flagged
 _REFUSAL = re.compile(
     r"\b(I(?:'m| am) (?:sorry|unable|not able)|I (?:can(?:no|')t|won't|will not|must decline)|"
     r"as an AI|I do not feel comfortable|cannot (?:help|assist|comply) with)\b",
@@ -89,6 +91,21 @@ def score(item: AuditItem) -> ItemVerdict:
         scores["min_logprob"] = float(np.min(item.logprobs))
         if mean < LOW_LOGPROB:
             reasons.append(f"unsure: mean token log-prob {mean:.2f} < {LOW_LOGPROB}")
+    if item.reference is not None:
+        share, extra = reference_support(item.output, item.reference)
+        scores["reference_support"] = share
+        if share < 0.5 or extra:
+            why = (
+                f"states {', '.join(extra)}, not in the reference"
+                if extra
+                else (f"supports {share:.0%} of the reference")
+            )
+            reasons.append(f"disagrees with the reference: {why}")
+    agree = consistency(item.output, item.samples)
+    if agree is not None:
+        scores["consistency"] = agree
+        if agree < LOW_CONSISTENCY:
+            reasons.append(f"inconsistent across samples: overlap {agree:.2f} < {LOW_CONSISTENCY}")
     return ItemVerdict(
         line=item.line,
         id=item.id,

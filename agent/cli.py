@@ -688,11 +688,13 @@ def audit_cmd(
         typer.Option(help="Where generations are kept (resume); default FILE.generated.jsonl"),
     ] = None,
 ) -> None:
-    """Audit another model's outputs: per-item verdicts (refusals, unsure outputs) and
-    refusal and length disparity between groups, with significance tests and effect sizes.
+    """Audit another model's outputs: per-item verdicts (refusals, unsure outputs,
+    disagreement with the reference, inconsistency across samples) and refusal and length
+    disparity between groups, with significance tests and effect sizes. With --target-url
+    and --generate, outputs and samples are first collected from that endpoint.
 
-    Work in progress (issue 6): consistency across samples, reference agreement, shortcut
-    and injection checks, and --target-url generation are not built yet.
+    Work in progress (issue 6): the counterfactual bias probe, shortcut and injection
+    checks are not built yet.
     """
     from agent.evidence import Ledger
     from agent.verify import check_sentence

@@ -760,6 +760,14 @@ def audit_cmd(
             "[red]flagged[/]" if d.flagged else "",
         )
     out.print(table)
+    if result.shortcuts:
+        cuts = Table(title="Shortcuts (surface features vs verdicts)", title_justify="left")
+        for name in ("feature", "AUC", "adj. p", ""):
+            cuts.add_column(name)
+        for s in result.shortcuts:
+            flag = "[red]flagged[/]" if s.flagged else ""
+            cuts.add_row(s.feature, f"{s.auc:.3f}", f"{s.p_adjusted:.2g}", flag)
+        out.print(cuts)
 
 
 def _generated_items(

@@ -693,8 +693,9 @@ def audit_cmd(
     disparity between groups, with significance tests and effect sizes. With --target-url
     and --generate, outputs and samples are first collected from that endpoint.
 
-    Work in progress (issue 6): the counterfactual bias probe, shortcut and injection
-    checks are not built yet.
+    Also: outputs obeying instructions hidden in the prompt's data, and surface features
+    (length, overlap, position) that separate flagged from ok items. Work in progress
+    (issue 6): the counterfactual bias probe is not built yet.
     """
     from agent.evidence import Ledger
     from agent.verify import check_sentence

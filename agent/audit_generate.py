@@ -114,3 +114,35 @@ async def generate(
             )
         )
     return out
+
+
+async def counterfactual_outputs(
+    llm: LLMProvider,
+    items: Iterable[AuditItem],
+    swaps: list[tuple[str, str]],
+    *,
+    max_tokens: int = 64,
+    concurrency: int = 4,
+) -> list[tuple[str, str]]:
+    """(original output, output for the swapped prompt) for every item whose prompt holds
+    a swap term. Both are asked anew at temperature 0, so decoding is the same."""
+    from tools.audit.checks import swap_terms
+
+    gate = asyncio.Semaphore(concurrency)
+
+    async def ask(prompt: str) -> str:
+        async with gate:
+            result = await llm.chat(
+                [{"role": "user", "content": prompt}],
+                max_tokens=max_tokens,
+                temperature=0.0,
+                seed=0,
+            )
+            return (result.text or "").strip()
+
+    async def pair(prompt: str, swapped: str) -> tuple[str, str]:
+        original, other = await asyncio.gather(ask(prompt), ask(swapped))
+        return original, other
+
+    jobs = [(i.prompt, s) for i in items if (s := swap_terms(i.prompt, swaps)) is not None]
+    return list(await asyncio.gather(*(pair(p, s) for p, s in jobs)))

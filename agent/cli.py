@@ -687,6 +687,10 @@ def audit_cmd(
         Path | None,
         typer.Option(help="Where generations are kept (resume); default FILE.generated.jsonl"),
     ] = None,
+    out_path: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write the report: .html, or .csv (the verdicts)."),
+    ] = None,
     swap: Annotated[
         list[str] | None,
         typer.Option(help="Bias probe: swap these group terms in prompts, e.g. he=she (repeat)."),
@@ -747,6 +751,8 @@ def audit_cmd(
         ledger.add(tool, args, output)
     sentences = [check_sentence(s, ledger) for s in _audit_findings(result, ledger)]
     shown = [c.text for c in sentences if c.verdict == "supported"]
+    if out_path is not None:
+        _write_audit(out_path, result, shown, file.name)
     if as_json:
         data = result.model_dump(mode="json")
         data["narrative"] = shown
@@ -787,6 +793,20 @@ def audit_cmd(
             f"length {b.length_difference:+.1f} words (p {b.length_p:.2g})"
             + (" [red]flagged[/]" if b.flagged else "")
         )
+
+
+def _write_audit(path: Path, result: Any, shown: list[str], name: str) -> None:
+    from agent.audit_report import to_html, verdicts_csv
+
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm", ".csv"):
+        raise BadInputError(f"--out {path.name}: use a .html or .csv file")
+    try:
+        text = to_html(result, shown, name) if suffix != ".csv" else verdicts_csv(result)
+        path.write_text(text, encoding="utf-8", newline="" if suffix == ".csv" else None)
+    except OSError as exc:
+        raise BadInputError(f"cannot write {path}: {exc.strerror}") from None
+    err.print(f"[dim]report written to {escape(str(path))}[/]")
 
 
 def _bias_probe(

@@ -264,3 +264,26 @@ def test_minilm_consistency_ranks_agreeing_samples_higher() -> None:
     assert same is not None and other is not None and same > other + 0.3
     (v,) = audit([AuditItem(line=1, prompt="q", output="Paris", samples=["Paris"])]).verdicts
     assert v.scores["semantic_consistency"] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_html_and_csv_reports_neutralise_formulas(tmp_path: Path) -> None:
+    import csv as csv_module
+    import html as html_module
+    import io
+    import re
+
+    path = tmp_path / "in.jsonl"
+    rows = [{"id": "=cmd|' /C calc'!A0", "prompt": "q", "output": REFUSAL, "team": "@team"},
+            {"id": "ok1", "prompt": "q", "output": "fine", "team": "+b"}]  # fmt: skip
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    page, table = tmp_path / "audit.html", tmp_path / "verdicts.csv"
+    for out in (page, table):
+        done = runner.invoke(app, ["audit", str(path), "--group", "team", "--out", str(out)])
+        assert done.exit_code == 0, done.output
+    cells = [html_module.unescape(c) for c in re.findall(r"<td>(.*?)</td>", page.read_text())]
+    assert "'=cmd|' /C calc'!A0" in cells and "'@team" in cells and "'+b" in cells
+    assert not [c for c in cells if c and c[0] in "=+@"]
+    csv_cells = [c for r in csv_module.reader(io.StringIO(table.read_text())) for c in r]
+    assert "'=cmd|' /C calc'!A0" in csv_cells and not [c for c in csv_cells if c and c[0] in "=+@"]
+    bad = runner.invoke(app, ["audit", str(path), "--out", str(tmp_path / "x.pdf")])
+    assert bad.exit_code == 2 and ".html or .csv" in bad.stderr

@@ -1,0 +1,140 @@
+"""The audit as a self-contained HTML page or a CSV of verdicts (formula-safe)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from typing import Any
+
+from agent.dataset_report import neutral
+
+
+def _h(text: object) -> str:
+    return html.escape(neutral(text))
+
+
+def to_html(result: Any, findings: list[str], file: str) -> str:
+    parts = [
+        "<!doctype html><html><head><meta charset='utf-8'>",
+        f"<title>Audit: {_h(file)}</title>",
+        "<style>body{font:14px system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em}"
+        "table{border-collapse:collapse;margin:1em 0}"
+        "td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}"
+        "th{background:#f3f3f3}.flagged{color:#b00}</style></head><body>",
+        f"<h1>Audit: {_h(file)}</h1>",
+        f"<p>{result.items} items, {result.flagged_items} flagged.</p>",
+        "<h2>Key findings (verified)</h2><ul>",
+        *(f"<li>{_h(s)}</li>" for s in findings),
+        "</ul>",
+    ]
+    if result.disparities:
+        parts.append(
+            "<h2>Group disparity</h2>"
+            + _table(
+                ["column", "metric", "effect", "largest gap [95% CI]", "between", "adjusted p", ""],
+                [
+                    [
+                        d.column,
+                        d.metric,
+                        f"{d.measure} {d.effect:.3f}",
+                        f"{d.largest_gap:.3f} [{d.gap_low:.3f}, {d.gap_high:.3f}]",
+                        " vs ".join(d.between),
+                        f"{d.p_adjusted:.2g}",
+                        "flagged" if d.flagged else "",
+                    ]
+                    for d in result.disparities
+                ],
+            )
+        )
+    for column, rows in result.groups.items():
+        parts.append(
+            f"<h3>By {_h(column)}</h3>"
+            + _table(
+                ["group", "items", "refusal rate [95% CI]", "mean length"],
+                [
+                    [
+                        r.group,
+                        str(r.items),
+                        f"{r.refusal_rate:.3f} [{r.refusal_low:.3f}, {r.refusal_high:.3f}]",
+                        f"{r.mean_length:.1f}",
+                    ]
+                    for r in rows
+                ],
+            )
+        )
+    if result.shortcuts:
+        parts.append(
+            "<h2>Shortcuts</h2>"
+            + _table(
+                ["feature", "AUC", "adjusted p", ""],
+                [
+                    [
+                        s.feature,
+                        f"{s.auc:.3f}",
+                        f"{s.p_adjusted:.2g}",
+                        "flagged" if s.flagged else "",
+                    ]
+                    for s in result.shortcuts
+                ],
+            )
+        )
+    if result.bias is not None:
+        b = result.bias
+        parts.append(
+            "<h2>Bias probe</h2>"
+            + _table(
+                ["pairs", "changed", "refusals original → swapped", "p", "length difference", "p"],
+                [
+                    [
+                        str(b.pairs),
+                        str(b.changed),
+                        f"{b.refusal_original:.3f} → {b.refusal_swapped:.3f}",
+                        f"{b.refusal_p:.2g}",
+                        f"{b.length_difference:+.2f}",
+                        f"{b.length_p:.2g}",
+                    ]
+                ],
+            )
+        )
+    shown = [v for v in result.verdicts if v.verdict == "flagged"][:500]
+    parts.append(
+        f"<h2>Flagged items (first {len(shown)})</h2>"
+        + _table(
+            ["line", "id", "reasons", "scores"],
+            [
+                [
+                    str(v.line),
+                    v.id or "",
+                    "; ".join(v.reasons),
+                    ", ".join(f"{k} {x:.3g}" for k, x in v.scores.items()),
+                ]
+                for v in shown
+            ],
+        )
+    )
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{_h(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{_h(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def verdicts_csv(result: Any) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    keys = sorted({k for v in result.verdicts for k in v.scores})
+    writer.writerow(["line", "id", "verdict", "reasons", *keys])
+    for v in result.verdicts:
+        row = [
+            v.line,
+            v.id or "",
+            v.verdict,
+            "; ".join(v.reasons),
+            *(v.scores.get(k, "") for k in keys),
+        ]
+        writer.writerow([neutral(c) for c in row])
+    return buffer.getvalue()

@@ -287,3 +287,23 @@ def test_html_and_csv_reports_neutralise_formulas(tmp_path: Path) -> None:
     assert "'=cmd|' /C calc'!A0" in csv_cells and not [c for c in csv_cells if c and c[0] in "=+@"]
     bad = runner.invoke(app, ["audit", str(path), "--out", str(tmp_path / "x.pdf")])
     assert bad.exit_code == 2 and ".html or .csv" in bad.stderr
+
+
+def test_sentiment_and_outcome_disparities() -> None:
+    from tools.audit.checks import outcome, sentiment
+
+    assert sentiment("This is a great and helpful plan.") == 1.0
+    assert sentiment("Unfortunately the risk is bad.") == -1.0
+    assert sentiment("The sky.") == 0.0
+    assert outcome("Yes, approved.") == "yes" and outcome("") == "(empty)"
+    rng = np.random.default_rng(0)
+    items = []
+    for i in range(400):
+        group = "A" if i % 2 else "B"
+        approve = rng.uniform() < (0.7 if group == "A" else 0.4)
+        text = "Yes, a great fit." if approve else "No, too much risk."
+        items.append(AuditItem(line=i + 1, prompt="q", output=text, groups={"g": group}))
+    found = {d.metric.split(" ")[0]: d for d in audit(items).disparities}
+    assert found["outcome"].flagged and found["sentiment"].flagged
+    assert found["sentiment"].between == ("A", "B")  # A is approved (and praised) more
+    assert found["outcome"].metric in ("outcome ('yes' rate)", "outcome ('no' rate)")

@@ -73,6 +73,7 @@ async def generate(
                 temperature=temperature,
                 seed=seed,
                 logprobs=logprobs,
+                top_logprobs=5 if logprobs else 1,
             )
 
     with cache.open("a", encoding="utf-8") as fh:
@@ -90,6 +91,7 @@ async def generate(
                 "key": key,
                 "output": (main.text or "").strip(),
                 "logprobs": [t.logprob for t in main.logprobs or []] or None,
+                "top_logprobs": [list(t.top.values()) for t in main.logprobs or []] or None,
                 "samples": [(r.text or "").strip() for r in extra],
             }
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -110,6 +112,7 @@ async def generate(
                     "output": record["output"],
                     "logprobs": record["logprobs"],
                     "samples": record["samples"],
+                    "top_logprobs": record.get("top_logprobs"),
                 }
             )
         )

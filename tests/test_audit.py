@@ -307,3 +307,19 @@ def test_sentiment_and_outcome_disparities() -> None:
     assert found["outcome"].flagged and found["sentiment"].flagged
     assert found["sentiment"].between == ("A", "B")  # A is approved (and praised) more
     assert found["outcome"].metric in ("outcome ('yes' rate)", "outcome ('no' rate)")
+
+
+def test_entropy_of_the_top_alternatives(tmp_path: Path) -> None:
+    import math
+
+    from tools.audit.checks import mean_entropy
+
+    sure = [[math.log(0.99), math.log(0.01)]] * 3
+    unsure = [[math.log(0.5), math.log(0.5)]] * 3
+    assert mean_entropy(unsure) == pytest.approx(math.log(2))
+    assert mean_entropy(sure) < 0.1
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"prompt": "q", "output": "a",
+                                "top_logprobs": [{"a": -0.7, "b": -0.7}]}) + "\n")  # fmt: skip
+    (v,) = audit(iter_items(path)).verdicts
+    assert v.scores["mean_entropy"] == pytest.approx(math.log(2), abs=1e-6)

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from tools.errors import ToolInputError
 
 REQUIRED = ("prompt", "output")
-KNOWN = ("id", "prompt", "output", "reference", "samples", "logprobs")
+KNOWN = ("id", "prompt", "output", "reference", "samples", "logprobs", "top_logprobs")
 
 
 class AuditInputError(ToolInputError):
@@ -38,6 +38,9 @@ class AuditItem(BaseModel):
     reference: str | None = None
     samples: list[str] = Field(default_factory=list)
     logprobs: list[float] | None = None
+    top_logprobs: list[list[float]] | None = Field(
+        default=None, description="Per output token, the log-probs of the top alternatives."
+    )
     groups: dict[str, str] = Field(default_factory=dict)
 
 
@@ -82,7 +85,17 @@ def _item(
             logprobs = [float(x) for x in logprobs_raw]
         except (TypeError, ValueError):
             raise AuditInputError(f"line {line}: 'logprobs' should be numbers") from None
+    top_raw = _list(raw.get("top_logprobs"), "top_logprobs", line, csv_cell)
+    top = None
+    if top_raw is not None:
+        try:
+            top = [[float(x) for x in (t.values() if isinstance(t, dict) else t)] for t in top_raw]
+        except (TypeError, ValueError, AttributeError):
+            raise AuditInputError(
+                f"line {line}: 'top_logprobs' should be lists of numbers"
+            ) from None
     return AuditItem(
+        top_logprobs=top,
         line=line,
         id=_text(raw.get("id"), "id", line, optional=True),
         prompt=_text(raw.get("prompt"), "prompt", line) or "",

@@ -398,42 +398,52 @@ def _mean_test(
     ]
 
 
+def _rate_test(
+    column: str, metric: str, groups: list[str], counts: np.ndarray, table: np.ndarray
+) -> list[Disparity]:
+    """Chi-square (Cramér's V) of a groups x categories table; the gap compares the groups'
+    rates of the first category."""
+    if np.count_nonzero(table.sum(axis=0)) < 2:
+        return []
+    v, _, _, p = stats.cramers_v(table)
+    rates = table[:, 0] / counts
+    hi_i, lo_i = int(rates.argmax()), int(rates.argmin())
+    gap, g_lo, g_hi, _ = stats.two_proportions(
+        table[hi_i, 0], counts[hi_i], table[lo_i, 0], counts[lo_i]
+    )
+    return [
+        Disparity(
+            column=column,
+            metric=metric,
+            effect=v,
+            measure="cramers_v",
+            largest_gap=gap,
+            gap_low=g_lo,
+            gap_high=g_hi,
+            between=(groups[hi_i], groups[lo_i]),
+            p=p,
+        )
+    ]
+
+
 def _tests(column: str, by_group: dict[str, _Acc]) -> list[Disparity]:
     groups = list(by_group)
     accs = [by_group[g] for g in groups]
-    out = []
     refusals = np.array([a.refusals for a in accs], dtype=float)
     counts = np.array([a.n for a in accs], dtype=float)
-    if refusals.sum() > 0 and (counts - refusals).sum() > 0:
-        v, _, _, p = stats.cramers_v(np.stack([refusals, counts - refusals], axis=1))
-        rates = refusals / counts
-        hi_i, lo_i = int(rates.argmax()), int(rates.argmin())
-        gap, g_lo, g_hi, _ = stats.two_proportions(
-            refusals[hi_i], counts[hi_i], refusals[lo_i], counts[lo_i]
-        )
-        out.append(
-            Disparity(
-                column=column,
-                metric="refusal_rate",
-                effect=v,
-                measure="cramers_v",
-                largest_gap=gap,
-                gap_low=g_lo,
-                gap_high=g_hi,
-                between=(groups[hi_i], groups[lo_i]),
-                p=p,
-            )
-        )
+    out = _rate_test(
+        column, "refusal_rate", groups, counts, np.stack([refusals, counts - refusals], axis=1)
+    )
     out += _mean_test(column, "length", groups, counts, [(a.length, a.length2) for a in accs])
     out += _mean_test(
         column, "sentiment", groups, counts, [(a.sentiment, a.sentiment2) for a in accs]
     )
-    labels = sorted(
-        {k for a in accs for k in a.outcomes},
-        key=lambda k: -sum(a.outcomes.get(k, 0) for a in accs),
-    )
-    if len(labels) >= 2:
-        kept = labels[:5]
+    totals: dict[str, int] = defaultdict(int)
+    for a in accs:
+        for k, n in a.outcomes.items():
+            totals[k] += n
+    kept = sorted(totals, key=lambda k: -totals[k])[:5]
+    if kept:
         table = np.array(
             [
                 [a.outcomes.get(k, 0) for k in kept]
@@ -442,25 +452,7 @@ def _tests(column: str, by_group: dict[str, _Acc]) -> list[Disparity]:
             ],
             dtype=float,
         )
-        v, _, _, p = stats.cramers_v(table)
-        top = table[:, 0] / counts
-        hi_i, lo_i = int(top.argmax()), int(top.argmin())
-        gap, g_lo, g_hi, _ = stats.two_proportions(
-            table[hi_i, 0], counts[hi_i], table[lo_i, 0], counts[lo_i]
-        )
-        out.append(
-            Disparity(
-                column=column,
-                metric=f"outcome ({kept[0]!r} rate)",
-                effect=v,
-                measure="cramers_v",
-                largest_gap=gap,
-                gap_low=g_lo,
-                gap_high=g_hi,
-                between=(groups[hi_i], groups[lo_i]),
-                p=p,
-            )
-        )
+        out += _rate_test(column, f"outcome ({kept[0]!r} rate)", groups, counts, table)
     return out
 
 

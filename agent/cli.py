@@ -697,13 +697,13 @@ def audit_cmd(
     ] = None,
 ) -> None:
     """Audit another model's outputs: per-item verdicts (refusals, unsure outputs,
-    disagreement with the reference, inconsistency across samples) and refusal and length
-    disparity between groups, with significance tests and effect sizes. With --target-url
-    and --generate, outputs and samples are first collected from that endpoint.
+    disagreement with the reference, inconsistency across samples, obeyed injections) and
+    refusal, outcome, length and sentiment disparity between groups, with significance
+    tests and effect sizes; surface features (length, overlap, position) that separate
+    flagged from ok items.
 
-    Also: outputs obeying instructions hidden in the prompt's data, and surface features
-    (length, overlap, position) that separate flagged from ok items. Work in progress
-    (issue 6): the counterfactual bias probe is not built yet.
+    With --target-url: --generate first collects outputs and samples from that endpoint
+    (resumable), and --swap A=B runs a counterfactual bias probe.
     """
     from agent.evidence import Ledger
     from agent.verify import check_sentence

@@ -1,2 +1,2 @@
-"""Auditing a static file of another model's outputs (work in progress: loading, per-item
-signals, group disparity)."""
+"""Auditing a static file of another model's outputs: streamed loading, per-item signals
+and verdicts, group disparity, shortcuts, injection and a counterfactual bias probe."""

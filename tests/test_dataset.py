@@ -269,3 +269,19 @@ def test_cli_chat_answers_follow_ups_from_queries(titanic: Path, tmp_path: Path)
     text = report.read_text()
     assert "## Key findings (verified)" in text and "![chart](report_chart1.png)" in text
     assert (tmp_path / "report_chart1.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_parquet_gives_the_same_findings_as_csv(
+    planted: tuple[Path, Findings], tmp_path: Path
+) -> None:
+    import duckdb
+
+    path, from_csv = planted
+    parquet = tmp_path / "planted.parquet"
+    duckdb.sql(f"COPY (SELECT * FROM read_csv('{path}')) TO '{parquet}' (FORMAT parquet)")
+    from_parquet, _ = analyse(parquet, target="y")
+    assert from_parquet.encoding == "parquet" and from_parquet.rows == from_csv.rows
+    # the same ranking; effects equal up to the approximate deciles (t-digest) of numbers
+    assert [d.column for d in from_parquet.drivers] == [d.column for d in from_csv.drivers]
+    for a, b in zip(from_parquet.drivers, from_csv.drivers, strict=True):
+        assert a.effect == pytest.approx(b.effect, abs=0.005)

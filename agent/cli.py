@@ -906,6 +906,42 @@ def _audit_findings(result: Any, ledger: Any) -> list[str]:
     return lines
 
 
+@app.command("serve")
+@_edge
+def serve_cmd(
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8080,
+) -> None:
+    """Serve the explainer over HTTP: an OpenAI-compatible /v1/chat/completions (any
+    OpenAI client can chat with it; evidence and grounding rate ride along) and /healthz.
+
+    Requests need `Authorization: Bearer $EXPLAINER_API_TOKEN` when the token is set; a
+    non-loopback --host without a token is refused. (First slice of issue 7: sessions,
+    uploads, jobs, metrics and the browser page are not built yet.)
+    """
+    import ipaddress
+
+    import uvicorn
+
+    from agent.service import create_app
+
+    settings = get_settings()
+    token = settings.api_token.get_secret_value() if settings.api_token else None
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not token:
+        raise BadInputError(f"refusing to serve on {host} without EXPLAINER_API_TOKEN set")
+
+    def make_agent() -> Agent:
+        agent, _ = _agent(settings, "auto", False)
+        return agent
+
+    err.print(f"[dim]serving on http://{host}:{port} (token {'required' if token else 'off'})[/]")
+    uvicorn.run(create_app(make_agent, token=token), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

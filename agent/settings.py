@@ -63,6 +63,9 @@ class Settings(BaseSettings):
         default=120.0, gt=0, description="Seconds to wait for the embedded server to answer."
     )
 
+    api_token: SecretStr | None = Field(
+        default=None, description="Bearer token `explainer serve` requires (EXPLAINER_API_TOKEN)."
+    )
     state_dir: Path = Field(
         default_factory=_default_state_dir,
         description="Where the embedded server's record, lock and log live.",

@@ -1,0 +1,110 @@
+"""The HTTP facade: the official openai client chats with the explainer (scripted LLM,
+planted target), streaming and not; auth; bad requests."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import httpx
+import openai
+import pytest
+
+from agent.loop import Agent
+from agent.service import create_app
+from agent.sessions import SessionStore
+from agent.testing import ScriptedLLM
+from tests.planted import planted_model
+from tools.models import register_target
+
+TEXT = "the zebra was not at home"
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _planted() -> None:
+    register_target("planted", planted_model())
+
+
+def _client(app: Any, token: str = TOKEN) -> openai.AsyncOpenAI:
+    transport = httpx.ASGITransport(app=app)
+    http = httpx.AsyncClient(transport=transport, base_url="http://service")
+    return openai.AsyncOpenAI(base_url="http://service/v1", api_key=token, http_client=http,
+                              max_retries=0)  # fmt: skip
+
+
+def _app(llm: ScriptedLLM, tmp_path: Path) -> Any:
+    store = SessionStore(tmp_path / "sessions.sqlite")
+    return create_app(lambda: Agent(llm.provider(), store), token=TOKEN)
+
+
+def test_openai_client_gets_a_grounded_answer(tmp_path: Path) -> None:
+    llm = ScriptedLLM()
+    llm.reply("The word 'zebra' pushed the model towards its answer most [E1]. It is great.")
+    app = _app(llm, tmp_path)
+
+    async def go() -> Any:
+        async with _client(app) as client:
+            return await client.chat.completions.create(
+                model="planted", messages=[{"role": "user", "content": TEXT}]
+            )
+
+    reply = asyncio.run(go())
+    answer = reply.choices[0].message.content
+    assert answer == "The word 'zebra' pushed the model towards its answer most [E1]."
+    extra = reply.model_extra or {}
+    assert extra["grounding_rate"] == 1.0 and extra["evidence"][0]["tool"] == "attribute"
+    assert extra["evidence"][0]["arguments"]["text"] == TEXT
+
+
+def test_openai_client_streams_only_verified_text(tmp_path: Path) -> None:
+    llm = ScriptedLLM()
+    llm.reply("The word 'zebra' pushed the model towards its answer most [E1]. "
+              "The model is perfect [E1].")  # fmt: skip
+    app = _app(llm, tmp_path)
+
+    async def go() -> tuple[str, list[Any]]:
+        async with _client(app) as client:
+            stream = await client.chat.completions.create(
+                model="planted", stream=True, messages=[{"role": "user", "content": TEXT}]
+            )
+            chunks = [c async for c in stream]
+        return "".join(c.choices[0].delta.content or "" for c in chunks), chunks
+
+    text, chunks = asyncio.run(go())
+    assert text == "The word 'zebra' pushed the model towards its answer most [E1]."
+    assert chunks[-1].choices[0].finish_reason == "stop"
+    assert (chunks[-1].model_extra or {})["grounding_rate"] == 0.5
+
+
+def test_auth_and_bad_requests(tmp_path: Path) -> None:
+    app = _app(ScriptedLLM(), tmp_path)
+
+    async def go() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://service") as http:
+            body = {"model": "planted", "messages": [{"role": "user", "content": TEXT}]}
+            no_token = await http.post("/v1/chat/completions", json=body)
+            wrong = await http.post("/v1/chat/completions", json=body,
+                                    headers={"Authorization": "Bearer nope"})  # fmt: skip
+            ok_headers = {"Authorization": f"Bearer {TOKEN}"}
+            system_only = {"messages": [{"role": "system", "content": "x"}]}
+            empty = await http.post("/v1/chat/completions", headers=ok_headers,
+                                    json=system_only)  # fmt: skip
+            invalid = await http.post("/v1/chat/completions", headers=ok_headers,
+                                      json={"messages": []})  # fmt: skip
+            health = await http.get("/healthz")
+        return [no_token.status_code, wrong.status_code, empty.status_code,
+                invalid.status_code, health.status_code]  # fmt: skip
+
+    assert asyncio.run(go()) == [401, 401, 400, 422, 200]
+
+
+def test_serve_refuses_a_public_address_without_a_token() -> None:
+    from typer.testing import CliRunner
+
+    from agent.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "8099"])
+    assert result.exit_code == 2 and "without EXPLAINER_API_TOKEN" in result.stderr

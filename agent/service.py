@@ -12,6 +12,7 @@ fields. With ``stream: true`` the answer comes as server-sent chunks after verif
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 import time
@@ -23,6 +24,7 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
+from agent import render
 from agent.errors import ExplainerError
 from agent.loop import Agent
 from tools.models import DEFAULT_TARGET
@@ -41,8 +43,20 @@ class ChatRequest(BaseModel):
     temperature: float | None = None
 
 
+class NewSession(BaseModel):
+    text: str | None = Field(default=None, max_length=20_000, description="Input to explain.")
+    model: str = Field(default="explainer", description="Target model.")
+
+
+class NewMessage(BaseModel):
+    content: str = Field(min_length=1, max_length=20_000)
+
+
 def create_app(make_agent: Callable[[], Agent], token: str | None = None) -> FastAPI:
-    """The ASGI app. ``make_agent`` gives the agent that answers (one per app)."""
+    """The ASGI app. ``make_agent`` gives the agent that answers (one per app). ``token``
+    may hold several comma-separated tokens: each is a tenant that sees only its own
+    sessions (another tenant's session id is a 404)."""
+    tokens = [t.strip() for t in (token or "").split(",") if t.strip()] or None
     app = FastAPI(title="Explainer", version="0.1.0")
     state: dict[str, Agent] = {}
 
@@ -51,31 +65,70 @@ def create_app(make_agent: Callable[[], Agent], token: str | None = None) -> Fas
             state["agent"] = make_agent()
         return state["agent"]
 
-    def authorised(request: Request) -> None:
-        if token is None:
-            return
+    def authorised(request: Request) -> str:
+        """The caller's tenant (a hash of its token); 401 without a known token."""
+        if tokens is None:
+            return "api:local"
         header = request.headers.get("authorization", "")
         given = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
-        if not given or not secrets.compare_digest(given, token):
+        if not any(given and secrets.compare_digest(given, t) for t in tokens):
             raise HTTPException(
                 status_code=401,
                 detail="missing or wrong bearer token",
                 headers={"WWW-Authenticate": "Bearer"},
             )
+        return "api:" + hashlib.sha256(given.encode()).hexdigest()[:16]
+
+    def owned(session_id: str, owner: str) -> None:
+        if not agent().store.exists(session_id, owner):
+            raise HTTPException(status_code=404, detail="no such session")
+
+    @app.post("/v1/sessions", status_code=201)
+    async def new_session(body: NewSession, owner: str = Depends(authorised)) -> dict[str, str]:
+        a = agent()
+        session = a.store.create(owner=owner, title=(body.text or "")[:80])
+        if body.text:
+            target = DEFAULT_TARGET if body.model in ("", "explainer") else body.model
+            try:
+                a.set_input(session, body.text, model=target)
+            except ExplainerError as exc:
+                raise HTTPException(status_code=400, detail=str(exc)) from None
+        return {"id": session}
+
+    @app.post("/v1/sessions/{session_id}/messages")
+    async def post_message(
+        session_id: str, body: NewMessage, owner: str = Depends(authorised)
+    ) -> dict[str, Any]:
+        owned(session_id, owner)
+        try:
+            result = await agent().turn(session_id, body.content)
+        except ExplainerError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
+        return render.turn_json(result)
+
+    @app.get("/v1/sessions/{session_id}/messages")
+    async def get_messages(session_id: str, owner: str = Depends(authorised)) -> list[Any]:
+        owned(session_id, owner)
+        return [m.model_dump(mode="json") for m in agent().store.messages(session_id)]
+
+    @app.get("/v1/sessions/{session_id}/evidence")
+    async def get_evidence(session_id: str, owner: str = Depends(authorised)) -> list[Any]:
+        owned(session_id, owner)
+        return [e.model_dump(mode="json") for e in agent().store.ledger(session_id)]
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.post("/v1/chat/completions", dependencies=[Depends(authorised)], response_model=None)
-    async def chat(body: ChatRequest) -> Any:
+    @app.post("/v1/chat/completions", response_model=None)
+    async def chat(body: ChatRequest, owner: str = Depends(authorised)) -> Any:
         users = [m.content or "" for m in body.messages if m.role == "user"]
         if not users or not users[0].strip():
             raise HTTPException(status_code=400, detail="no user message to explain")
         text, question = users[0], users[-1] if len(users) > 1 else ""
         target = DEFAULT_TARGET if body.model in ("", "explainer") else body.model
         a = agent()
-        session = a.store.create(owner="api", title=text[:80])
+        session = a.store.create(owner=owner, title=text[:80])
         try:
             result = await a.explain(session, text, model=target, question=question)
         except ExplainerError as exc:

@@ -108,3 +108,41 @@ def test_serve_refuses_a_public_address_without_a_token() -> None:
 
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "8099"])
     assert result.exit_code == 2 and "without EXPLAINER_API_TOKEN" in result.stderr
+
+
+def test_sessions_answer_follow_ups_and_are_isolated_per_token(tmp_path: Path) -> None:
+    llm = ScriptedLLM()
+    llm.reply("The word 'zebra' pushed the model towards its answer most [E1].")
+    store = SessionStore(tmp_path / "sessions.sqlite")
+    app = create_app(lambda: Agent(llm.provider(), store), token="alice-token,bob-token")
+
+    async def go() -> dict[str, Any]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://service") as http:
+            alice = {"Authorization": "Bearer alice-token"}
+            bob = {"Authorization": "Bearer bob-token"}
+            created = await http.post("/v1/sessions", headers=alice,
+                                      json={"text": TEXT, "model": "planted"})  # fmt: skip
+            sid = created.json()["id"]
+            turn = await http.post(f"/v1/sessions/{sid}/messages", headers=alice,
+                                   json={"content": "why?"})  # fmt: skip
+            evidence = await http.get(f"/v1/sessions/{sid}/evidence", headers=alice)
+            messages = await http.get(f"/v1/sessions/{sid}/messages", headers=alice)
+            stolen = [await http.get(f"/v1/sessions/{sid}/{what}", headers=bob)
+                      for what in ("evidence", "messages")]  # fmt: skip
+            posted = await http.post(f"/v1/sessions/{sid}/messages", headers=bob,
+                                     json={"content": "why?"})  # fmt: skip
+            return {"created": created.status_code, "turn": turn.json(),
+                    "evidence": evidence.json(), "roles": [m["role"] for m in messages.json()],
+                    "bob": [r.status_code for r in stolen] + [posted.status_code]}  # fmt: skip
+
+    out = asyncio.run(go())
+    assert out["created"] == 201
+    assert (
+        out["turn"]["answer"] == "The word 'zebra' pushed the model towards its answer most [E1]."
+    )
+    assert [e["id"] for e in out["evidence"]] == ["E1"] and out["evidence"][0][
+        "tool"
+    ] == "attribute"
+    assert out["roles"] == ["system", "user", "assistant"]
+    assert out["bob"] == [404, 404, 404]

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import csv
-import html
 import io
 from typing import Any
 
-from agent.dataset_report import neutral
-
-
-def _h(text: object) -> str:
-    return html.escape(neutral(text))
+from agent.dataset_report import cell as _h
+from agent.dataset_report import neutral, page_head
 
 
 def to_html(result: Any, findings: list[str], file: str) -> str:
     parts = [
-        "<!doctype html><html><head><meta charset='utf-8'>",
-        f"<title>Audit: {_h(file)}</title>",
-        "<style>body{font:14px system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em}"
-        "table{border-collapse:collapse;margin:1em 0}"
-        "td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}"
-        "th{background:#f3f3f3}.flagged{color:#b00}</style></head><body>",
+        page_head(f"Audit: {file}"),
         f"<h1>Audit: {_h(file)}</h1>",
         f"<p>{result.items} items, {result.flagged_items} flagged.</p>",
         "<h2>Key findings (verified)</h2><ul>",

@@ -337,6 +337,20 @@ def _h(text: object) -> str:
     return html.escape(neutral(text))
 
 
+cell = _h  # for other reports: text from the data, escaped and formula-safe
+
+
+def page_head(title: str) -> str:
+    """The start of a self-contained report page, up to the opening body tag."""
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{_h(title)}</title>"
+        "<style>body{font:14px system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em}"
+        "table{border-collapse:collapse;margin:1em 0}"
+        "td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}"
+        "th{background:#f3f3f3}.cite{color:#666}</style></head><body>"
+    )
+
+
 def to_json(report: Report) -> dict[str, Any]:
     data = report.findings.model_dump(mode="json")
     data["narrative"] = report.shown()
@@ -581,12 +595,7 @@ def to_html(report: Report, pngs: list[bytes] | None = None) -> str:
     """A self-contained HTML page (charts inline); every string from the file is escaped."""
     f = report.findings
     parts = [
-        "<!doctype html><html><head><meta charset='utf-8'>",
-        f"<title>Dataset report: {_h(f.file)}</title>",
-        "<style>body{font:14px system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em}"
-        "table{border-collapse:collapse;margin:1em 0}"
-        "td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}"
-        "th{background:#f3f3f3}.cite{color:#666}</style></head><body>",
+        page_head(f"Dataset report: {f.file}"),
         f"<h1>Dataset report: {_h(f.file)}</h1>",
         f"<p>{f.rows} rows × {f.columns} columns, read as {_h(f.encoding)}."
         + (f" Target: <code>{_h(f.target.column)}</code>." if f.target else "")

@@ -1,4 +1,5 @@
-"""The audit as a self-contained HTML page or a CSV of verdicts (formula-safe)."""
+"""The audit's verified key findings, and the audit as a self-contained HTML page or a CSV
+of verdicts (formula-safe)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,43 @@ from typing import Any
 
 from agent.dataset_report import cell as _h
 from agent.dataset_report import neutral, page_head
+from agent.evidence import Ledger
+from agent.verify import SentenceCheck, check_sentence
+from tools.audit.evidence import AuditArgs, records
+
+
+def narrate(result: Any, file: str, groups: list[str]) -> tuple[Ledger, list[SentenceCheck]]:
+    """The audit's evidence ledger and its key findings, each checked by the verifier
+    (show only the supported ones)."""
+    ledger = Ledger()
+    args = AuditArgs(file=file, groups=groups)
+    for tool, output in records(result):
+        ledger.add(tool, args, output)
+    return ledger, [check_sentence(s, ledger) for s in key_findings(result, ledger)]
+
+
+def key_findings(result: Any, ledger: Ledger) -> list[str]:
+    """Key findings written by code from the audit's evidence (verified before shown)."""
+    records = list(ledger)
+    overview = records[0].id
+    lines = [
+        f"The file holds {result.items} items [{overview}].",
+        f"{result.flagged_items} items are flagged [{overview}].",
+        f"The overall refusal rate is {result.refusal_rate * 100:.1f}% [{overview}].",
+    ]
+    for record in records[1:]:
+        column = record.data["column"]
+        for d in record.data["disparities"]:
+            if not d["flagged"] or d["metric"] != "refusal_rate":
+                continue
+            rows = {r["group"]: r for r in record.data["rows"]}
+            a, b = d["between"]
+            lines.append(
+                f"'{column}' = '{a}' is refused at {rows[a]['refusal_rate'] * 100:.1f}% against "
+                f"{rows[b]['refusal_rate'] * 100:.1f}% for '{column}' = '{b}': a significant "
+                f"disparity [{record.id}]."
+            )
+    return lines
 
 
 def to_html(result: Any, findings: list[str], file: str) -> str:

@@ -570,18 +570,9 @@ def explain_csv(
 
 
 def _write_report(path: Path, fmt: str | None, report: Any, ledger: Any) -> None:
-    from agent.dataset_report import to_csv, to_html, to_json, to_markdown
-    from tools.dataset import charts
-    from tools.dataset.drivers import Driver
-    from tools.dataset.evidence import value_quantity
+    from agent.dataset_report import chart_pngs, to_csv, to_html, to_json, to_markdown
 
-    target = report.findings.target
-    pngs: list[bytes] = []
-    if fmt in ("html", "markdown") and target is not None:
-        for record in ledger:
-            if record.tool == "group_values":
-                driver = Driver.model_validate(record.data["driver"])
-                pngs.append(charts.png(driver, target.column, value_quantity(target)))
+    pngs = chart_pngs(report) if fmt in ("html", "markdown") else []
     try:
         if fmt == "html":
             path.write_text(to_html(report, pngs), encoding="utf-8")
@@ -705,10 +696,8 @@ def audit_cmd(
     With --target-url: --generate first collects outputs and samples from that endpoint
     (resumable), and --swap A=B runs a counterfactual bias probe.
     """
-    from agent.evidence import Ledger
-    from agent.verify import check_sentence
+    from agent.audit_report import narrate
     from tools.audit.checks import audit
-    from tools.audit.evidence import AuditArgs, records
     from tools.audit.load import iter_items
     from tools.errors import ToolInputError
 
@@ -745,11 +734,7 @@ def audit_cmd(
         raise BadInputError(f"cannot write {verdicts}: {exc.strerror}") from None
     if pairs:
         result.bias = _bias_probe(file, groups, target_url or "", pairs, max_tokens, concurrency)
-    ledger = Ledger()
-    args = AuditArgs(file=file.name, groups=groups)
-    for tool, output in records(result):
-        ledger.add(tool, args, output)
-    sentences = [check_sentence(s, ledger) for s in _audit_findings(result, ledger)]
+    _, sentences = narrate(result, file.name, groups)
     shown = [c.text for c in sentences if c.verdict == "supported"]
     if out_path is not None:
         _write_audit(out_path, result, shown, file.name)
@@ -880,30 +865,6 @@ def _generated_items(
         out = asyncio.run(run())
     err.print(f"[dim]generations kept in {escape(str(cache))} (a rerun resumes from it)[/]")
     return out
-
-
-def _audit_findings(result: Any, ledger: Any) -> list[str]:
-    """Key findings written by code from the audit's evidence (verified before shown)."""
-    records = list(ledger)
-    overview = records[0].id
-    lines = [
-        f"The file holds {result.items} items [{overview}].",
-        f"{result.flagged_items} items are flagged [{overview}].",
-        f"The overall refusal rate is {result.refusal_rate * 100:.1f}% [{overview}].",
-    ]
-    for record in records[1:]:
-        column = record.data["column"]
-        for d in record.data["disparities"]:
-            if not d["flagged"] or d["metric"] != "refusal_rate":
-                continue
-            rows = {r["group"]: r for r in record.data["rows"]}
-            a, b = d["between"]
-            lines.append(
-                f"'{column}' = '{a}' is refused at {rows[a]['refusal_rate'] * 100:.1f}% against "
-                f"{rows[b]['refusal_rate'] * 100:.1f}% for '{column}' = '{b}': a significant "
-                f"disparity [{record.id}]."
-            )
-    return lines
 
 
 @app.command("serve")

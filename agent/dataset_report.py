@@ -321,6 +321,20 @@ def make_report(
     )
 
 
+def chart_pngs(report: Report) -> list[bytes]:
+    """One PNG per driver chart (for the HTML and Markdown exports)."""
+    from tools.dataset.drivers import Driver
+
+    target = report.findings.target
+    if target is None:
+        return []
+    return [
+        charts.png(Driver.model_validate(r.data["driver"]), target.column, value_quantity(target))
+        for r in report.evidence
+        if r.tool == "group_values"
+    ]
+
+
 # --------------------------------------------------------------------------- exports
 
 

@@ -27,6 +27,7 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -433,9 +434,18 @@ class Agent:
 
     # ----------------------------------------------------------------- a turn
 
-    async def turn(self, session_id: str, message: str, *, resume: bool = False) -> TurnResult:
+    async def turn(
+        self,
+        session_id: str,
+        message: str,
+        *,
+        resume: bool = False,
+        on_stage: Callable[[str], None] | None = None,
+    ) -> TurnResult:
         """Answer ``message`` in the session; with ``resume``, a stored unanswered message
-        is answered instead of being stored again."""
+        is answered instead of being stored again. ``on_stage`` hears each step as it
+        starts (routing, the tool, narrating, verifying), for streaming clients."""
+        stage = on_stage or (lambda _: None)
         started = time.perf_counter()
         message = message.strip()
         if not message:
@@ -447,6 +457,7 @@ class Agent:
         timings = Timings()
         reused: Evidence | None = None
         try:
+            stage("routing")
             plan, seconds = await self.route(message, state, ledger)
             timings.llm_seconds += seconds
             if plan.tool is not None:
@@ -457,6 +468,7 @@ class Agent:
                         session_id, ledger, plan.tool, args.model_dump(mode="json")
                     )
                 if reused is None:
+                    stage(f"running {plan.tool}")
                     tool_started = time.perf_counter()
                     result = await asyncio.to_thread(tool, args)
                     timings.tool_seconds += time.perf_counter() - tool_started
@@ -486,7 +498,9 @@ class Agent:
                       None)  # fmt: skip
         if answer is not None and records[0].data.get("text") == st.text:
             st.answer = answer
+        stage("narrating")
         narration = await self._narrate(message, st, records, timings)
+        stage("verifying")
         verification = verify(
             narration, Ledger(records), self.policy, strict=self.strict, focus=st.focus
         )

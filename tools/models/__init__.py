@@ -56,6 +56,11 @@ def register_target(name: str, target: WhiteBoxLM) -> None:
     _TARGETS[name] = target
 
 
+def registered_targets() -> list[str]:
+    """Names of the targets registered in this process (the default too once loaded)."""
+    return sorted(_TARGETS)
+
+
 def load_target(spec: str = DEFAULT_TARGET) -> WhiteBoxLM:
     """The target called ``spec``: a registered name, ``smollm2``, a .gguf file or a dir."""
     with _LOCK:

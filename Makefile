@@ -24,9 +24,14 @@ $(STAMP): pyproject.toml
 # Tests and checks also need the second embedded engine, llama-cpp-python, which has no
 # wheel here: pip builds it from source once (about 3-8 minutes on 2 cores) and reuses
 # its cached wheel afterwards.
+# The browser test drives Debian's chromium (headless); installed here when missing.
 setup-dev: $(DEV)
 $(DEV): $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	command -v chromium >/dev/null || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 	touch $(DEV)
 
 demo: setup

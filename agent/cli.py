@@ -872,19 +872,23 @@ def _generated_items(
 def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8080,
+    workers: Annotated[int, typer.Option(min=1, max=8, help="Jobs run at the same time.")] = 1,
 ) -> None:
-    """Serve the explainer over HTTP: an OpenAI-compatible /v1/chat/completions (any
-    OpenAI client can chat with it; evidence and grounding rate ride along) and /healthz.
+    """Serve the explainer over HTTP: the browser page at /, sessions with streaming
+    messages and evidence, dataset and audit uploads and jobs, an OpenAI-compatible
+    /v1/chat/completions (evidence and grounding rate ride along), /metrics, /healthz and
+    the OpenAPI schema at /docs and /openapi.json.
 
-    Requests need `Authorization: Bearer $EXPLAINER_API_TOKEN` when the token is set; a
-    non-loopback --host without a token is refused. (First slice of issue 7: sessions,
-    uploads, jobs, metrics and the browser page are not built yet.)
+    Requests need `Authorization: Bearer $EXPLAINER_API_TOKEN` when the token is set (it
+    may list several comma-separated tokens: one tenant each); a non-loopback --host
+    without a token is refused. Sessions, uploads and jobs persist under
+    $EXPLAINER_STATE_DIR; jobs a restart interrupted are run again or marked failed.
     """
     import ipaddress
 
     import uvicorn
 
-    from agent.service import create_app
+    from agent.service import MB, create_app
 
     settings = get_settings()
     token = settings.api_token.get_secret_value() if settings.api_token else None
@@ -899,8 +903,15 @@ def serve_cmd(
         agent, _ = _agent(settings, "auto", False)
         return agent
 
+    service = create_app(
+        make_agent,
+        token=token,
+        data_dir=settings.state_dir / "service",
+        max_upload_bytes=int(settings.max_upload_mb * MB),
+        job_workers=workers,
+    )
     err.print(f"[dim]serving on http://{host}:{port} (token {'required' if token else 'off'})[/]")
-    uvicorn.run(create_app(make_agent, token=token), host=host, port=port, log_level="warning")
+    uvicorn.run(service, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

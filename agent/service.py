@@ -406,8 +406,12 @@ def create_app(
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def page() -> HTMLResponse:
-        text = resources.files("agent").joinpath("static/index.html").read_text("utf-8")
-        return HTMLResponse(text, headers={"Content-Security-Policy": _PAGE_CSP})
+        """The browser page (it holds no data; its requests carry the token)."""
+        return HTMLResponse(_static("index.html"), headers={"Content-Security-Policy": _PAGE_CSP})
+
+    @app.get("/app.js", include_in_schema=False)
+    async def page_script() -> Response:
+        return Response(_static("app.js"), media_type="text/javascript; charset=utf-8")
 
     @app.post("/v1/chat/completions", response_model=None)
     async def chat(body: ChatRequest, owner: str = Depends(authorised)) -> Any:
@@ -462,11 +466,15 @@ _RAW_BODY = {
     "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
 }
 
-# The page runs its own script and styles only; reports open in a sandboxed frame.
+# The page runs its own script file only; reports open in a sandboxed frame (no scripts).
 _PAGE_CSP = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
-    "connect-src 'self'; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'"
+    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; "
+    "img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'"
 )
+
+
+def _static(name: str) -> str:
+    return resources.files("agent").joinpath("static", name).read_text("utf-8")
 
 
 def _too_big(limit: int) -> str:

@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     api_token: SecretStr | None = Field(
         default=None, description="Bearer token `explainer serve` requires (EXPLAINER_API_TOKEN)."
     )
+    max_upload_mb: float = Field(
+        default=200.0, gt=0, description="Largest upload `explainer serve` accepts (413 above)."
+    )
     state_dir: Path = Field(
         default_factory=_default_state_dir,
         description="Where the embedded server's record, lock and log live.",

@@ -1,0 +1,215 @@
+// The Explainer page: plain JavaScript, no build step. Everything from the server or the
+// user is put on the page as text (textContent), never as HTML; reports open in a
+// sandboxed frame that cannot run scripts.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const tokenInput = $("token");
+tokenInput.value = sessionStorage.getItem("explainer-token") || "";
+tokenInput.addEventListener("change", () => sessionStorage.setItem("explainer-token", tokenInput.value));
+
+function headers(extra = {}) {
+  const h = { ...extra };
+  if (tokenInput.value) h.Authorization = "Bearer " + tokenInput.value;
+  return h;
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, { ...options, headers: headers(options.headers || {}) });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try { detail = (await response.json()).detail || detail; } catch (_) { /* not JSON */ }
+    if (response.status === 401) tokenInput.focus();
+    throw new Error(`${response.status}: ${typeof detail === "string" ? detail : JSON.stringify(detail)}`);
+  }
+  return response;
+}
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+// ---------------------------------------------------------------- tabs
+for (const button of document.querySelectorAll("nav button")) {
+  button.addEventListener("click", () => {
+    for (const b of document.querySelectorAll("nav button")) {
+      b.setAttribute("aria-selected", String(b === button));
+      $("tab-" + b.dataset.tab).hidden = b !== button;
+    }
+  });
+}
+
+// ---------------------------------------------------------------- chat
+let session = null;
+let sessionText = null;
+let lastRate = null;
+
+function say(role, text, meta) {
+  const box = el("div", undefined, "msg " + role);
+  box.append(el("div", text));
+  if (meta) box.append(el("div", meta, "meta"));
+  $("conversation").append(box);
+  return box;
+}
+
+function heatmap(records) {
+  const target = $("heatmap");
+  const record = [...records].reverse().find(
+    (r) => (r.tool === "attribute" || r.tool === "faithfulness") && r.data && r.data.units);
+  if (!record) return;
+  target.replaceChildren();
+  const text = record.data.text;
+  const units = [...record.data.units].sort((a, b) => a.start - b.start);
+  const peak = Math.max(...units.map((u) => Math.abs(u.score)), 1e-9);
+  let cursor = 0;
+  for (const unit of units) {
+    target.append(document.createTextNode(text.slice(cursor, unit.start)));
+    const span = el("span", text.slice(unit.start, unit.end));
+    const share = Math.min(1, Math.abs(unit.score) / peak);
+    const colour = unit.score >= 0 ? "22,163,74" : "220,38,38";
+    span.style.background = `rgba(${colour},${(0.12 + 0.7 * share).toFixed(2)})`;
+    span.title = `${record.id} ${record.data.method}: ${unit.score.toPrecision(3)}`;
+    span.dataset.score = String(unit.score);
+    target.append(span);
+    cursor = unit.end;
+  }
+  target.append(document.createTextNode(text.slice(cursor)));
+  if (typeof record.data.answer === "string") {
+    target.append(el("div", `target answer: ${JSON.stringify(record.data.answer)} (${record.id})`, "meta"));
+  }
+}
+
+function evidencePanel(records, rate) {
+  $("grounding").textContent = rate === null ? "–" : `${Math.round(rate * 100)}%`;
+  const panel = $("evidence");
+  panel.replaceChildren();
+  for (const record of records) {
+    const box = el("div", undefined, "ev");
+    box.dataset.id = record.id;
+    box.append(el("h3", `${record.id} · ${record.tool}`));
+    box.append(el("div", record.summary));
+    const table = el("table");
+    for (const fact of record.facts.slice(0, 8)) {
+      const row = el("tr");
+      row.append(el("td", fact.subject), el("td", fact.quantity),
+                 el("td", `${Number(fact.value).toPrecision(3)}${fact.unit ? " " + fact.unit : ""}`));
+      table.append(row);
+    }
+    if (record.facts.length > 8) table.append(el("tr", `… ${record.facts.length - 8} more facts`, "meta"));
+    box.append(table);
+    panel.append(box);
+  }
+}
+
+async function readEvents(response, onEvent) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let event = "message", data = "";
+      for (const line of block.split("\n")) {
+        if (line.startsWith("event: ")) event = line.slice(7);
+        else if (line.startsWith("data: ")) data += line.slice(6);
+      }
+      onEvent(event, JSON.parse(data));
+    }
+  }
+}
+
+async function ask() {
+  const text = $("input-text").value;
+  const question = $("question").value.trim();
+  if (!text.trim() || !question) return;
+  $("ask").disabled = true;
+  $("status").textContent = "";
+  try {
+    if (session === null || text !== sessionText) {
+      const created = await api("/v1/sessions", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text }),
+      });
+      session = (await created.json()).id;
+      sessionText = text;
+      $("conversation").replaceChildren();
+    }
+    say("user", question);
+    const reply = say("assistant", "");
+    const response = await api(`/v1/sessions/${session}/messages`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ content: question, stream: true }),
+    });
+    await readEvents(response, (event, data) => {
+      if (event === "stage") $("status").textContent = data.stage + "…";
+      else if (event === "delta") reply.firstChild.textContent += data.content;
+      else if (event === "error") { reply.className = "msg error"; reply.firstChild.textContent = data.message; }
+      else if (event === "done") {
+        reply.firstChild.textContent = data.answer;
+        lastRate = data.grounding_rate;
+        const shown = data.templated ? "templated from facts" : "verified";
+        reply.append(el("div", `grounding rate ${Math.round(data.grounding_rate * 100)}% · ${shown} · ` +
+                               `cites ${data.cited_evidence.join(", ") || "none"}`, "meta"));
+        $("status").textContent = "";
+      }
+    });
+    const evidence = await (await api(`/v1/sessions/${session}/evidence`)).json();
+    heatmap(evidence);
+    evidencePanel(evidence, lastRate);
+  } catch (error) {
+    say("error", String(error.message || error));
+  } finally {
+    $("ask").disabled = false;
+  }
+}
+$("ask").addEventListener("click", ask);
+$("question").addEventListener("keydown", (e) => { if (e.key === "Enter") ask(); });
+
+// ---------------------------------------------------------------- jobs
+async function runJob(kind, prefix, purpose, extra) {
+  const file = $(prefix + "-file").files[0];
+  const stage = $(prefix + "-stage");
+  if (!file) { stage.textContent = "choose a file first"; return; }
+  $(prefix + "-run").disabled = true;
+  $(prefix + "-report").srcdoc = "";
+  try {
+    stage.textContent = "uploading…";
+    const uploaded = await (await api(
+      `/v1/files?purpose=${purpose}&filename=${encodeURIComponent(file.name)}`,
+      { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: file })).json();
+    let job = await (await api("/v1/jobs", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ kind, file_id: uploaded.id, ...extra }),
+    })).json();
+    while (job.status === "queued" || job.status === "running") {
+      $(prefix + "-progress").value = job.progress;
+      stage.textContent = job.stage;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      job = await (await api(`/v1/jobs/${job.id}`)).json();
+    }
+    if (job.status === "failed") throw new Error(job.error);
+    $(prefix + "-progress").value = 1;
+    stage.textContent = "done";
+    $(prefix + "-report").srcdoc = await (await api(`/v1/jobs/${job.id}/report`)).text();
+  } catch (error) {
+    stage.textContent = "failed: " + String(error.message || error);
+  } finally {
+    $(prefix + "-run").disabled = false;
+  }
+}
+$("csv-run").addEventListener("click", () => {
+  const target = $("csv-target").value.trim();
+  runJob("explain_csv", "csv", "dataset", target ? { target } : {});
+});
+$("audit-run").addEventListener("click", () => {
+  const groups = $("audit-groups").value.split(",").map((g) => g.trim()).filter(Boolean);
+  runJob("audit", "audit", "audit", { groups });
+});

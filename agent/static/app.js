@@ -46,6 +46,7 @@ for (const button of document.querySelectorAll("nav button")) {
 let session = null;
 let sessionText = null;
 let lastRate = null;
+const model = new URLSearchParams(location.search).get("model") || "explainer";
 
 function say(role, text, meta) {
   const box = el("div", undefined, "msg " + role);
@@ -136,7 +137,7 @@ async function ask() {
     if (session === null || text !== sessionText) {
       const created = await api("/v1/sessions", {
         method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text }),
+        body: JSON.stringify({ text, model }),
       });
       session = (await created.json()).id;
       sessionText = text;

@@ -1,0 +1,119 @@
+"""The browser page in headless Chromium (Debian's `chromium`, installed by `make
+setup-dev`), driven by Playwright against a real server on a local port: ask "why?" about
+a prompt and see the heatmap and the evidence panel; upload a CSV and an audit file and
+see their reports. Screenshots go to ``test-artifacts/`` (or $TEST_ARTIFACTS)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from agent.loop import Agent
+from agent.service import create_app
+from agent.sessions import SessionStore
+from agent.testing import ScriptedLLM
+from tests.planted import planted_model
+from tests.planted_data import write_planted
+from tools.models import register_target
+
+TOKEN = "browser-token"
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ScriptedLLM]]:
+    register_target("planted", planted_model())
+    root = tmp_path_factory.mktemp("browser")
+    llm = ScriptedLLM()
+    store = SessionStore(root / "sessions.sqlite")
+    app = create_app(lambda: Agent(llm.provider(max_retries=0), store), token=TOKEN,
+                     data_dir=root / "service", targets=["planted"])  # fmt: skip
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", llm
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert path, "Debian's chromium is missing: `make setup-dev` installs it"
+    return path
+
+
+def test_page_explains_and_shows_reports(server: tuple[str, ScriptedLLM], tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    url, llm = server
+    # This server serves only the planted target; the page takes the model from its URL.
+    llm.reply("The word 'zebra' pushed the model towards its answer most [E1].")
+    llm.reply("The file holds 2150 rows.")  # the dataset job's LLM summary
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    csv = write_planted(tmp_path / "planted.csv", n=2000)
+    outputs = tmp_path / "outputs.jsonl"
+    outputs.write_text("".join(
+        json.dumps({"prompt": f"q{i}", "output": "I'm sorry, but I can't help with that."
+                    if i % 3 == 0 and i % 2 == 0 else f"Sure: {i}.", "group": "AB"[i % 2]}) + "\n"
+        for i in range(300)))  # fmt: skip
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium(), headless=True,
+                                    args=["--no-sandbox"])  # fmt: skip
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{url}/?model=planted")
+        page.fill("#token", TOKEN)
+        page.dispatch_event("#token", "change")
+        page.fill("#input-text", "the zebra was not at home")
+        page.fill("#question", "why?")
+        page.click("#ask")
+
+        expect(page.locator("#evidence .ev")).to_have_count(1, timeout=60_000)
+        expect(page.locator("#grounding")).to_have_text("100%")
+        expect(page.locator("#conversation .assistant").first).to_contain_text(
+            "The word 'zebra' pushed the model towards its answer most [E1].")  # fmt: skip
+        spans = page.locator("#heatmap span")
+        words = spans.all_text_contents()
+        scores = [float(s) for s in spans.evaluate_all("els => els.map(e => e.dataset.score)")]
+        assert "".join(page.locator("#heatmap").inner_text().split("\n")[:1]).startswith(
+            "the zebra was not at home")  # fmt: skip
+        assert words[scores.index(max(scores))].strip() == "zebra"
+        expect(page.locator("#evidence .ev h3")).to_have_text("E1 · attribute")
+        page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+
+        page.click("nav button[data-tab=dataset]")
+        page.set_input_files("#csv-file", str(csv))
+        page.fill("#csv-target", "y")
+        page.click("#csv-run")
+        report = page.frame_locator("#csv-report")
+        expect(report.locator("h1")).to_contain_text("planted.csv", timeout=120_000)
+        expect(report.locator("body")).to_contain_text("lin")
+        expect(page.locator("#csv-stage")).to_have_text("done")
+        page.screenshot(path=str(ARTIFACTS / "dataset.png"), full_page=True)
+
+        page.click("nav button[data-tab=audit]")
+        page.set_input_files("#audit-file", str(outputs))
+        page.fill("#audit-groups", "group")
+        page.click("#audit-run")
+        audit = page.frame_locator("#audit-report")
+        expect(audit.locator("h1")).to_contain_text("outputs.jsonl", timeout=60_000)
+        expect(audit.locator("body")).to_contain_text("'group' = 'A' is refused at")
+        page.screenshot(path=str(ARTIFACTS / "audit.png"), full_page=True)
+        browser.close()
+    assert errors == []

@@ -302,7 +302,9 @@ def create_app(
     async def upload(
         request: Request,
         purpose: Annotated[Literal["dataset", "audit"], Query()],
-        filename: Annotated[str, Query(min_length=1, max_length=255)],
+        filename: Annotated[
+            str, Query(min_length=1, max_length=255, pattern=r"\.(csv|tsv|txt|parquet|jsonl)$")
+        ],
         owner: str = Depends(authorised),
     ) -> StoredFile:
         """Upload a file as the raw request body (``curl --data-binary @FILE``). Datasets:

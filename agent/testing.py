@@ -63,6 +63,7 @@ class ScriptedLLM:
         self.requests: list[dict[str, Any]] = []
         self.unexpected: list[str] = []
         self._queue: deque[Scripted] = deque()
+        self._always: Scripted | None = None
 
     # ------------------------------------------------------------- scripting
 
@@ -100,6 +101,11 @@ class ScriptedLLM:
         self._queue.append(fn)
         return self
 
+    def always(self, text: str) -> ScriptedLLM:
+        """Reply ``text`` whenever nothing else is queued (load tests, fuzzing)."""
+        self._always = _Reply(text=text)
+        return self
+
     @property
     def pending(self) -> int:
         """Scripted replies not yet consumed."""
@@ -133,6 +139,8 @@ class ScriptedLLM:
             return httpx.Response(404, json={"error": {"message": f"no route {path}"}})
         body = json.loads(request.content or b"{}")
         self.requests.append(body)
+        if not self._queue and self._always is not None:
+            self._queue.append(self._always)
         if not self._queue:
             message = f"ScriptedLLM has no reply left for request #{len(self.requests)}"
             self.unexpected.append(message)

@@ -8,19 +8,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from agent.loop import Agent
 from agent.service import create_app
 from agent.sessions import SessionStore
 from agent.testing import ScriptedLLM
+from tests.live import live_server
 from tests.planted import planted_model
 from tests.planted_data import write_planted
 from tools.models import register_target
@@ -37,17 +34,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Scri
     store = SessionStore(root / "sessions.sqlite")
     app = create_app(lambda: Agent(llm.provider(max_retries=0), store), token=TOKEN,
                      data_dir=root / "service", targets=["planted"])  # fmt: skip
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", llm
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(app) as url:
+        yield url, llm
 
 
 def _chromium() -> str:

@@ -186,7 +186,9 @@ def test_uploads_are_size_limited_and_never_paths(tmp_path: Path) -> None:
                               headers=auth())  # fmt: skip
         sneaky = client.post("/v1/files?purpose=dataset&filename=../../etc/passwd.csv",
                              content=b"a,b\n1,2\n", headers=auth())  # fmt: skip
-        wrong = client.post("/v1/files?purpose=dataset&filename=x.exe", content=b"MZ",
+        exe = client.post("/v1/files?purpose=dataset&filename=x.exe", content=b"MZ",
+                          headers=auth())  # fmt: skip
+        wrong = client.post("/v1/files?purpose=dataset&filename=x.jsonl", content=b"{}",
                             headers=auth())  # fmt: skip
         empty = client.post("/v1/files?purpose=audit&filename=x.jsonl", content=b"",
                             headers=auth())  # fmt: skip
@@ -194,6 +196,7 @@ def test_uploads_are_size_limited_and_never_paths(tmp_path: Path) -> None:
     assert "MB" in declared.json()["detail"]
     assert chunked.status_code == 413
     assert sneaky.status_code == 201 and sneaky.json()["name"] == "passwd.csv"
+    assert exe.status_code == 422 and "filename" in exe.text
     assert wrong.status_code == 400 and ".csv" in wrong.json()["detail"]
     assert empty.status_code == 400
     stored = list((tmp_path / "service" / "uploads").iterdir())

@@ -55,6 +55,7 @@ bench: setup-dev
 	$(BIN)/python evals/bench_dataset.py
 	$(BIN)/python evals/audit_stream.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/bench_audit.py
+	HF_HUB_OFFLINE=1 $(BIN)/python evals/bench_service.py
 
 # ydata-profiling (the comparison in bench_dataset.py) pins its own pandas/numpy: own venv.
 bench-ydata-env:

@@ -10,6 +10,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,6 +43,22 @@ def _chromium() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     assert path, "Debian's chromium is missing: `make setup-dev` installs it"
     return path
+
+
+def run_job(page: Any, tab: str, prefix: str, file: Path, field: str, value: str,
+            expected: str) -> None:  # fmt: skip
+    """Upload ``file`` on the tab, run its job, and find ``expected`` in the report."""
+    from playwright.sync_api import expect
+
+    page.click(f"nav button[data-tab={tab}]")
+    page.set_input_files(f"#{prefix}-file", str(file))
+    page.fill(field, value)
+    page.click(f"#{prefix}-run")
+    report = page.frame_locator(f"#{prefix}-report")
+    expect(report.locator("h1")).to_contain_text(file.name, timeout=120_000)
+    expect(report.locator("body")).to_contain_text(expected)
+    expect(page.locator(f"#{prefix}-stage")).to_have_text("done")
+    page.screenshot(path=str(ARTIFACTS / f"{tab}.png"), full_page=True)
 
 
 def test_page_explains_and_shows_reports(server: tuple[str, ScriptedLLM], tmp_path: Path) -> None:
@@ -85,23 +102,9 @@ def test_page_explains_and_shows_reports(server: tuple[str, ScriptedLLM], tmp_pa
         expect(page.locator("#evidence .ev h3")).to_have_text("E1 · attribute")
         page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
 
-        page.click("nav button[data-tab=dataset]")
-        page.set_input_files("#csv-file", str(csv))
-        page.fill("#csv-target", "y")
-        page.click("#csv-run")
-        report = page.frame_locator("#csv-report")
-        expect(report.locator("h1")).to_contain_text("planted.csv", timeout=120_000)
-        expect(report.locator("body")).to_contain_text("lin")
-        expect(page.locator("#csv-stage")).to_have_text("done")
-        page.screenshot(path=str(ARTIFACTS / "dataset.png"), full_page=True)
-
-        page.click("nav button[data-tab=audit]")
-        page.set_input_files("#audit-file", str(outputs))
-        page.fill("#audit-groups", "group")
-        page.click("#audit-run")
-        audit = page.frame_locator("#audit-report")
-        expect(audit.locator("h1")).to_contain_text("outputs.jsonl", timeout=60_000)
-        expect(audit.locator("body")).to_contain_text("'group' = 'A' is refused at")
-        page.screenshot(path=str(ARTIFACTS / "audit.png"), full_page=True)
+        run_job(page, "dataset", "csv", csv, "#csv-target", "y",
+                "The 'y' = '1' rate by 'lin'")  # fmt: skip
+        run_job(page, "audit", "audit", outputs, "#audit-groups", "group",
+                "'group' = 'A' is refused at")  # fmt: skip
         browser.close()
     assert errors == []

@@ -167,6 +167,22 @@ class JobStore:
         record = StoredFile(id=fid, name=name, purpose=purpose, bytes=size, created_at=created)
         return record, self.uploads / stored
 
+    def files(self, owner: str, limit: int = 200) -> list[StoredFile]:
+        rows = self._run(
+            "SELECT id, name, purpose, bytes, created_at FROM files WHERE owner = ? "
+            "ORDER BY created_at DESC LIMIT ?",
+            (owner, limit),
+        )
+        return [StoredFile(id=i, name=n, purpose=p, bytes=b, created_at=c)
+                for i, n, p, b, c in rows]  # fmt: skip
+
+    def delete_file(self, file_id: str) -> None:
+        """The file's row and bytes (jobs that still need it fail with "no such file")."""
+        rows = self._run("SELECT stored FROM files WHERE id = ?", (file_id,))
+        self._run("DELETE FROM files WHERE id = ?", (file_id,))
+        if rows:
+            (self.uploads / rows[0][0]).unlink(missing_ok=True)
+
     # ----------------------------------------------------------------- jobs
 
     def create_job(self, owner: str, params: ExplainCsvJob | AuditJob) -> JobView:
@@ -203,6 +219,12 @@ class JobStore:
             (owner, limit),
         )
         return [self._view(r) for r in rows]
+
+    def delete_job(self, job_id: str) -> None:
+        """The job and its results (the caller makes sure it is not running)."""
+        self._run("DELETE FROM jobs WHERE id = ?", (job_id,))
+        for fmt in ("json", "html"):
+            self.result_path(job_id, fmt).unlink(missing_ok=True)
 
     def owner_of(self, job_id: str) -> str:
         return str(self._run("SELECT owner FROM jobs WHERE id = ?", (job_id,))[0][0])

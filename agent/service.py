@@ -281,6 +281,18 @@ def create_app(
 
         return StreamingResponse(events(), media_type="text/event-stream")
 
+    @app.get("/v1/sessions")
+    async def list_sessions(owner: str = Depends(authorised)) -> list[dict[str, Any]]:
+        """The caller's sessions, newest first (id, title, created_at)."""
+        return agent().store.listing(owner)
+
+    @app.delete("/v1/sessions/{session_id}", status_code=204)
+    async def delete_session(session_id: str, owner: str = Depends(authorised)) -> Response:
+        """Forget the session: its messages and evidence."""
+        owned(session_id, owner)
+        agent().store.delete(session_id)
+        return Response(status_code=204)
+
     @app.get("/v1/sessions/{session_id}/messages")
     async def get_messages(session_id: str, owner: str = Depends(authorised)) -> list[Any]:
         owned(session_id, owner)
@@ -337,6 +349,18 @@ def create_app(
         metrics.upload_bytes.inc(size)
         return jobs().add_file(file_id, owner, label, purpose, size, path)
 
+    @app.get("/v1/files")
+    async def list_files(owner: str = Depends(authorised)) -> list[StoredFile]:
+        return jobs().files(owner)
+
+    @app.delete("/v1/files/{file_id}", status_code=204)
+    async def delete_file(file_id: str, owner: str = Depends(authorised)) -> Response:
+        """Delete the upload (its bytes too); jobs already done keep their results."""
+        if jobs().file(file_id, owner) is None:
+            raise HTTPException(status_code=404, detail="no such file")
+        jobs().delete_file(file_id)
+        return Response(status_code=204)
+
     @app.post("/v1/jobs", status_code=202)
     async def new_job(
         params: Annotated[JobParams, Body()], owner: str = Depends(authorised)
@@ -368,6 +392,14 @@ def create_app(
     @app.get("/v1/jobs/{job_id}")
     async def get_job(job_id: str, owner: str = Depends(authorised)) -> JobView:
         return job_of(job_id, owner)
+
+    @app.delete("/v1/jobs/{job_id}", status_code=204)
+    async def delete_job(job_id: str, owner: str = Depends(authorised)) -> Response:
+        """Delete a finished or queued job and its results (a running one: 409)."""
+        if job_of(job_id, owner).status == "running":
+            raise HTTPException(status_code=409, detail="the job is running; delete it after")
+        jobs().delete_job(job_id)
+        return Response(status_code=204)
 
     def result_file(job_id: str, owner: str, fmt: Literal["json", "html"]) -> Path:
         view = job_of(job_id, owner)

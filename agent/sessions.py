@@ -109,6 +109,19 @@ class SessionStore:
             )
         return [r[0] for r in rows]
 
+    def listing(self, owner: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        """The newest sessions first: id, title and creation time."""
+        rows = self._read(
+            "SELECT id, title, created_at FROM sessions WHERE (? IS NULL OR owner = ?) "
+            "ORDER BY created_at DESC LIMIT ?",
+            (owner, owner, limit),
+        )
+        return [{"id": i, "title": t, "created_at": c} for i, t, c in rows]
+
+    def delete(self, session_id: str) -> None:
+        """The session with its messages and evidence (cascade)."""
+        self._write("DELETE FROM sessions WHERE id = ?", (session_id,))
+
     # ----------------------------------------------------------------- messages
 
     def add_message(

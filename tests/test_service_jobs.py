@@ -135,7 +135,9 @@ def test_no_token_is_401_everywhere_but_health_and_page(tmp_path: Path) -> None:
                  ("POST", "/v1/sessions"), ("GET", "/v1/sessions/x/messages"),
                  ("POST", "/v1/sessions/x/messages"), ("GET", "/v1/sessions/x/evidence"),
                  ("GET", "/v1/jobs/x"), ("GET", "/v1/jobs/x/report"), ("GET", "/metrics"),
-                 ("POST", "/v1/chat/completions")]  # fmt: skip
+                 ("POST", "/v1/chat/completions"), ("GET", "/v1/sessions"), ("GET", "/v1/files"),
+                 ("DELETE", "/v1/sessions/x"), ("DELETE", "/v1/files/x"),
+                 ("DELETE", "/v1/jobs/x")]  # fmt: skip
         for method, path in calls:
             for headers in ({}, auth("wrong"), {"Authorization": A}):
                 response = client.request(method, path, headers=headers)
@@ -338,3 +340,30 @@ def test_killed_service_resumes_its_job_after_restart(tmp_path: Path) -> None:
         proc.wait()
     assert job["status"] == "succeeded" and job["attempts"] == 2, job
     assert result["rows"] == 200_000 + 150
+
+
+def test_listing_and_deleting_are_per_tenant(tmp_path: Path) -> None:
+    csv = write_planted(tmp_path / "planted.csv", n=300)
+    with TestClient(make_app(tmp_path)) as client:
+        session = client.post("/v1/sessions", headers=auth(), json={"text": "a text"}).json()["id"]
+        file_id = upload(client, csv, "dataset")
+        job_id = client.post("/v1/jobs", headers=auth(),
+                             json={**EXPLAIN, "file_id": file_id}).json()["id"]  # fmt: skip
+        wait(client, job_id)
+        listed = {kind: client.get(f"/v1/{kind}", headers=auth()).json()
+                  for kind in ("sessions", "files", "jobs")}  # fmt: skip
+        assert [s["id"] for s in listed["sessions"]] == [session]
+        assert listed["sessions"][0]["title"] == "a text"
+        assert [f["id"] for f in listed["files"]] == [file_id]
+        for kind in ("sessions", "files", "jobs"):
+            assert client.get(f"/v1/{kind}", headers=auth(B)).json() == []
+        things = [f"/v1/sessions/{session}", f"/v1/files/{file_id}", f"/v1/jobs/{job_id}"]
+        for path in things:
+            assert client.delete(path, headers=auth(B)).status_code == 404, path
+            assert client.delete(path, headers=auth()).status_code == 204, path
+            assert client.delete(path, headers=auth()).status_code == 404, path
+        assert client.get(f"/v1/sessions/{session}/messages", headers=auth()).status_code == 404
+    service = tmp_path / "service"
+    assert (
+        list((service / "uploads").iterdir()) == [] and list((service / "results").iterdir()) == []
+    )

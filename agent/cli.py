@@ -873,6 +873,14 @@ def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8080,
     workers: Annotated[int, typer.Option(min=1, max=8, help="Jobs run at the same time.")] = 1,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            help="Serve another target model as NAME=PATH (.gguf or transformers dir; "
+            "repeat). Clients name it; they never send paths.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the explainer over HTTP: the browser page at /, sessions with streaming
     messages and evidence, dataset and audit uploads and jobs, an OpenAI-compatible
@@ -898,6 +906,17 @@ def serve_cmd(
         loopback = False
     if not loopback and not token:
         raise BadInputError(f"refusing to serve on {host} without EXPLAINER_API_TOKEN set")
+    from tools.models import DEFAULT_TARGET, alias_target
+
+    served = [DEFAULT_TARGET]
+    for item in target or []:
+        name, _, spec = item.partition("=")
+        if not name.strip() or not spec.strip() or name.strip() in ("explainer", DEFAULT_TARGET):
+            raise BadInputError(f"--target {item!r}: use NAME=PATH with a new NAME")
+        if not Path(spec).expanduser().exists():
+            raise BadInputError(f"--target {name}: no such file or folder {spec!r}")
+        alias_target(name.strip(), str(Path(spec).expanduser()))
+        served.append(name.strip())
 
     def make_agent() -> Agent:
         agent, _ = _agent(settings, "auto", False)
@@ -909,8 +928,10 @@ def serve_cmd(
         data_dir=settings.state_dir / "service",
         max_upload_bytes=int(settings.max_upload_mb * MB),
         job_workers=workers,
+        targets=served,
     )
-    err.print(f"[dim]serving on http://{host}:{port} (token {'required' if token else 'off'})[/]")
+    err.print(f"[dim]serving on http://{host}:{port} (token {'required' if token else 'off'}; "
+              f"targets {', '.join(served)})[/]")  # fmt: skip
     uvicorn.run(service, host=host, port=port, log_level="warning")
 
 

@@ -367,3 +367,30 @@ def test_listing_and_deleting_are_per_tenant(tmp_path: Path) -> None:
     assert (
         list((service / "uploads").iterdir()) == [] and list((service / "results").iterdir()) == []
     )
+
+
+def test_serve_refuses_a_public_address_without_a_token_and_bad_targets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from agent.cli import app
+
+    monkeypatch.delenv("EXPLAINER_API_TOKEN", raising=False)
+    public = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0"])
+    assert public.exit_code == 2 and "without EXPLAINER_API_TOKEN" in public.output
+    monkeypatch.setenv("EXPLAINER_API_TOKEN", A)
+    for spec, message in (("nameonly", "use NAME=PATH"), ("smollm2=/x", "use NAME=PATH"),
+                          ("mine=/no/such.gguf", "no such file")):  # fmt: skip
+        result = CliRunner().invoke(app, ["serve", "--target", spec])
+        assert result.exit_code == 2 and message in result.output, result.output
+
+
+def test_an_aliased_target_loads_its_path_on_first_use(tmp_path: Path) -> None:
+    from tools.errors import ToolInputError
+    from tools.models import alias_target, load_target, registered_targets
+
+    alias_target("mine", str(tmp_path / "missing.gguf"))
+    assert "mine" in registered_targets()
+    with pytest.raises(ToolInputError, match=r"missing\.gguf"):
+        load_target("mine")

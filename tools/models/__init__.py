@@ -32,6 +32,7 @@ DEFAULT_TARGET = "smollm2"
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 _TARGETS: dict[str, WhiteBoxLM] = {}
+_ALIASES: dict[str, str] = {}
 _LOCK = threading.Lock()
 
 
@@ -56,13 +57,20 @@ def register_target(name: str, target: WhiteBoxLM) -> None:
     _TARGETS[name] = target
 
 
+def alias_target(name: str, spec: str) -> None:
+    """Let ``name`` stand for ``spec`` (a .gguf file or a transformers directory), loaded
+    on first use; `explainer serve --target NAME=PATH` serves targets this way."""
+    _ALIASES[name] = spec
+
+
 def registered_targets() -> list[str]:
-    """Names of the targets registered in this process (the default too once loaded)."""
-    return sorted(_TARGETS)
+    """Names of the targets registered or aliased in this process."""
+    return sorted({*_TARGETS, *_ALIASES})
 
 
 def load_target(spec: str = DEFAULT_TARGET) -> WhiteBoxLM:
     """The target called ``spec``: a registered name, ``smollm2``, a .gguf file or a dir."""
+    spec = _ALIASES.get(spec, spec)
     with _LOCK:
         if spec not in _TARGETS:
             _TARGETS[spec] = _load(spec)

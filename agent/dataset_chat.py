@@ -16,7 +16,7 @@ from agent import prompting
 from agent.errors import BadInputError, ExplainerError
 from agent.evidence import Evidence, Ledger
 from agent.llm import LLMProvider
-from agent.verify import Verification, verify
+from agent.verify import Verification, check_sentence, verify
 from tools.dataset.analyse import Findings
 from tools.dataset.load import Dataset
 from tools.dataset.query import DatasetQuery, run_query
@@ -74,6 +74,26 @@ def rules_query(question: str, ds: Dataset, findings: Findings) -> DatasetQuery 
     return DatasetQuery(aggregate="count", group_by=group, order="value_desc")
 
 
+def _from_result(record: Evidence, ledger: Ledger) -> str:
+    """Every row of a query's result as a sentence (rates as percentages), each checked by
+    the verifier: the answer when the LLM wrote none that holds."""
+    data = record.data
+    aggregate = data["query"]["aggregate"]
+    quantity = "rows" if aggregate == "count" else f"{aggregate} {data['query']['column']}"
+    lines = []
+    for row in data["result"]:
+        label = " and ".join(f"{k} = {v}" for k, v in row["groups"].items()) or "all rows"
+        value = row["value"]
+        if value is None:
+            continue
+        shown = f"{value * 100:.1f}%" if aggregate == "rate" else f"{value:.4g}"
+        rows = f" ({row['rows']} rows)" if aggregate != "count" else ""
+        sentence = f"'{label}' has {quantity} {shown}{rows} [{record.id}]."
+        if check_sentence(sentence, ledger).verdict == "supported":
+            lines.append(sentence)
+    return "\n".join(lines)
+
+
 class DatasetChat:
     """Answers follow-up questions over one loaded dataset and its evidence."""
 
@@ -121,8 +141,11 @@ class DatasetChat:
         sub = Ledger(records)
         text = await self._narrate(question, records)
         checked = verify(text, sub, strict=True)
+        answer = checked.answer
+        if checked.templated and records[0].tool == "query":
+            answer = _from_result(records[0], sub) or answer
         return Answer(
-            text=checked.answer,
+            text=answer,
             query=query,
             evidence=[r.id for r in records],
             verification=checked,

@@ -437,3 +437,48 @@ def _audit(
     data["narrative"] = shown
     data["sentences"] = [c.model_dump(mode="json") for c in sentences]
     return data, to_html(result, shown, name)
+
+
+# --------------------------------------------------------------------------- follow-ups
+
+
+class FollowUps:
+    """Follow-up questions about explained datasets (as ``explain-csv --chat``): each
+    question becomes a structured query the code runs over all rows, never SQL from the
+    LLM; the answer is verified against the query's result. The last ``size`` datasets
+    asked about stay loaded."""
+
+    def __init__(self, store: JobStore, llm: Callable[[], Any] | None, size: int = 2):
+        self.store, self.llm, self.size = store, llm, size
+        self._open: dict[str, tuple[Any, asyncio.Lock]] = {}
+
+    async def ask(
+        self, job_id: str, params: ExplainCsvJob, path: Path, question: str
+    ) -> tuple[Any, list[Any]]:
+        """The answer and the evidence records it rests on."""
+        from agent.dataset_chat import DatasetChat
+        from agent.dataset_report import build_ledger
+        from tools.dataset.analyse import Findings
+        from tools.dataset.load import load_dataset
+
+        if job_id not in self._open:
+            data = json.loads(self.store.result_path(job_id, "json").read_text("utf-8"))
+            findings = Findings.model_validate(data)
+            ledger = build_ledger(findings)  # the same records, the same ids
+            ds = await asyncio.to_thread(load_dataset, path, allow_bad_rows=params.allow_bad_rows)
+            llm = self.llm() if self.llm is not None and params.summary else None
+            self._open[job_id] = (DatasetChat(llm, ds, findings, ledger), asyncio.Lock())
+            while len(self._open) > self.size:
+                oldest = next(iter(self._open))
+                chat, lock = self._open.pop(oldest)
+                async with lock:
+                    chat.ds.close()
+        chat, lock = self._open[job_id]
+        async with lock:
+            answer = await chat.ask(question)
+            return answer, [chat.ledger.get(i) for i in answer.evidence]
+
+    def close(self) -> None:
+        for chat, _ in self._open.values():
+            chat.ds.close()
+        self._open.clear()

@@ -52,7 +52,17 @@ from pydantic import BaseModel, Field
 
 from agent import render
 from agent.errors import ExplainerError
-from agent.jobs import SUFFIXES, JobParams, JobRunner, JobStore, JobView, StoredFile, runner_for
+from agent.jobs import (
+    SUFFIXES,
+    ExplainCsvJob,
+    FollowUps,
+    JobParams,
+    JobRunner,
+    JobStore,
+    JobView,
+    StoredFile,
+    runner_for,
+)
 from agent.loop import Agent, TurnResult
 from tools.models import DEFAULT_TARGET, registered_targets
 
@@ -80,6 +90,10 @@ class NewSession(BaseModel):
 class NewMessage(BaseModel):
     content: str = Field(min_length=1, max_length=20_000)
     stream: bool = Field(default=False, description="Server-sent events instead of JSON.")
+
+
+class Question(BaseModel):
+    question: str = Field(min_length=1, max_length=2000)
 
 
 class Metrics:
@@ -172,6 +186,8 @@ def create_app(
             yield
         finally:
             await state.pop("runner").stop()
+            if "follow_ups" in state:
+                state.pop("follow_ups").close()
 
     app = FastAPI(
         title="Explainer",
@@ -400,6 +416,41 @@ def create_app(
             raise HTTPException(status_code=409, detail="the job is running; delete it after")
         jobs().delete_job(job_id)
         return Response(status_code=204)
+
+    def follow_ups() -> FollowUps:
+        if "follow_ups" not in state:
+            state["follow_ups"] = FollowUps(jobs(), lambda: agent().llm)
+        return state["follow_ups"]  # type: ignore[no-any-return]
+
+    @app.post("/v1/jobs/{job_id}/ask")
+    async def ask_dataset(
+        job_id: str, body: Question, owner: str = Depends(authorised)
+    ) -> dict[str, Any]:
+        """A follow-up question about an explained dataset ("survival rate by class?",
+        "average age by sex?"): the code runs a structured query over all rows (never SQL
+        from the LLM); the answer is verified against its result, evidence attached."""
+        view = job_of(job_id, owner)
+        if view.kind != "explain_csv" or view.status != "succeeded":
+            raise HTTPException(status_code=409,
+                                detail="ask about a succeeded explain_csv job")  # fmt: skip
+        params = ExplainCsvJob.model_validate(view.params)
+        found = jobs().file(params.file_id, owner)
+        if found is None or not found[1].exists():
+            raise HTTPException(status_code=409, detail="the job's upload was deleted")
+        try:
+            answer, records = await follow_ups().ask(job_id, params, found[1], body.question)
+        except ExplainerError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
+        v = answer.verification
+        return {
+            "answer": answer.text,
+            "query": answer.query.model_dump(mode="json") if answer.query else None,
+            "grounding_rate": v.grounding_rate if v else None,
+            "templated": v.templated if v else None,
+            "sentences": [s.model_dump(mode="json") for s in v.sentences] if v else [],
+            "evidence": [r.model_dump(mode="json") for r in records],
+            "notes": answer.notes,
+        }
 
     def result_file(job_id: str, owner: str, fmt: Literal["json", "html"]) -> Path:
         view = job_of(job_id, owner)

@@ -104,6 +104,10 @@ def test_page_explains_and_shows_reports(server: tuple[str, ScriptedLLM], tmp_pa
 
         run_job(page, "dataset", "csv", csv, "#csv-target", "y",
                 "The 'y' = '1' rate by 'lin'")  # fmt: skip
+        page.fill("#csv-question", "y rate by region?")
+        page.click("#csv-ask")
+        expect(page.locator("#csv-answer")).to_contain_text("'region = east' has rate y")
+        page.screenshot(path=str(ARTIFACTS / "dataset-ask.png"), full_page=True)
         run_job(page, "audit", "audit", outputs, "#audit-groups", "group",
                 "'group' = 'A' is refused at")  # fmt: skip
         browser.close()

@@ -100,7 +100,10 @@ def test_chat_asks_the_llm_for_a_structured_query(titanic: tuple[Path, Findings,
     chat = DatasetChat(llm.provider(), ds, findings, ledger)
     answer = asyncio.run(chat.ask("Who did best?"))
     assert answer.query is not None and answer.query.group_by == ["sex"]
-    assert answer.text.startswith(f"'sex = women' has rate survived 0.7248 [E{len(ledger)}].")
+    assert answer.text.splitlines() == [  # every group, written by code from the result
+        f"'sex = women' has rate survived 72.5% (447 rows) [E{len(ledger)}].",
+        f"'sex = man' has rate survived 20.1% (869 rows) [E{len(ledger)}].",
+    ]
 
 
 def test_chat_survives_garbage_from_the_llm(titanic: tuple[Path, Findings, Dataset]) -> None:

@@ -394,3 +394,35 @@ def test_an_aliased_target_loads_its_path_on_first_use(tmp_path: Path) -> None:
     assert "mine" in registered_targets()
     with pytest.raises(ToolInputError, match=r"missing\.gguf"):
         load_target("mine")
+
+
+def test_follow_up_questions_about_a_dataset_are_answered_from_all_rows(tmp_path: Path) -> None:
+    import pandas as pd
+
+    csv = write_planted(tmp_path / "planted.csv", n=3000)
+    frame = pd.read_csv(csv)
+    expected = frame.groupby("region")["y"].mean()
+    counts = frame.groupby("region").size()
+    with TestClient(make_app(tmp_path)) as client:
+        file_id = upload(client, csv, "dataset")
+        job_id = client.post("/v1/jobs", headers=auth(),
+                             json={**EXPLAIN, "file_id": file_id}).json()["id"]  # fmt: skip
+        wait(client, job_id)
+        ask = f"/v1/jobs/{job_id}/ask"
+        answer = client.post(ask, headers=auth(), json={"question": "y rate by region?"}).json()
+        again = client.post(ask, headers=auth(), json={"question": "how many rows by channel?"})
+        other = client.post(ask, headers=auth(B), json={"question": "y rate by region?"})
+        client.delete(f"/v1/files/{file_id}", headers=auth())
+        gone = client.post(ask, headers=auth(), json={"question": "y rate by region?"})
+    assert answer["query"]["aggregate"] == "rate" and answer["query"]["group_by"] == ["region"]
+    (record,) = answer["evidence"]
+    rates = {r["groups"]["region"]: r["value"] for r in record["data"]["result"]}
+    assert rates == pytest.approx(expected.to_dict(), abs=1e-12)
+    assert answer["answer"].splitlines() == [
+        f"'region = {g}' has rate y {expected[g] * 100:.1f}% ({n} rows) [{record['id']}]."
+        for g, n in counts.items()
+    ]
+    assert again.status_code == 200 and again.json()["query"]["group_by"] == ["channel"]
+    assert again.json()["evidence"][0]["id"] != record["id"]  # evidence ids go on
+    assert other.status_code == 404
+    assert gone.status_code == 409 and "deleted" in gone.json()["detail"]

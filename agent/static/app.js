@@ -175,6 +175,8 @@ $("ask").addEventListener("click", ask);
 $("question").addEventListener("keydown", (e) => { if (e.key === "Enter") ask(); });
 
 // ---------------------------------------------------------------- jobs
+const lastJob = {};
+
 async function runJob(kind, prefix, purpose, extra) {
   const file = $(prefix + "-file").files[0];
   const stage = $(prefix + "-stage");
@@ -200,6 +202,8 @@ async function runJob(kind, prefix, purpose, extra) {
     $(prefix + "-progress").value = 1;
     stage.textContent = "done";
     $(prefix + "-report").srcdoc = await (await api(`/v1/jobs/${job.id}/report`)).text();
+    lastJob[prefix] = job.id;
+    for (const id of [prefix + "-question", prefix + "-ask"]) if ($(id)) $(id).disabled = false;
   } catch (error) {
     stage.textContent = "failed: " + String(error.message || error);
   } finally {
@@ -210,6 +214,28 @@ $("csv-run").addEventListener("click", () => {
   const target = $("csv-target").value.trim();
   runJob("explain_csv", "csv", "dataset", target ? { target } : {});
 });
+async function askData() {
+  const question = $("csv-question").value.trim();
+  if (!question || !lastJob.csv) return;
+  const box = $("csv-answer");
+  box.replaceChildren(el("div", "…"));
+  try {
+    const reply = await (await api(`/v1/jobs/${lastJob.csv}/ask`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ question }),
+    })).json();
+    box.replaceChildren(el("div", reply.answer));
+    const how = reply.templated
+      ? "written by code from the query result (no LLM sentence held)"
+      : `LLM sentences verified (grounding rate ${Math.round(reply.grounding_rate * 100)}%)`;
+    box.append(el("div", `${how} · evidence ${reply.evidence.map((r) => r.id).join(", ")}`, "meta"));
+    for (const note of reply.notes) box.append(el("div", note, "meta"));
+  } catch (error) {
+    box.replaceChildren(el("div", String(error.message || error)));
+  }
+}
+$("csv-ask").addEventListener("click", askData);
+$("csv-question").addEventListener("keydown", (e) => { if (e.key === "Enter") askData(); });
 $("audit-run").addEventListener("click", () => {
   const groups = $("audit-groups").value.split(",").map((g) => g.trim()).filter(Boolean);
   runJob("audit", "audit", "audit", { groups });

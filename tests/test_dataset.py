@@ -265,7 +265,7 @@ def test_cli_chat_answers_follow_ups_from_queries(titanic: Path, tmp_path: Path)
         input="survival rate by class?\n/quit\n",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "'class = 1st class' has rate survived 0.6246 [E9]." in result.stdout
+    assert "'class = 1st class' has rate survived 62.5% (325 rows) [E9]." in result.stdout
     text = report.read_text()
     assert "## Key findings (verified)" in text and "![chart](report_chart1.png)" in text
     assert (tmp_path / "report_chart1.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -570,21 +570,21 @@ def explain_csv(
 
 
 def _write_report(path: Path, fmt: str | None, report: Any, ledger: Any) -> None:
-    from agent.dataset_report import chart_pngs, to_csv, to_html, to_json, to_markdown
+    from agent.dataset_report import chart_svgs, to_csv, to_html, to_json, to_markdown
 
-    pngs = chart_pngs(report) if fmt in ("html", "markdown") else []
+    svgs = chart_svgs(report) if fmt in ("html", "markdown") else []
     try:
         if fmt == "html":
-            path.write_text(to_html(report, pngs), encoding="utf-8")
+            path.write_text(to_html(report, svgs), encoding="utf-8")
         elif fmt == "csv":
             path.write_text(to_csv(report), encoding="utf-8", newline="")
         elif fmt == "json":
             path.write_text(json.dumps(to_json(report), indent=1), encoding="utf-8")
         else:
             names = []
-            for i, data in enumerate(pngs, 1):
-                chart = path.with_name(f"{path.stem}_chart{i}.png")
-                chart.write_bytes(data)
+            for i, data in enumerate(svgs, 1):
+                chart = path.with_name(f"{path.stem}_chart{i}.svg")
+                chart.write_text(data, encoding="utf-8")
                 names.append(chart.name)
             path.write_text(to_markdown(report, names), encoding="utf-8")
     except OSError as exc:

@@ -9,7 +9,6 @@ against spreadsheet formulas (``=cmd|…``) in HTML and CSV exports.
 
 from __future__ import annotations
 
-import base64
 import csv
 import html
 import io
@@ -321,15 +320,15 @@ def make_report(
     )
 
 
-def chart_pngs(report: Report) -> list[bytes]:
-    """One PNG per driver chart (for the HTML and Markdown exports)."""
+def chart_svgs(report: Report) -> list[str]:
+    """One SVG per driver chart (for the HTML and Markdown exports)."""
     from tools.dataset.drivers import Driver
 
     target = report.findings.target
     if target is None:
         return []
     return [
-        charts.png(Driver.model_validate(r.data["driver"]), target.column, value_quantity(target))
+        charts.svg(Driver.model_validate(r.data["driver"]), target.column, value_quantity(target))
         for r in report.evidence
         if r.tool == "group_values"
     ]
@@ -605,7 +604,7 @@ def _tables(report: Report) -> list[tuple[str, list[str], list[list[str]]]]:
     return tables
 
 
-def to_html(report: Report, pngs: list[bytes] | None = None) -> str:
+def to_html(report: Report, svgs: list[str] | None = None) -> str:
     """A self-contained HTML page (charts inline); every string from the file is escaped."""
     f = report.findings
     parts = [
@@ -633,11 +632,7 @@ def to_html(report: Report, pngs: list[bytes] | None = None) -> str:
         )
         parts += ["<tr>" + "".join(f"<td>{_h(c)}</td>" for c in row) + "</tr>" for row in rows]
         parts.append("</table>")
-    for data in pngs or []:
-        parts.append(
-            "<p><img alt='chart' src='data:image/png;base64,"
-            f"{base64.b64encode(data).decode()}'></p>"
-        )
+    parts += [f"<figure>{svg}</figure>" for svg in svgs or []]
     if report.charts:
         specs = [
             {

@@ -377,7 +377,7 @@ async def _explain_csv(
 ) -> tuple[dict[str, Any], str]:
     from agent.dataset_report import (
         build_ledger,
-        chart_pngs,
+        chart_svgs,
         llm_summary,
         make_report,
         to_html,
@@ -408,7 +408,7 @@ async def _explain_csv(
             findings.notes.append(f"no LLM summary: {exc}")
     progress("writing the report", 0.95)
     report = make_report(findings, summary_text=summary, ledger=ledger)
-    page = await asyncio.to_thread(lambda: to_html(report, chart_pngs(report)))
+    page = await asyncio.to_thread(lambda: to_html(report, chart_svgs(report)))
     return to_json(report), page
 
 

@@ -267,8 +267,8 @@ def test_cli_chat_answers_follow_ups_from_queries(titanic: Path, tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert "'class = 1st class' has rate survived 62.5% (325 rows) [E9]." in result.stdout
     text = report.read_text()
-    assert "## Key findings (verified)" in text and "![chart](report_chart1.png)" in text
-    assert (tmp_path / "report_chart1.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "## Key findings (verified)" in text and "![chart](report_chart1.svg)" in text
+    assert (tmp_path / "report_chart1.svg").read_text().startswith("<svg xmlns=")
 
 
 def test_parquet_gives_the_same_findings_as_csv(
@@ -285,3 +285,20 @@ def test_parquet_gives_the_same_findings_as_csv(
     assert [d.column for d in from_parquet.drivers] == [d.column for d in from_csv.drivers]
     for a, b in zip(from_parquet.drivers, from_csv.drivers, strict=True):
         assert a.effect == pytest.approx(b.effect, abs=0.005)
+
+
+def test_svg_chart_draws_each_group_to_scale_and_escapes_labels() -> None:
+    import re
+
+    from tools.dataset.charts import svg
+    from tools.dataset.drivers import Driver, Group
+
+    groups = [Group(label="<script>alert(1)</script>", rows=10, value=0.2, low=0.1, high=0.3),
+              Group(label="b & c", rows=20, value=0.6, low=0.5, high=0.7)]  # fmt: skip
+    driver = Driver(column="col", measure="cramers_v", effect=0.3, low=0.2, high=0.4, p=0.01,
+                    groups=groups)  # fmt: skip
+    drawn = svg(driver, "y", "rate")
+    assert "<script>" not in drawn and "&lt;script&gt;alert(1)&lt;/script&gt;" in drawn
+    assert "b &amp; c" in drawn
+    heights = [float(h) for h in re.findall(r"<rect [^>]*height='([\d.]+)'", drawn)]
+    assert len(heights) == 2 and heights[1] / heights[0] == pytest.approx(3.0, rel=0.01)

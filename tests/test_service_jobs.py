@@ -95,7 +95,7 @@ def test_dataset_job_finds_the_planted_drivers(tmp_path: Path) -> None:
     assert data["file"] == "planted.csv"  # the uploader's name, not the stored one
     assert page.headers["content-type"].startswith("text/html")
     assert "default-src 'none'" in page.headers["content-security-policy"]
-    assert "planted.csv" in page.text and "<img" in page.text
+    assert "planted.csv" in page.text and "<figure><svg" in page.text
 
 
 def test_audit_job_finds_the_planted_disparity(tmp_path: Path) -> None:

@@ -23,11 +23,9 @@ import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import httpx
-import openai
-from openai.types.chat import ChatCompletion, ChatCompletionMessageFunctionToolCall
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_base, wait_exponential_jitter
@@ -42,6 +40,10 @@ from agent.errors import (
     RealLLMForbiddenError,
 )
 from agent.settings import Settings
+
+if TYPE_CHECKING:  # openai loads with the first provider (0.3 s), not with the CLI
+    import openai
+    from openai.types.chat import ChatCompletion
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +163,8 @@ class _WaitRetryAfter(wait_base):
 def _is_transient(exc: BaseException) -> bool:
     """Connection failures, 429 and 5xx are worth retrying; timeouts are not (the work
     would be redone from scratch on an already slow server)."""
+    import openai
+
     if isinstance(exc, openai.APITimeoutError):
         return False
     if isinstance(exc, openai.APIConnectionError):
@@ -266,6 +270,8 @@ class LLMProvider:
         self.retry_max_wait = retry_max_wait
         self._sleep = sleep
         self._pinned = capabilities
+        import openai
+
         self._client = openai.AsyncOpenAI(
             base_url=self.base_url,
             api_key=api_key,
@@ -303,6 +309,8 @@ class LLMProvider:
 
     async def _call(self, fn: Callable[[], Awaitable[T]], *, retries: int | None = None) -> T:
         """Run one request with network retries, mapping failures to typed errors."""
+        import openai
+
         attempts = (self.max_retries if retries is None else retries) + 1
         retrying = AsyncRetrying(
             stop=stop_after_attempt(attempts),
@@ -445,6 +453,8 @@ class LLMProvider:
     ) -> AsyncIterator[StreamDelta]:
         """Yield the reply as it is generated; the last delta carries token usage when the
         server reports it. Retries cover opening the stream, not a stream broken midway."""
+        import openai
+
         model = await self.model_name()
         stream = await self._call(
             lambda: self._client.chat.completions.create(
@@ -562,6 +572,8 @@ class LLMProvider:
 
     async def _probe(self, **kwargs: Any) -> ChatCompletion | None:
         """One probe request: no retries, and a refusal of any kind means "no"."""
+        import openai
+
         try:
             return await self._create(retries=0, max_tokens=48, temperature=0.0, **kwargs)
         except (BadInputError, BackendUnavailableError) as exc:
@@ -763,6 +775,8 @@ def _response_format(
 
 
 def _to_result(completion: ChatCompletion, seconds: float) -> ChatResult:
+    from openai.types.chat import ChatCompletionMessageFunctionToolCall
+
     if not completion.choices:
         raise ModelOutputError("the LLM returned no choices", last_completion=None)
     choice = completion.choices[0]

@@ -6,6 +6,7 @@ step reports progress through an optional callback so the CLI can draw a progres
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -79,6 +80,8 @@ def analyse(
         clock = now
 
     report("loading", 0.0)
+    # scipy and the EBM (about 0.5 s of imports) load in a thread while DuckDB reads.
+    threading.Thread(target=_warm_up, args=(glass_box and target is not None,), daemon=True).start()
     ds = load_dataset(path, allow_bad_rows=allow_bad_rows)
     try:
         lap("load")
@@ -145,6 +148,13 @@ def analyse(
         return findings, ds
     ds.close()
     return findings, None
+
+
+def _warm_up(glass_box: bool) -> None:
+    import scipy.stats  # noqa: F401
+
+    if glass_box:
+        import interpret.glassbox  # noqa: F401
 
 
 def _groupings(ds: Dataset, profiles: list[ColumnProfile], exclude: set[str]) -> list[Grouping]:

@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, Field
-from scipy import stats as sps
 
 from tools.dataset import stats
 from tools.dataset.groups import MISSING, Grouping, Target
@@ -180,7 +179,9 @@ def classify_shape(values: list[float]) -> str:
     span = float(v.max() - v.min())
     if span <= 0:
         return "flat"
-    rho = float(sps.spearmanr(np.arange(len(v)), v).statistic)
+    from scipy.stats import spearmanr
+
+    rho = float(spearmanr(np.arange(len(v)), v).statistic)
     if rho >= 0.8:
         return "increasing"
     if rho <= -0.8:

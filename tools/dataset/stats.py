@@ -10,13 +10,21 @@ import math
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 Z95 = 1.959963984540054
 
 
+def normal_sf(z: float) -> float:
+    """P(Z > z) for a standard normal Z."""
+    from scipy import stats  # lazy: scipy loads while the CSV does
+
+    return float(stats.norm.sf(z))
+
+
 def pearson_ci(r: float, n: int) -> tuple[float, float, float]:
     """(low, high, p) for a Pearson correlation ``r`` over ``n`` rows (Fisher's z)."""
+    from scipy import stats  # lazy: scipy loads while the CSV does
+
     if n <= 3 or not math.isfinite(r):
         return (-1.0, 1.0, 1.0)
     r = max(min(r, 0.999999), -0.999999)
@@ -31,6 +39,8 @@ def cramers_v(
 ) -> tuple[float, float, float, float]:
     """(V, low, high, p) of a contingency table. The interval is a parametric bootstrap:
     tables are redrawn from the observed cell shares (cheap: no raw rows are needed)."""
+    from scipy import stats  # lazy: scipy loads while the CSV does
+
     table = _trim(table)
     if table.shape[0] < 2 or table.shape[1] < 2:
         return (0.0, 0.0, 0.0, 1.0)
@@ -77,6 +87,8 @@ def eta_squared(
     the group summaries (group means redrawn from their sampling distributions, within-group
     sums of squares from scaled chi-squares), so it needs no raw rows and costs
     milliseconds whatever the F statistic."""
+    from scipy import stats  # lazy: scipy loads while the CSV does
+
     keep = counts > 0
     n_i, m_i, v_i = counts[keep].astype(float), means[keep], variances[keep]
     k, n = len(n_i), float(n_i.sum())
@@ -128,6 +140,8 @@ def two_proportions(
     k1: float, n1: float, k2: float, n2: float
 ) -> tuple[float, float, float, float]:
     """(difference, low, high, p) of rate 1 minus rate 2 (z test, unpooled interval)."""
+    from scipy import stats  # lazy: scipy loads while the CSV does
+
     if n1 <= 0 or n2 <= 0:
         return (0.0, -1.0, 1.0, 1.0)
     p1, p2 = k1 / n1, k2 / n2
@@ -145,6 +159,8 @@ def two_means(
     n1: float, m1: float, v1: float, n2: float, m2: float, v2: float
 ) -> tuple[float, float, float, float]:
     """(difference, low, high, p) of mean 1 minus mean 2 (Welch's t test)."""
+    from scipy import stats  # lazy: scipy loads while the CSV does
+
     if n1 < 2 or n2 < 2:
         return (m1 - m2, -math.inf, math.inf, 1.0)
     s1, s2 = v1 * n1 / (n1 - 1), v2 * n2 / (n2 - 1)

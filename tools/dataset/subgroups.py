@@ -22,7 +22,6 @@ import math
 from collections import defaultdict
 
 from pydantic import BaseModel, Field
-from scipy.stats import norm
 
 from tools.dataset import stats
 from tools.dataset.groups import MISSING, Grouping, Target
@@ -141,7 +140,7 @@ def _interaction(ab: Cell, a: Cell, b: Cell, total: Cell, binary: bool) -> tuple
             var += max(q / n - m * m, 0.0) / n
     if var <= 0:
         return (effect, 0.0 if effect else 1.0)
-    return (effect, float(2 * norm.sf(abs(effect) / math.sqrt(var))))
+    return (effect, float(2 * stats.normal_sf(abs(effect) / math.sqrt(var))))
 
 
 def find_subgroups(
@@ -250,7 +249,7 @@ def _simpson(
             continue
         adjusted = num / den
         se_adj = math.sqrt(var) / den
-        p_adj = 1.0 if se_adj == 0 else float(2 * norm.sf(abs(adjusted) / se_adj))
+        p_adj = 1.0 if se_adj == 0 else float(2 * stats.normal_sf(abs(adjusted) / se_adj))
         if p < 0.05 and p_adj < 0.05 and diff * adjusted < 0 and singles[(a,)][0] >= min_rows:
             found.append(
                 Simpson(

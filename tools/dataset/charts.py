@@ -109,7 +109,8 @@ def svg(driver: Driver, target: str, measure: str) -> str:
 
 def _ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     """Round tick values covering [lo, hi] (at least 0 to a positive top)."""
-    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
+    lo = lo if math.isfinite(lo) else 0.0
+    if not math.isfinite(hi) or hi <= lo:
         hi = lo + 1.0
     raw = (hi - lo) / count
     magnitude = 10 ** math.floor(math.log10(raw))

@@ -96,6 +96,56 @@ class Question(BaseModel):
     question: str = Field(min_length=1, max_length=2000)
 
 
+class _TooLarge(BaseException):  # not Exception: body parsers must not swallow it
+    pass
+
+
+class BodyLimit:
+    """413 for request bodies over ``limit`` bytes (JSON endpoints), from Content-Length
+    or while the body streams in, before anything parses it. Uploads (``/v1/files``)
+    have their own, larger limit."""
+
+    def __init__(self, app: Any, limit: int, exempt: tuple[str, ...] = ("/v1/files",)):
+        self.app, self.limit, self.exempt = app, limit, exempt
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] in self.exempt:
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(send)
+            return
+        seen = 0
+        started = False
+
+        async def limited() -> Any:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        async def watched(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, limited, watched)
+        except _TooLarge:
+            if not started:
+                await self._refuse(send)
+
+    async def _refuse(self, send: Any) -> None:
+        body = json.dumps({"detail": f"the request body is larger than {self.limit // MB} MB"})
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json")]})  # fmt: skip
+        await send({"type": "http.response.body", "body": body.encode()})
+
+
 class Metrics:
     """The service's Prometheus metrics, in a registry of its own (one per app)."""
 
@@ -140,6 +190,7 @@ def create_app(
     *,
     data_dir: Path | None = None,
     max_upload_bytes: int = 200 * MB,
+    max_json_bytes: int = 4 * MB,
     job_workers: int = 1,
     targets: list[str] | None = None,
 ) -> FastAPI:
@@ -151,6 +202,7 @@ def create_app(
         data_dir: Where uploads, job results and the job database live (default: next to
             the agent's session database).
         max_upload_bytes: Larger uploads are refused with 413.
+        max_json_bytes: Larger bodies of the other endpoints are refused with 413.
         job_workers: Jobs run at the same time.
         targets: Target model names clients may ask for (default: ``smollm2`` and every
             registered target). Clients never name files.
@@ -195,6 +247,8 @@ def create_app(
         summary="Explanations whose every sentence is checked against evidence computed by code.",
         lifespan=lifespan,
     )
+
+    app.add_middleware(BodyLimit, limit=max_json_bytes)
 
     @app.middleware("http")
     async def count(request: Request, call_next: Any) -> Response:

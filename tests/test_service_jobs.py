@@ -426,3 +426,22 @@ def test_follow_up_questions_about_a_dataset_are_answered_from_all_rows(tmp_path
     assert again.json()["evidence"][0]["id"] != record["id"]  # evidence ids go on
     assert other.status_code == 404
     assert gone.status_code == 409 and "deleted" in gone.json()["detail"]
+
+
+def test_oversized_json_bodies_are_413_before_parsing(tmp_path: Path) -> None:
+    with TestClient(make_app(tmp_path, max_json_bytes=10_000)) as client:
+        big = json.dumps({"text": "x" * 20_000}).encode()
+        headers = {**auth(), "content-type": "application/json"}
+        declared = client.post("/v1/sessions", content=big, headers=headers)
+        chunked = client.post(
+            "/v1/sessions",
+            headers=headers,
+            content=(big[i : i + 1000] for i in range(0, len(big), 1000)),
+        )
+        small = client.post("/v1/sessions", json={"text": "x" * 100}, headers=auth())
+        upload_ok = client.post("/v1/files?purpose=dataset&filename=a.csv", headers=auth(),
+                                content=b"a,b\n" + b"1,2\n" * 5000)  # fmt: skip
+    assert declared.status_code == 413 and "MB" in declared.json()["detail"]
+    assert chunked.status_code == 413
+    assert small.status_code == 201
+    assert upload_ok.status_code == 201  # uploads have their own, larger limit

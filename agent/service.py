@@ -552,6 +552,19 @@ def create_app(
     async def page_script() -> Response:
         return Response(_static("app.js"), media_type="text/javascript; charset=utf-8")
 
+    @app.get("/v1/models")
+    async def models(_: str = Depends(authorised)) -> dict[str, Any]:
+        """OpenAI-compatible model list (chat UIs ask it first): ``explainer`` (the default
+        target) and every other served target."""
+        served = targets if targets is not None else [DEFAULT_TARGET, *registered_targets()]
+        names = ["explainer", *sorted(set(served) - {DEFAULT_TARGET})]
+        return {
+            "object": "list",
+            "data": [
+                {"id": n, "object": "model", "created": 0, "owned_by": "explainer"} for n in names
+            ],
+        }
+
     @app.post("/v1/chat/completions", response_model=None)
     async def chat(body: ChatRequest, owner: str = Depends(authorised)) -> Any:
         """OpenAI-compatible chat: the first user message is the input to explain, the

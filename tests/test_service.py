@@ -146,3 +146,16 @@ def test_sessions_answer_follow_ups_and_are_isolated_per_token(tmp_path: Path) -
     ] == "attribute"
     assert out["roles"] == ["system", "user", "assistant"]
     assert out["bob"] == [404, 404, 404]
+
+
+def test_openai_client_lists_the_served_models(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path / "sessions.sqlite")
+    llm = ScriptedLLM()
+    app = create_app(lambda: Agent(llm.provider(), store), token=TOKEN,
+                     targets=["smollm2", "planted"])  # fmt: skip
+
+    async def go() -> list[str]:
+        async with _client(app) as client:
+            return [m.id async for m in client.models.list()]
+
+    assert asyncio.run(go()) == ["explainer", "planted"]

@@ -137,7 +137,7 @@ def test_no_token_is_401_everywhere_but_health_and_page(tmp_path: Path) -> None:
                  ("GET", "/v1/jobs/x"), ("GET", "/v1/jobs/x/report"), ("GET", "/metrics"),
                  ("POST", "/v1/chat/completions"), ("GET", "/v1/sessions"), ("GET", "/v1/files"),
                  ("DELETE", "/v1/sessions/x"), ("DELETE", "/v1/files/x"),
-                 ("DELETE", "/v1/jobs/x")]  # fmt: skip
+                 ("DELETE", "/v1/jobs/x"), ("GET", "/v1/models")]  # fmt: skip
         for method, path in calls:
             for headers in ({}, auth("wrong"), {"Authorization": A}):
                 response = client.request(method, path, headers=headers)

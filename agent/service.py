@@ -51,7 +51,7 @@ from prometheus_client import (
 from pydantic import BaseModel, Field
 
 from agent import render
-from agent.errors import ExplainerError
+from agent.errors import BackendUnavailableError, BadInputError, ExplainerError, LLMTimeoutError
 from agent.jobs import (
     SUFFIXES,
     ExplainCsvJob,
@@ -300,14 +300,14 @@ def create_app(
             try:
                 a.set_input(session, body.text, model=model)
             except ExplainerError as exc:
-                raise HTTPException(status_code=400, detail=str(exc)) from None
+                raise HTTPException(status_code=_status(exc), detail=str(exc)) from None
         return {"id": session}
 
     async def answer(session_id: str, content: str, on_stage: Any = None) -> TurnResult:
         try:
             result = await agent().turn(session_id, content, on_stage=on_stage)
         except ExplainerError as exc:
-            raise HTTPException(status_code=400, detail=str(exc)) from None
+            raise HTTPException(status_code=_status(exc), detail=str(exc)) from None
         metrics.turn(result)
         return result
 
@@ -343,7 +343,7 @@ def create_app(
             try:
                 result = task.result()
             except HTTPException as exc:
-                yield _sse("error", {"message": exc.detail})
+                yield _sse("error", {"message": exc.detail, "status": exc.status_code})
                 return
             for piece in _pieces(result.answer):
                 yield _sse("delta", {"content": piece})
@@ -494,7 +494,7 @@ def create_app(
         try:
             answer, records = await follow_ups().ask(job_id, params, found[1], body.question)
         except ExplainerError as exc:
-            raise HTTPException(status_code=400, detail=str(exc)) from None
+            raise HTTPException(status_code=_status(exc), detail=str(exc)) from None
         v = answer.verification
         return {
             "answer": answer.text,
@@ -579,7 +579,7 @@ def create_app(
         try:
             result = await a.explain(session, text, model=model, question=question)
         except ExplainerError as exc:
-            status = 400 if getattr(exc, "exit_code", 1) == 2 else 502
+            status = _status(exc)
             return JSONResponse(status_code=status, content={"error": {"message": str(exc)}})
         metrics.turn(result)
         extra = {
@@ -627,6 +627,18 @@ _PAGE_CSP = (
 
 def _static(name: str) -> str:
     return resources.files("agent").joinpath("static", name).read_text("utf-8")
+
+
+def _status(exc: ExplainerError) -> int:
+    """The HTTP status of an error: the caller's input 400, an LLM that is down 503 (too
+    slow 504), one whose output stays unusable 502."""
+    if isinstance(exc, BadInputError):
+        return 400
+    if isinstance(exc, LLMTimeoutError):
+        return 504
+    if isinstance(exc, BackendUnavailableError):
+        return 503
+    return 502
 
 
 def _too_big(limit: int) -> str:

@@ -445,3 +445,21 @@ def test_oversized_json_bodies_are_413_before_parsing(tmp_path: Path) -> None:
     assert chunked.status_code == 413
     assert small.status_code == 201
     assert upload_ok.status_code == 201  # uploads have their own, larger limit
+
+
+def test_an_llm_that_is_down_is_a_503_with_the_reason(tmp_path: Path) -> None:
+    llm = ScriptedLLM()
+    for _ in range(3):
+        llm.fail(503, body="the server is overloaded")
+    with TestClient(make_app(tmp_path, llm)) as client:
+        body = {"text": "the zebra was not at home", "model": "planted"}
+        sid = client.post("/v1/sessions", headers=auth(), json=body).json()["id"]
+        answer = client.post(f"/v1/sessions/{sid}/messages", headers=auth(),
+                             json={"content": "why?"})  # fmt: skip
+        streamed = client.post(f"/v1/sessions/{sid}/messages", headers=auth(),
+                               json={"content": "why?", "stream": True}).text  # fmt: skip
+        chat = client.post("/v1/chat/completions", headers=auth(), json={
+            "model": "planted", "messages": [{"role": "user", "content": "zebra"}]})  # fmt: skip
+    assert answer.status_code == 503 and "overloaded" in answer.json()["detail"], answer.text
+    assert "event: error" in streamed and '"status": 503' in streamed
+    assert chat.status_code == 503

@@ -110,5 +110,16 @@ def test_page_explains_and_shows_reports(server: tuple[str, ScriptedLLM], tmp_pa
         page.screenshot(path=str(ARTIFACTS / "dataset-ask.png"), full_page=True)
         run_job(page, "audit", "audit", outputs, "#audit-groups", "group",
                 "'group' = 'A' is refused at")  # fmt: skip
+
+        page.reload()  # the session list brings the conversation back
+        page.click("nav button[data-tab=chat]")
+        expect(page.locator("#session-list option")).to_have_count(2)
+        page.select_option("#session-list", index=1)
+        expect(page.locator("#conversation .assistant")).to_contain_text(
+            "The word 'zebra' pushed the model towards its answer most [E1].")  # fmt: skip
+        expect(page.locator("#input-text")).to_have_value("the zebra was not at home")
+        expect(page.locator("#heatmap span")).to_have_count(len(words))
+        expect(page.locator("#grounding")).to_have_text("100%")
+        page.screenshot(path=str(ARTIFACTS / "resumed.png"), full_page=True)
         browser.close()
     assert errors == []

@@ -142,6 +142,7 @@ async function ask() {
       session = (await created.json()).id;
       sessionText = text;
       $("conversation").replaceChildren();
+      listSessions();
     }
     say("user", question);
     const reply = say("assistant", "");
@@ -171,6 +172,53 @@ async function ask() {
     $("ask").disabled = false;
   }
 }
+async function listSessions() {
+  const list = $("session-list");
+  let sessions = [];
+  try { sessions = await (await api("/v1/sessions")).json(); } catch (_) { return; }
+  list.replaceChildren(el("option", "new conversation"));
+  list.firstChild.value = "";
+  for (const s of sessions) {
+    const option = el("option", `${s.title || "(no input)"} · ${new Date(s.created_at * 1000).toLocaleString()}`);
+    option.value = s.id;
+    list.append(option);
+  }
+  list.value = session || "";
+}
+
+async function openSession(id) {
+  $("conversation").replaceChildren();
+  $("heatmap").replaceChildren();
+  if (!id) { session = null; sessionText = null; evidencePanel([], null); return; }
+  try {
+    const messages = await (await api(`/v1/sessions/${id}/messages`)).json();
+    session = id;
+    lastRate = null;
+    for (const m of messages) {
+      if (m.role === "system" && m.meta.state) {
+        sessionText = m.meta.state.text;
+        $("input-text").value = sessionText || "";
+      } else if (m.role === "user") {
+        say("user", m.content);
+      } else if (m.role === "assistant") {
+        const v = m.meta.verification;
+        if (v) lastRate = v.grounding_rate;
+        say(m.meta.error ? "error" : "assistant", m.content,
+            v ? `grounding rate ${Math.round(v.grounding_rate * 100)}% · ` +
+                `${v.templated ? "templated from facts" : "verified"}` : undefined);
+      }
+    }
+    const evidence = await (await api(`/v1/sessions/${id}/evidence`)).json();
+    heatmap(evidence);
+    evidencePanel(evidence, lastRate);
+  } catch (error) {
+    say("error", String(error.message || error));
+  }
+}
+$("session-list").addEventListener("change", (e) => openSession(e.target.value));
+tokenInput.addEventListener("change", listSessions);
+listSessions();
+
 $("ask").addEventListener("click", ask);
 $("question").addEventListener("keydown", (e) => { if (e.key === "Enter") ask(); });
 

@@ -24,6 +24,7 @@ import functools
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import Literal
 
@@ -180,6 +181,13 @@ def _is_signed(fact: Fact) -> bool:
     return any(word in fact.quantity for word in _SIGNED)
 
 
+def _said(subject: str, sentence: str) -> bool:
+    """Whether the sentence mentions ``subject`` as a whole word or phrase."""
+    return (
+        re.search(rf"(?<!\w){re.escape(subject.casefold())}(?!\w)", sentence.casefold()) is not None
+    )
+
+
 def _evidence_text(record: Evidence) -> str:
     return json.dumps([record.arguments, record.data, record.summary], ensure_ascii=False)
 
@@ -221,18 +229,20 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
     # kind of fact (a baseline, the answer's log-prob), never to a sibling subject of the
     # same kind. Without quoted subjects, unquoted mentions ("random") say what it is about.
     named = [f for f in facts if any(_mentions(f, s) for s in subjects)]
-    if subjects:
+    if subjects and not named:
+        # The sentence names only things no fact is about (a word of the answer text, say):
+        # its numbers must belong to a subject it also mentions ("the answer 'yes' has log
+        # prob -1.5"), never to whatever fact happens to hold that value.
+        # (A kind measured for many subjects, like attribution, is per-subject: excluded.)
+        owners = Counter(f.quantity for f in facts)
+        pool = [f for f in facts if owners[f.quantity] == 1 and _said(f.subject, sentence)]
+        mentioned = subjects
+    elif subjects:
         kinds = {f.quantity for f in named}
         pool = named + [f for f in facts if f.quantity not in kinds]
         mentioned = subjects
     else:
-        lowered = sentence.casefold()
-        named = [
-            f
-            for f in facts
-            if len(f.subject) > 1
-            and re.search(rf"(?<!\w){re.escape(f.subject.casefold())}(?!\w)", lowered)
-        ]
+        named = [f for f in facts if len(f.subject) > 1 and _said(f.subject, sentence)]
         pool = facts
         mentioned = sorted({f.subject for f in named})
     about = named
@@ -252,6 +262,10 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
             reasons.append(f"states {value:g}{'%' if percent else ''}, which no cited fact "
                            f"{scope}has")  # fmt: skip
         matched += hits
+    if subjects and not named and not matched and (direction or extreme):
+        what = "an effect" if direction else f"the {extreme}imum"
+        reasons.append(f"claims {what} for {', '.join(map(repr, subjects))}, which no cited "
+                       "fact measures")  # fmt: skip
     if direction:
         judged = [f for f in (matched or about) if _is_signed(f)]
         if judged and not any(math.copysign(1, f.value) == direction for f in judged):

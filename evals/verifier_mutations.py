@@ -1,9 +1,10 @@
 """Verifier mutation suite: correct sentences over real evidence, and four kinds of mutant.
 
 From real evidence records (tool results), templates write sentences that are true of
-the facts. Each is then mutated four ways: a changed number, a swapped subject (another
-subject of the same record, with a different value), a flipped direction (or sign), and
-a dropped citation. The verifier should catch the mutants (target: at least 95%) and pass
+the facts. Each is then mutated five ways: a changed number, a swapped subject (another
+subject of the same record, with a different value), a foreign subject (a word of the
+record's text that no fact is about, e.g. from the answer), a flipped direction (or
+sign), and a dropped citation. The verifier should catch the mutants (target: at least 95%) and pass
 the correct sentences (flag at most 5%).
 
     python evals/verifier_mutations.py            # records from SmolLM2 and the tools
@@ -12,6 +13,7 @@ the correct sentences (flag at most 5%).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 from collections import Counter
@@ -103,6 +105,30 @@ def _swap_subject(sentence: str, record: Evidence, rng: random.Random) -> str | 
     return sentence[: m.start()] + replacement + sentence[m.end() :]
 
 
+def _foreign_subject(sentence: str, record: Evidence, rng: random.Random) -> str | None:
+    """The quoted subject replaced by a word the record's text holds but no fact is about
+    (a word of the answer, say): whatever the sentence claims, it claims of the wrong
+    thing."""
+    m = re.search(r"'([^']+)'(?!\w)", sentence)
+    if not m or "'" in sentence[m.end() : m.end() + 1]:
+        return None
+    subjects = " ".join(f.subject.casefold() for f in record.facts)
+    text = json.dumps([record.arguments, record.data], ensure_ascii=False)
+    words = sorted({
+        w for w in re.findall(r"[A-Za-z]{4,}", text)
+        if w.casefold() not in subjects and w.casefold() not in sentence.casefold()
+        and w.casefold() not in _FIELD_WORDS
+    })  # fmt: skip
+    if not words:
+        return None
+    return sentence[: m.start()] + f"'{rng.choice(words)}'" + sentence[m.end() :]
+
+
+# Field names of the records' data: not words of the text.
+_FIELD_WORDS = {"text", "method", "answer", "units", "start", "end", "score", "model", "data",
+                "true", "false", "null", "original", "remove", "replace", "scores"}  # fmt: skip
+
+
 def _flip_direction(sentence: str) -> str | None:
     for up, down in _UP_DOWN:
         if re.search(rf"\b{up}\b", sentence):
@@ -123,6 +149,7 @@ def mutants(sentence: str, record: Evidence, rng: random.Random) -> dict[str, st
         "number": _replace_number(sentence, rng),
         "subject": _swap_subject(sentence, record, rng),
         "direction": _flip_direction(sentence),
+        "foreign": _foreign_subject(sentence, record, rng),
         "citation": re.sub(r"\s*\[E\d+\]", "", sentence),
     }
     return {kind: text for kind, text in made.items() if text and text != sentence}

@@ -143,7 +143,7 @@ def test_mutation_suite_on_planted_model_evidence() -> None:
     caught: dict[str, int] = outcome["caught"]  # type: ignore[assignment]
     assert correct >= 100
     assert len(outcome["correct_flagged"]) <= 0.05 * correct  # type: ignore[arg-type]
-    assert set(made) == {"number", "subject", "direction", "citation"}
+    assert set(made) == {"number", "subject", "foreign", "direction", "citation"}
     for kind, n in made.items():
         assert n >= 20 and caught.get(kind, 0) >= 0.95 * n, (kind, outcome["missed"])
 
@@ -154,3 +154,31 @@ def test_a_quoted_word_is_not_a_direction_word() -> None:
     )
     assert check_sentence("'positive' raised it by 2.09 [E1].", ledger).verdict == "supported"
     assert check_sentence("'positive' lowered it by 2.09 [E1].", ledger).verdict == "unsupported"
+
+
+def test_a_word_no_fact_is_about_cannot_borrow_another_subjects_number() -> None:
+    """Seen on the real stack: SmolLM2 wrote "'negative' answer changed = 1" for a what-if
+    whose subject is "remove 'not'" ('negative' occurs only in the answer text)."""
+    record = Evidence(
+        id="E2", tool="what_if", arguments={"text": "The movie was not good"},
+        data={"original_answer": "The review was negative.", "answer": "It was positive."},
+        summary="remove 'not': the answer changes", created_at=0,
+        facts=[Fact(subject="remove 'not'", quantity="answer_changed", value=1.0),
+               Fact(subject="remove 'not'", quantity="log_prob_change", value=-1.85),
+               Fact(subject="original answer", quantity="log_prob", value=-19.19)],
+    )  # fmt: skip
+    ledger = Ledger([record])
+    verdicts = {s: check_sentence(s, ledger).verdict for s in (
+        "- [E2] 'negative' answer changed = 1",
+        "'negative' has log prob -19.19 [E2].",
+        "'negative' raised the answer [E2].",
+        "Removing 'not' changed the answer [E2].",
+        "The original answer 'The review was negative.' has log prob -19.19 [E2].",
+    )}  # fmt: skip
+    assert list(verdicts.values()) == [
+        "unsupported",
+        "unsupported",
+        "unsupported",
+        "supported",
+        "supported",
+    ]

@@ -928,6 +928,7 @@ def serve_cmd(
         data_dir=settings.state_dir / "service",
         max_upload_bytes=int(settings.max_upload_mb * MB),
         job_workers=workers,
+        max_jobs_in_flight=settings.jobs_per_tenant,
         targets=served,
     )
     err.print(f"[dim]serving on http://{host}:{port} (token {'required' if token else 'off'}; "

@@ -236,6 +236,14 @@ class JobStore:
             (*fields.values(), time.time(), job_id),
         )
 
+    def in_flight(self, owner: str) -> int:
+        """The tenant's jobs queued or running."""
+        rows = self._run(
+            "SELECT COUNT(*) FROM jobs WHERE owner = ? AND status IN ('queued', 'running')",
+            (owner,),
+        )
+        return int(rows[0][0])
+
     def counts(self) -> dict[str, int]:
         return {s: n for s, n in self._run("SELECT status, COUNT(*) FROM jobs GROUP BY status")}
 

@@ -192,6 +192,7 @@ def create_app(
     max_upload_bytes: int = 200 * MB,
     max_json_bytes: int = 4 * MB,
     job_workers: int = 1,
+    max_jobs_in_flight: int = 8,
     targets: list[str] | None = None,
 ) -> FastAPI:
     """The ASGI app.
@@ -204,6 +205,7 @@ def create_app(
         max_upload_bytes: Larger uploads are refused with 413.
         max_json_bytes: Larger bodies of the other endpoints are refused with 413.
         job_workers: Jobs run at the same time.
+        max_jobs_in_flight: Queued or running jobs one tenant may have (429 beyond).
         targets: Target model names clients may ask for (default: ``smollm2`` and every
             registered target). Clients never name files.
     """
@@ -444,6 +446,13 @@ def create_app(
         if found[0].purpose != wanted:
             raise HTTPException(
                 status_code=400, detail=f"{params.kind} needs a file uploaded as {wanted!r}"
+            )
+        if jobs().in_flight(owner) >= max_jobs_in_flight:
+            raise HTTPException(
+                status_code=429,
+                detail=f"{max_jobs_in_flight} jobs of yours are queued or running; "
+                "wait for one to finish",
+                headers={"Retry-After": "10"},
             )
         view = jobs().create_job(owner, params)
         runner().submit(view.id)

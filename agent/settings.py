@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     max_upload_mb: float = Field(
         default=200.0, gt=0, description="Largest upload `explainer serve` accepts (413 above)."
     )
+    jobs_per_tenant: int = Field(
+        default=8, ge=1, description="Queued or running jobs one API token may have (429 above)."
+    )
     state_dir: Path = Field(
         default_factory=_default_state_dir,
         description="Where the embedded server's record, lock and log live.",

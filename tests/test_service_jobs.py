@@ -463,3 +463,21 @@ def test_an_llm_that_is_down_is_a_503_with_the_reason(tmp_path: Path) -> None:
     assert answer.status_code == 503 and "overloaded" in answer.json()["detail"], answer.text
     assert "event: error" in streamed and '"status": 503' in streamed
     assert chat.status_code == 503
+
+
+def test_a_tenant_with_too_many_jobs_in_flight_gets_429(tmp_path: Path) -> None:
+    csv = write_planted(tmp_path / "planted.csv", n=300)
+    # No workers: the queue does not drain, so the count is exact.
+    with TestClient(make_app(tmp_path, max_jobs_in_flight=2, job_workers=0)) as client:
+        file_id = upload(client, csv, "dataset")
+        body = {**EXPLAIN, "file_id": file_id}
+        statuses = [client.post("/v1/jobs", headers=auth(), json=body) for _ in range(3)]
+        other = client.post(
+            "/v1/jobs", headers=auth(B), json={**body, "file_id": upload(client, csv, "dataset", B)}
+        )
+        store = JobStore(tmp_path / "service")
+        store.update(statuses[0].json()["id"], status="succeeded")
+        after = client.post("/v1/jobs", headers=auth(), json=body)
+    assert [r.status_code for r in statuses] == [202, 202, 429]
+    assert statuses[2].headers["retry-after"] == "10" and "2 jobs" in statuses[2].json()["detail"]
+    assert other.status_code == 202 and after.status_code == 202  # per tenant; frees up

@@ -159,3 +159,23 @@ def test_openai_client_lists_the_served_models(tmp_path: Path) -> None:
             return [m.id async for m in client.models.list()]
 
     assert asyncio.run(go()) == ["explainer", "planted"]
+
+
+def test_openai_client_over_real_http(tmp_path: Path) -> None:
+    """The synchronous official client over TCP to a uvicorn server (what a user runs)."""
+    from tests.live import live_server
+
+    llm = ScriptedLLM()
+    llm.reply("The word 'zebra' pushed the model towards its answer most [E1].")
+    llm.reply("The word 'zebra' pushed the model towards its answer most [E1].")
+    with live_server(_app(llm, tmp_path)) as url:
+        client = openai.OpenAI(base_url=f"{url}/v1", api_key=TOKEN, max_retries=0)
+        messages: Any = [{"role": "user", "content": TEXT}, {"role": "user", "content": "why?"}]
+        reply = client.chat.completions.create(model="planted", messages=messages)
+        stream = client.chat.completions.create(model="planted", messages=messages, stream=True)
+        streamed = "".join(c.choices[0].delta.content or "" for c in stream)
+        with pytest.raises(openai.AuthenticationError):
+            openai.OpenAI(base_url=f"{url}/v1", api_key="wrong", max_retries=0).models.list()
+    assert reply.choices[0].message.content == streamed
+    assert streamed == "The word 'zebra' pushed the model towards its answer most [E1]."
+    assert (reply.model_extra or {})["grounding_rate"] == 1.0

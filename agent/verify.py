@@ -243,7 +243,12 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
         mentioned = subjects
     else:
         named = [f for f in facts if len(f.subject) > 1 and _said(f.subject, sentence)]
-        pool = facts
+        # The same sibling rule for unquoted mentions: a number of a kind the sentence
+        # names a subject of must be that subject's.
+        # And a kind measured for many subjects (attribution) needs its subject named.
+        kinds = {f.quantity for f in named}
+        owners = Counter(f.quantity for f in facts)
+        pool = named + [f for f in facts if f.quantity not in kinds and owners[f.quantity] == 1]
         mentioned = sorted({f.subject for f in named})
     about = named
     # A sentence that names what was measured ("log prob", "entropy") states numbers of
@@ -262,6 +267,10 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
             reasons.append(f"states {value:g}{'%' if percent else ''}, which no cited fact "
                            f"{scope}has")  # fmt: skip
         matched += hits
+    compared = Counter(f.quantity for f in facts)
+    if extreme and not any(compared[f.quantity] > 1 for f in named):
+        # "X mattered most" compares subjects: X must be one of a kind measured for many.
+        reasons.append(f"claims the {extreme}imum but names none of the subjects compared")
     if subjects and not named and not matched and (direction or extreme):
         what = "an effect" if direction else f"the {extreme}imum"
         reasons.append(f"claims {what} for {', '.join(map(repr, subjects))}, which no cited "

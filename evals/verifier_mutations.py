@@ -1,11 +1,11 @@
 """Verifier mutation suite: correct sentences over real evidence, and four kinds of mutant.
 
 From real evidence records (tool results), templates write sentences that are true of
-the facts. Each is then mutated five ways: a changed number, a swapped subject (another
+the facts. Each is then mutated six ways: a changed number, a swapped subject (another
 subject of the same record, with a different value), a foreign subject (a word of the
-record's text that no fact is about, e.g. from the answer), a flipped direction (or
-sign), and a dropped citation. The verifier should catch the mutants (target: at least 95%) and pass
-the correct sentences (flag at most 5%).
+record's text that no fact is about, e.g. from the answer), the same unquoted, a flipped
+direction (or sign), and a dropped citation. The verifier should catch the mutants
+(target: at least 95%) and pass the correct sentences (flag at most 5%).
 
     python evals/verifier_mutations.py            # records from SmolLM2 and the tools
 """
@@ -105,7 +105,9 @@ def _swap_subject(sentence: str, record: Evidence, rng: random.Random) -> str | 
     return sentence[: m.start()] + replacement + sentence[m.end() :]
 
 
-def _foreign_subject(sentence: str, record: Evidence, rng: random.Random) -> str | None:
+def _foreign_subject(
+    sentence: str, record: Evidence, rng: random.Random, quoted: bool = True
+) -> str | None:
     """The quoted subject replaced by a word the record's text holds but no fact is about
     (a word of the answer, say): whatever the sentence claims, it claims of the wrong
     thing."""
@@ -121,7 +123,13 @@ def _foreign_subject(sentence: str, record: Evidence, rng: random.Random) -> str
     })  # fmt: skip
     if not words:
         return None
-    return sentence[: m.start()] + f"'{rng.choice(words)}'" + sentence[m.end() :]
+    word = rng.choice(words)
+    mutant = sentence[: m.start()] + (f"'{word}'" if quoted else word) + sentence[m.end() :]
+    # Unquoted, the old subject may still be said elsewhere ("The word …" when the subject
+    # was the token "The"): then the mutant is still true, not a mutant.
+    if not quoted and re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", mutant, re.I):
+        return None
+    return mutant
 
 
 # Field names of the records' data: not words of the text.
@@ -150,6 +158,7 @@ def mutants(sentence: str, record: Evidence, rng: random.Random) -> dict[str, st
         "subject": _swap_subject(sentence, record, rng),
         "direction": _flip_direction(sentence),
         "foreign": _foreign_subject(sentence, record, rng),
+        "unquoted": _foreign_subject(sentence, record, rng, quoted=False),
         "citation": re.sub(r"\s*\[E\d+\]", "", sentence),
     }
     return {kind: text for kind, text in made.items() if text and text != sentence}

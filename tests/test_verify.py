@@ -143,9 +143,13 @@ def test_mutation_suite_on_planted_model_evidence() -> None:
     caught: dict[str, int] = outcome["caught"]  # type: ignore[assignment]
     assert correct >= 100
     assert len(outcome["correct_flagged"]) <= 0.05 * correct  # type: ignore[arg-type]
-    assert set(made) == {"number", "subject", "foreign", "direction", "citation"}
+    assert set(made) == {"number", "subject", "foreign", "unquoted", "direction", "citation"}
     for kind, n in made.items():
-        assert n >= 20 and caught.get(kind, 0) >= 0.95 * n, (kind, outcome["missed"])
+        # An unquoted foreign word is only partly catchable: when the planted vocabulary's
+        # function words ("the", "of") are themselves attributed tokens, "the word X has
+        # an attribution of 0.02" may really name one (measured: 77 of 98 caught).
+        share = 0.75 if kind == "unquoted" else 0.95
+        assert n >= 20 and caught.get(kind, 0) >= share * n, (kind, outcome["missed"])
 
 
 def test_a_quoted_word_is_not_a_direction_word() -> None:

@@ -8,11 +8,15 @@ cite evidence as ``[E#]`` and agree with the cited records' facts:
   0.605–0.615; ``61%`` also matches a fraction 0.61), with its sign — an unsigned number
   may match a negative value only when a direction word says "down";
 * when the sentence names subjects, its numbers must belong to facts *of those subjects*
-  (a swapped subject does not borrow another subject's number);
+  (a swapped subject does not borrow another subject's number); a number of a kind
+  measured for many subjects (attributions) must be a named subject's, quoted or not;
+  a quoted subject that no fact is about (a word of the answer, say) may only carry
+  numbers of single-subject facts the sentence also names ("the original answer");
 * every named subject occurs in the cited evidence (its facts, arguments or results);
 * direction words agree with the sign of the signed facts they speak of (attributions,
   changes, effects);
-* "most/strongest/top" and "least/weakest" name the extreme subject of that quantity.
+* "most/strongest/top" and "least/weakest" name the extreme subject of that quantity,
+  one of the subjects compared.
 
 Sentences without claims pass. Policy ``remove`` (default) drops unsupported sentences,
 ``mark`` keeps them flagged; if no claim survives, a templated answer is built from facts.

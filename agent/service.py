@@ -279,8 +279,11 @@ def create_app(
         if not agent().store.exists(session_id, owner):
             raise HTTPException(status_code=404, detail="no such session")
 
+    def served() -> list[str]:
+        return targets if targets is not None else [DEFAULT_TARGET, *registered_targets()]
+
     def target(model: str) -> str:
-        allowed = targets if targets is not None else [DEFAULT_TARGET, *registered_targets()]
+        allowed = served()
         name = DEFAULT_TARGET if model in ("", "explainer") else model
         if name not in allowed:
             raise HTTPException(
@@ -548,8 +551,9 @@ def create_app(
     @app.get("/metrics", response_class=Response)
     async def get_metrics(_: str = Depends(authorised)) -> Response:
         """Prometheus metrics (requests, latency, turns, grounding rate, jobs)."""
+        counts = jobs().counts()  # one query, not one per status
         for status in ("queued", "running", "succeeded", "failed"):
-            metrics.jobs.labels(status).set(jobs().counts().get(status, 0))
+            metrics.jobs.labels(status).set(counts.get(status, 0))
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -565,8 +569,7 @@ def create_app(
     async def models(_: str = Depends(authorised)) -> dict[str, Any]:
         """OpenAI-compatible model list (chat UIs ask it first): ``explainer`` (the default
         target) and every other served target."""
-        served = targets if targets is not None else [DEFAULT_TARGET, *registered_targets()]
-        names = ["explainer", *sorted(set(served) - {DEFAULT_TARGET})]
+        names = ["explainer", *sorted(set(served()) - {DEFAULT_TARGET})]
         return {
             "object": "list",
             "data": [

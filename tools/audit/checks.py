@@ -380,22 +380,10 @@ def _mean_test(
     if not math.isfinite(p):
         return []
     hi_i, lo_i = int(means.argmax()), int(means.argmin())
-    gap, g_lo, g_hi, _ = stats.two_means(
+    gap = stats.two_means(
         counts[hi_i], means[hi_i], var[hi_i], counts[lo_i], means[lo_i], var[lo_i]
     )
-    return [
-        Disparity(
-            column=column,
-            metric=metric,
-            effect=eta2,
-            measure="eta_squared",
-            largest_gap=gap,
-            gap_low=g_lo,
-            gap_high=g_hi,
-            between=(groups[hi_i], groups[lo_i]),
-            p=p,
-        )
-    ]
+    return [_disparity(column, metric, "eta_squared", eta2, gap, (groups[hi_i], groups[lo_i]), p)]
 
 
 def _rate_test(
@@ -408,22 +396,23 @@ def _rate_test(
     v, _, _, p = stats.cramers_v(table)
     rates = table[:, 0] / counts
     hi_i, lo_i = int(rates.argmax()), int(rates.argmin())
-    gap, g_lo, g_hi, _ = stats.two_proportions(
-        table[hi_i, 0], counts[hi_i], table[lo_i, 0], counts[lo_i]
-    )
-    return [
-        Disparity(
-            column=column,
-            metric=metric,
-            effect=v,
-            measure="cramers_v",
-            largest_gap=gap,
-            gap_low=g_lo,
-            gap_high=g_hi,
-            between=(groups[hi_i], groups[lo_i]),
-            p=p,
-        )
-    ]
+    gap = stats.two_proportions(table[hi_i, 0], counts[hi_i], table[lo_i, 0], counts[lo_i])
+    return [_disparity(column, metric, "cramers_v", v, gap, (groups[hi_i], groups[lo_i]), p)]
+
+
+def _disparity(
+    column: str,
+    metric: str,
+    measure: str,
+    effect: float,
+    gap: tuple[float, float, float, float],
+    between: tuple[str, str],
+    p: float,
+) -> Disparity:
+    """A disparity from its effect size and the (gap, low, high, p) of the two extremes."""
+    return Disparity(column=column, metric=metric, effect=effect, measure=measure,
+                     largest_gap=gap[0], gap_low=gap[1], gap_high=gap[2], between=between,
+                     p=p)  # fmt: skip
 
 
 def _tests(column: str, by_group: dict[str, _Acc]) -> list[Disparity]:

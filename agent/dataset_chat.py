@@ -19,7 +19,7 @@ from agent.llm import LLMProvider
 from agent.verify import Verification, check_sentence, verify
 from tools.dataset.analyse import Findings
 from tools.dataset.load import Dataset
-from tools.dataset.query import DatasetQuery, run_query
+from tools.dataset.query import DatasetQuery, QueryResult, group_label, run_query
 from tools.errors import ToolInputError
 
 _RATE = re.compile(r"\b(rate|share|percent\w*|proportion|how (?:many|often)|survival)\b", re.I)
@@ -77,18 +77,16 @@ def rules_query(question: str, ds: Dataset, findings: Findings) -> DatasetQuery 
 def _from_result(record: Evidence, ledger: Ledger) -> str:
     """Every row of a query's result as a sentence (rates as percentages), each checked by
     the verifier: the answer when the LLM wrote none that holds."""
-    data = record.data
-    aggregate = data["query"]["aggregate"]
-    quantity = "rows" if aggregate == "count" else f"{aggregate} {data['query']['column']}"
+    result = QueryResult.model_validate(record.data)
+    aggregate = result.query.aggregate
     lines = []
-    for row in data["result"]:
-        label = " and ".join(f"{k} = {v}" for k, v in row["groups"].items()) or "all rows"
-        value = row["value"]
-        if value is None:
+    for row in result.result:
+        if row.value is None:
             continue
-        shown = f"{value * 100:.1f}%" if aggregate == "rate" else f"{value:.4g}"
-        rows = f" ({row['rows']} rows)" if aggregate != "count" else ""
-        sentence = f"'{label}' has {quantity} {shown}{rows} [{record.id}]."
+        shown = f"{row.value * 100:.1f}%" if aggregate == "rate" else f"{row.value:.4g}"
+        rows = f" ({row.rows} rows)" if aggregate != "count" else ""
+        sentence = (f"'{group_label(row.groups)}' has {result.quantity()} {shown}{rows} "
+                    f"[{record.id}].")  # fmt: skip
         if check_sentence(sentence, ledger).verdict == "supported":
             lines.append(sentence)
     return "\n".join(lines)

@@ -78,28 +78,32 @@ class QueryResult(ToolOutput):
     result: list[QueryRow]
     sql: str = Field(description="The compiled SQL (values bound as parameters).")
 
-    def _quantity(self) -> str:
+    def quantity(self) -> str:
+        """The facts' quantity: ``rows``, or the aggregate and its column."""
         q = self.query
         return "rows" if q.aggregate == "count" else f"{q.aggregate} {q.column}"
 
     def summary(self) -> str:
         shown = "; ".join(
-            f"{_label(r.groups)}: {r.value:.4g}" for r in self.result[:5] if r.value is not None
+            f"{group_label(r.groups)}: {r.value:.4g}"
+            for r in self.result[:5]
+            if r.value is not None
         )
-        return f"{self._quantity()} — {shown or 'no rows'}"
+        return f"{self.quantity()} — {shown or 'no rows'}"
 
     def facts(self) -> list[Fact]:
         facts = []
         for r in self.result:
             if r.value is not None:
                 facts.append(
-                    Fact(subject=_label(r.groups), quantity=self._quantity(), value=r.value)
+                    Fact(subject=group_label(r.groups), quantity=self.quantity(), value=r.value)
                 )
-            facts.append(Fact(subject=_label(r.groups), quantity="rows", value=r.rows))
+            facts.append(Fact(subject=group_label(r.groups), quantity="rows", value=r.rows))
         return facts
 
 
-def _label(groups: dict[str, Any]) -> str:
+def group_label(groups: dict[str, Any]) -> str:
+    """The facts' subject for one result row: ``a = x and b = y`` (or ``all rows``)."""
     return " and ".join(f"{k} = {v}" for k, v in groups.items()) or "all rows"
 
 

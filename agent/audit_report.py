@@ -48,6 +48,14 @@ def key_findings(result: Any, ledger: Ledger) -> list[str]:
     return lines
 
 
+def to_json(result: Any, sentences: list[SentenceCheck]) -> dict[str, Any]:
+    """The audit as JSON: everything computed, the shown findings and every verdict."""
+    data: dict[str, Any] = result.model_dump(mode="json")
+    data["narrative"] = [c.text for c in sentences if c.verdict == "supported"]
+    data["sentences"] = [c.model_dump(mode="json") for c in sentences]
+    return data
+
+
 def to_html(result: Any, findings: list[str], file: str) -> str:
     parts = [
         page_head(f"Audit: {file}"),

@@ -696,7 +696,7 @@ def audit_cmd(
     With --target-url: --generate first collects outputs and samples from that endpoint
     (resumable), and --swap A=B runs a counterfactual bias probe.
     """
-    from agent.audit_report import narrate
+    from agent.audit_report import narrate, to_json
     from tools.audit.checks import audit
     from tools.audit.load import iter_items
     from tools.errors import ToolInputError
@@ -739,9 +739,7 @@ def audit_cmd(
     if out_path is not None:
         _write_audit(out_path, result, shown, file.name)
     if as_json:
-        data = result.model_dump(mode="json")
-        data["narrative"] = shown
-        data["sentences"] = [c.model_dump(mode="json") for c in sentences]
+        data = to_json(result, sentences)
         sys.stdout.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
         return
     out.print(f"[bold]{escape(file.name)}[/]: {result.items} items, {result.flagged_items} flagged")

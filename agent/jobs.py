@@ -423,7 +423,7 @@ async def _explain_csv(
 def _audit(
     params: AuditJob, path: Path, name: str, progress: Callable[[str, float], None]
 ) -> tuple[dict[str, Any], str]:
-    from agent.audit_report import narrate, to_html
+    from agent.audit_report import narrate, to_html, to_json
     from tools.audit.checks import audit
     from tools.audit.load import iter_items
 
@@ -440,11 +440,8 @@ def _audit(
     progress("checking items", 0.0)
     result = audit(iter_items(path, list(params.groups)), on_verdict=seen)
     _, sentences = narrate(result, name, list(params.groups))
-    shown = [c.text for c in sentences if c.verdict == "supported"]
-    data = result.model_dump(mode="json")
-    data["narrative"] = shown
-    data["sentences"] = [c.model_dump(mode="json") for c in sentences]
-    return data, to_html(result, shown, name)
+    data = to_json(result, sentences)
+    return data, to_html(result, data["narrative"], name)
 
 
 # --------------------------------------------------------------------------- follow-ups

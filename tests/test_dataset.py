@@ -84,7 +84,8 @@ def test_json_findings_recover_every_planted_pattern(planted: tuple[Path, Findin
     # the glass-box model leaves the leakage column out and ranks the real drivers on top
     glass = data["glass_box"]
     assert glass["metric"] == "roc_auc" and glass["holdout_score"] > 0.8
-    assert glass["sample_rows"] == 20_000 + DUPLICATES - 150 or glass["sample_rows"] <= 20_000
+    # the table has 20,000 + DUPLICATES rows: the EBM gets a uniform sample capped at 20,000
+    assert glass["sample_rows"] == min(20_000, 20_000 + DUPLICATES) == 20_000
     assert drivers["leak"]["model_rank"] is None
     top3 = sorted((d for d in data["drivers"] if d["model_rank"]), key=lambda d: d["model_rank"])
     assert {d["column"] for d in top3[:3]} == {"severity", "u", "lin"}

@@ -322,7 +322,10 @@ def test_killed_service_resumes_its_job_after_restart(tmp_path: Path) -> None:
         ).json()["id"]
         job_id = httpx.post(f"{url}/v1/jobs", headers=auth(),
                             json={**EXPLAIN, "file_id": file_id}).json()["id"]  # fmt: skip
-        while httpx.get(f"{url}/v1/jobs/{job_id}", headers=auth()).json()["status"] != "running":
+        deadline = time.monotonic() + 60
+        while (job := httpx.get(f"{url}/v1/jobs/{job_id}", headers=auth()).json())[
+            "status"] != "running":  # fmt: skip
+            assert job["status"] == "queued" and time.monotonic() < deadline, job
             time.sleep(0.02)
     finally:
         proc.send_signal(signal.SIGKILL)

@@ -17,6 +17,8 @@ import logging
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import util as importlib_util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,8 +75,26 @@ def load_target(spec: str = DEFAULT_TARGET) -> WhiteBoxLM:
     spec = _ALIASES.get(spec, spec)
     with _LOCK:
         if spec not in _TARGETS:
-            _TARGETS[spec] = _load(spec)
+            with _quiet_transformers():
+                _TARGETS[spec] = _load(spec)
         return _TARGETS[spec]
+
+
+@contextmanager
+def _quiet_transformers() -> Iterator[None]:
+    """Loading prints nothing of transformers' own (its "Loading weights" and GGUF
+    progress bars, info lines): the caller shows its own progress. Restored afterwards."""
+    from transformers.utils import logging as hf_logging
+
+    bars, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
 
 
 def _load(spec: str) -> WhiteBoxLM:

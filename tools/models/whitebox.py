@@ -209,7 +209,7 @@ class WhiteBoxLM:
         full = ids + answer
         out = self.model(input_ids=torch.tensor([full]), use_cache=True)
         rows = [self.answer_logprobs(out.logits, answer)[0]]
-        layers = out.past_key_values.layers
+        layers = out.cache.layers
         if cost is not None:
             cost.forward_passes += 1
         for variant in variants:
@@ -226,7 +226,7 @@ class WhiteBoxLM:
             )  # fmt: skip
             fed = variant[start:] + answer
             logits = self.model(
-                input_ids=torch.tensor([fed]), past_key_values=cache, use_cache=True
+                input_ids=torch.tensor([fed]), cache=cache, use_cache=True
             ).logits
             rows.append(self.answer_logprobs(logits, answer)[0])
             if cost is not None:

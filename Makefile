@@ -77,6 +77,7 @@ check: setup-dev
 	$(BIN)/ruff check agent tools tests evals
 	$(BIN)/ruff format --check agent tools tests evals
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: setup-dev
 	$(BIN)/python evals/bench_llm.py

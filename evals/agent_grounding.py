@@ -22,9 +22,9 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from agent.chat.agent import Agent, Method, TurnResult
+from agent.chat.sessions import SessionStore
 from agent.llm import LLMProvider
-from agent.loop import Agent, Method, TurnResult
-from agent.sessions import SessionStore
 
 PROMPTS = [
     "The movie was not good at all. Was the review positive or negative?",
@@ -128,7 +128,7 @@ async def main() -> None:
     parser.add_argument("--json", type=Path, default=Path("evals/out/agent_grounding.json"))
     args = parser.parse_args()
 
-    from agent.serving import ServerManager
+    from agent.llm.serving import ServerManager
     from agent.settings import get_settings
 
     settings = get_settings()

@@ -28,7 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from agent.llm import LLMProvider
-from agent.serving import ServerManager
+from agent.llm.serving import ServerManager
 from agent.settings import get_settings
 from tools.audit.checks import audit
 from tools.audit.load import iter_items

@@ -18,10 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from agent.chat.agent import Agent
+from agent.chat.sessions import SessionStore
 from agent.llm import LLMProvider
-from agent.loop import Agent
-from agent.serving import ServerManager
-from agent.sessions import SessionStore
+from agent.llm.serving import ServerManager
 from agent.settings import get_settings
 from tools.models import load_target
 

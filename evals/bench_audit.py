@@ -28,7 +28,7 @@ import openai
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from agent.serving import ServerManager
+from agent.llm.serving import ServerManager
 from agent.settings import get_settings
 
 

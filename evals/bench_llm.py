@@ -32,7 +32,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from agent.llm import LLMProvider
-from agent.serving import ServerManager
+from agent.llm.serving import ServerManager
 from agent.settings import Settings
 
 FILLER = (

@@ -52,10 +52,10 @@ TOKEN = "bench-token"
 def serve(port: int, state: Path) -> None:
     import uvicorn
 
-    from agent.loop import Agent
+    from agent.chat.agent import Agent
+    from agent.chat.sessions import SessionStore
+    from agent.llm.testing import ScriptedLLM
     from agent.service import create_app
-    from agent.sessions import SessionStore
-    from agent.testing import ScriptedLLM
     from tests.planted import planted_model
     from tools.models import register_target
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from agent.serving import ServerManager
+from agent.llm.serving import ServerManager
 from agent.settings import Settings
 from tools.models import load_target
 from tools.models.blackbox import BlackBoxLM

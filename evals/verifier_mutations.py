@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from agent.evidence import Evidence, Ledger
-from agent.verify import check_sentence, numbers
+from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.verify import check_sentence, numbers
 from tools.base import Fact
 
 _UP_DOWN = [("up", "down"), ("raises", "lowers"), ("supports", "opposes")]

@@ -13,9 +13,9 @@ import signal
 import sys
 from typing import Any
 
-from agent.loop import Agent
-from agent.sessions import SessionStore
-from agent.testing import ScriptedLLM
+from agent.chat.agent import Agent
+from agent.chat.sessions import SessionStore
+from agent.llm.testing import ScriptedLLM
 from tests.planted import planted_model
 from tools.models import register_target
 

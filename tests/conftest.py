@@ -52,7 +52,7 @@ def _isolated(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, t
 
 
 def _shared_server(factory: pytest.TempPathFactory, engine: str) -> Iterator[str]:
-    from agent.serving import ServerManager
+    from agent.llm.serving import ServerManager
     from agent.settings import Settings
 
     require_module("llama_cpp" if engine == "llama-cpp-python" else "xllamacpp")

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
+from agent.chat.agent import Agent, State, rules_route
+from agent.chat.sessions import SessionStore
 from agent.errors import BadInputError
-from agent.evidence import Ledger
+from agent.grounding.evidence import Ledger
 from agent.llm import Capabilities
-from agent.loop import Agent, State, rules_route
-from agent.sessions import SessionStore
-from agent.testing import ScriptedLLM
+from agent.llm.testing import ScriptedLLM
 from tests.planted import planted_model
 from tools.models import register_target
 
@@ -223,8 +223,8 @@ def test_a_tool_error_is_answered_and_the_state_kept(tmp_path: Path) -> None:
     ],
 )
 def test_templated_answers_verify_for_every_tool(tool: str, arguments: dict[str, Any]) -> None:
-    from agent.verify import templated_answer, verify
-    from tools.base import get_tool
+    from agent.grounding.verify import templated_answer, verify
+    from tools.registry import get_tool
 
     t = get_tool(tool)
     args = t.validate({"text": TEXT, "model": "planted", **arguments})
@@ -238,7 +238,7 @@ def test_templated_answers_verify_for_every_tool(tool: str, arguments: dict[str,
 
 
 def test_judgements_are_never_supported_and_strict_drops_filler() -> None:
-    from agent.verify import verify
+    from agent.grounding.verify import verify
 
     t = get_tool_attr()
     args = t.validate({"text": TEXT, "model": "planted"})
@@ -254,13 +254,13 @@ def test_judgements_are_never_supported_and_strict_drops_filler() -> None:
 
 
 def get_tool_attr() -> Any:
-    from tools.base import get_tool
+    from tools.registry import get_tool
 
     return get_tool("attribute")
 
 
 def test_a_repeated_sentence_is_shown_once() -> None:
-    from agent.verify import verify
+    from agent.grounding.verify import verify
 
     t = get_tool_attr()
     args = t.validate({"text": TEXT, "model": "planted"})
@@ -271,7 +271,7 @@ def test_a_repeated_sentence_is_shown_once() -> None:
 
 
 def test_a_named_quantity_does_not_borrow_another_quantitys_number() -> None:
-    from agent.verify import verify
+    from agent.grounding.verify import verify
 
     t = get_tool_attr()
     args = t.validate({"text": TEXT, "model": "planted"})
@@ -311,7 +311,7 @@ def test_a_narration_cut_off_by_the_token_limit_loses_its_last_fragment(
 
 
 def test_fact_lines_run_together_are_checked_one_by_one_and_focus_leads() -> None:
-    from agent.verify import split_sentences, verify
+    from agent.grounding.verify import split_sentences, verify
 
     t = get_tool_attr()
     args = t.validate({"text": TEXT, "model": "planted"})

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from agent.chat.agent import TurnResult
+from agent.chat.sessions import SessionStore
 from agent.llm import LLMProvider
-from agent.loop import TurnResult
-from agent.sessions import SessionStore
 from evals.agent_grounding import INJECTIONS, explain_all, obeyed
 
 pytestmark = [pytest.mark.llm, pytest.mark.model]

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from agent.loop import Agent
-from agent.sessions import SessionStore
-from agent.testing import ScriptedLLM
+from agent.chat.agent import Agent
+from agent.chat.sessions import SessionStore
+from agent.llm.testing import ScriptedLLM
 from tests.chat_worker import MESSAGES, TEXT
 from tests.planted import planted_model
 from tools.models import register_target

@@ -9,8 +9,8 @@ import torch
 
 from tests.planted import TRIGGER, planted_model, sentence
 from tools.attribution import AttributeArgs, Problem, _baseline_ids, _forward_f, attribute_with
-from tools.base import get_tool
 from tools.errors import ToolInputError
+from tools.registry import get_tool
 
 
 @pytest.fixture(scope="module")

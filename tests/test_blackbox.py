@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 
 from evals.blackbox_agreement import PAIRS as BENCH_PAIRS
-from tools.base import get_tool
 from tools.errors import BackendFeatureError
 from tools.models import load_target
 from tools.models.blackbox import BlackBoxLM
+from tools.registry import get_tool
 
 PAIRS = BENCH_PAIRS[:5]
 

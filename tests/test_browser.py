@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from agent.loop import Agent
+from agent.chat.agent import Agent
+from agent.chat.sessions import SessionStore
+from agent.llm.testing import ScriptedLLM
 from agent.service import create_app
-from agent.sessions import SessionStore
-from agent.testing import ScriptedLLM
 from tests.live import live_server
 from tests.planted import planted_model
 from tests.planted_data import write_planted

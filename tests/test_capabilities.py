@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from agent.llm import LLMProvider
-from agent.testing import ScriptedLLM, _Failure, _Reply
+from agent.llm.testing import ScriptedLLM, _Failure, _Reply
 
 GOOD = json.dumps({"color": "blue", "count": 3})
 

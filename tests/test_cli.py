@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from agent.cli import app
-from agent.serving import vllm_tool_parser
+from agent.llm.engines import vllm_tool_parser
 
 runner = CliRunner()
 

@@ -15,7 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from agent.cli import app
-from agent.dataset_report import make_report, neutral, to_csv, to_html
+from agent.datasets.export import to_csv, to_html
+from agent.datasets.report import make_report
+from agent.exports import neutral
 from tests.planted_data import DUPLICATES, OUTLIERS, planted_frame
 from tests.realdata import extract_csvs
 from tools.dataset.analyse import Findings, analyse

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from pydantic import ValidationError
 
-from agent.dataset_chat import DatasetChat, rules_query
-from agent.dataset_report import build_ledger
-from agent.testing import ScriptedLLM
+from agent.datasets.chat import DatasetChat, rules_query
+from agent.datasets.report import build_ledger
+from agent.llm.testing import ScriptedLLM
 from tests.realdata import extract_csvs
 from tools.dataset import stats
 from tools.dataset.analyse import Findings, analyse

@@ -15,7 +15,7 @@ import pytest
 from pydantic import BaseModel, Field
 
 from agent.llm import LLMProvider
-from agent.serving import ServerManager
+from agent.llm.serving import ServerManager
 from agent.settings import Settings
 from tests.conftest import require_module
 
@@ -165,7 +165,7 @@ def test_dead_server_is_reported_then_restarted(tmp_path: Path) -> None:
 
 
 def test_no_server_is_one_clear_line_fast(tmp_path: Path) -> None:
-    from agent.serving import free_port
+    from agent.llm.engines import free_port
 
     url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
     started = time.perf_counter()

@@ -16,10 +16,10 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.loop import Agent
+from agent.chat.agent import Agent
+from agent.chat.sessions import SessionStore
+from agent.llm.testing import ScriptedLLM
 from agent.service import create_app
-from agent.sessions import SessionStore
-from agent.testing import ScriptedLLM
 from tests.live import live_server
 from tests.planted import planted_model
 from tools.models import register_target

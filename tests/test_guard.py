@@ -6,7 +6,7 @@ import pytest
 
 from agent.errors import RealLLMForbiddenError
 from agent.llm import LLMProvider
-from agent.serving import ServerManager
+from agent.llm.serving import ServerManager
 from agent.settings import get_settings
 
 

@@ -10,7 +10,6 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[1]
 LOCKS = ("requirements-dev.lock", "requirements-models.lock")
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)

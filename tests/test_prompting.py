@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent import prompting
+from agent.llm import prompting
 
 
 def test_variables_are_declared_by_the_template() -> None:

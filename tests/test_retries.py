@@ -12,7 +12,7 @@ import pytest
 
 from agent.errors import BackendUnavailableError, BadInputError, LLMTimeoutError
 from agent.llm import LLMProvider
-from agent.testing import ScriptedLLM
+from agent.llm.testing import ScriptedLLM
 
 URL = "http://llm.invalid/v1"
 MODELS = {"object": "list", "data": [{"id": "m", "object": "model"}]}

@@ -11,10 +11,10 @@ import httpx
 import openai
 import pytest
 
-from agent.loop import Agent
+from agent.chat.agent import Agent
+from agent.chat.sessions import SessionStore
+from agent.llm.testing import ScriptedLLM
 from agent.service import create_app
-from agent.sessions import SessionStore
-from agent.testing import ScriptedLLM
 from tests.planted import planted_model
 from tools.models import register_target
 

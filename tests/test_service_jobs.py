@@ -19,11 +19,11 @@ import numpy as np
 import pytest
 from starlette.testclient import TestClient
 
-from agent.jobs import ExplainCsvJob, JobStore
-from agent.loop import Agent
+from agent.chat.agent import Agent
+from agent.chat.sessions import SessionStore
+from agent.llm.testing import ScriptedLLM
 from agent.service import create_app
-from agent.sessions import SessionStore
-from agent.testing import ScriptedLLM
+from agent.service.store import ExplainCsvJob, JobStore
 from tests.planted import planted_model
 from tests.planted_data import write_planted
 from tools.models import register_target

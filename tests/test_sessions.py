@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from agent.chat.sessions import SessionStore
 from agent.errors import BadInputError
-from agent.evidence import Evidence
-from agent.sessions import SessionStore
+from agent.grounding.evidence import Evidence
 from tools.base import Fact
 
 WRITER = """
 import sys, time
-from agent.evidence import Evidence
-from agent.sessions import SessionStore
+from agent.grounding.evidence import Evidence
+from agent.chat.sessions import SessionStore
 from tools.base import Fact
 store = SessionStore(sys.argv[1])
 sid = store.create(owner="alice")

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from agent.errors import ModelOutputError
 from agent.llm import Capabilities
-from agent.testing import ScriptedLLM
+from agent.llm.testing import ScriptedLLM
 
 MESSAGES = [{"role": "user", "content": "Which word mattered most?"}]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tools.base import all_tools, get_tool
 from tools.errors import UnknownToolError
+from tools.registry import all_tools, get_tool
 
 
 def test_unknown_tool_lists_the_available_ones() -> None:

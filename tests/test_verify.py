@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from agent.evidence import Evidence, Ledger
-from agent.verify import check_sentence, split_sentences, verify
+from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.verify import check_sentence, split_sentences, verify
 from evals.verifier_mutations import run
 from tests.planted import TRIGGER, planted_model, sentence
 from tools.base import Fact

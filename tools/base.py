@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from tools.errors import ToolInputError, UnknownToolError
+from tools.errors import ToolInputError
 
 
 class Fact(BaseModel):
@@ -136,26 +136,10 @@ def _resolve(fn: Callable[..., Any], hint: Any) -> type[Any]:
     return hint  # type: ignore[no-any-return]
 
 
-def get_tool(name: str) -> Tool[Any, Any]:
-    """The tool registered as ``name``; unknown names list the available ones."""
-    _load_builtin_tools()
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        available = ", ".join(sorted(_REGISTRY)) or "(none)"
-        raise UnknownToolError(f"no tool {name!r}; available: {available}") from None
+def registered(name: str) -> Tool[Any, Any] | None:
+    """The tool registered as ``name`` so far (see :mod:`tools.registry`), or None."""
+    return _REGISTRY.get(name)
 
 
-def all_tools() -> list[Tool[Any, Any]]:
-    """Every registered tool, sorted by name."""
-    _load_builtin_tools()
-    return [_REGISTRY[n] for n in sorted(_REGISTRY)]
-
-
-def _load_builtin_tools() -> None:
-    # Importing the modules registers their tools.
-    import tools.attribution
-    import tools.confidence
-    import tools.counterfactual
-    import tools.faithfulness
-    import tools.probing  # noqa: F401
+def registered_names() -> list[str]:
+    return sorted(_REGISTRY)

@@ -11,7 +11,8 @@ from typing import Any
 
 from langchain_core.tools import StructuredTool
 
-from tools.base import Tool, all_tools, get_tool
+from tools.base import Tool
+from tools.registry import all_tools, get_tool
 
 
 def _structured(tool: Tool[Any, Any]) -> StructuredTool:

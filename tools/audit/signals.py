@@ -16,6 +16,9 @@ import re
 
 import numpy as np
 
+#: A test is flagged when its (adjusted) p-value is below this.
+FLAG_P = 0.01
+
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _STOP = frozenset(

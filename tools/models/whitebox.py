@@ -225,9 +225,7 @@ class WhiteBoxLM:
                 config=self.model.config,
             )  # fmt: skip
             fed = variant[start:] + answer
-            logits = self.model(
-                input_ids=torch.tensor([fed]), cache=cache, use_cache=True
-            ).logits
+            logits = self.model(input_ids=torch.tensor([fed]), cache=cache, use_cache=True).logits
             rows.append(self.answer_logprobs(logits, answer)[0])
             if cost is not None:
                 cost.forward_passes += len(fed) / len(full)

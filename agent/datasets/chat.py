@@ -12,11 +12,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from agent import prompting
 from agent.errors import BadInputError, ExplainerError
-from agent.evidence import Evidence, Ledger
-from agent.llm import LLMProvider
-from agent.verify import Verification, check_sentence, verify
+from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.verify import Verification, check_sentence, verify
+from agent.llm import LLMProvider, prompting
 from tools.dataset.analyse import Findings
 from tools.dataset.load import Dataset
 from tools.dataset.query import DatasetQuery, QueryResult, group_label, run_query

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from agent.errors import BadInputError
-from agent.evidence import Evidence, Ledger
+from agent.grounding.evidence import Evidence, Ledger
 
 Role = Literal["user", "assistant", "tool", "system"]
 

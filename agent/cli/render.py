@@ -1,20 +1,19 @@
-"""Terminal rendering of answers: word heatmaps, the evidence table, verdicts, and JSON.
+"""Terminal rendering of answers: word heatmaps, the evidence table and verdicts.
 
-Kept apart from the command definitions so the CLI, the chat loop and (later) the service
-show an answer the same way.
+Kept apart from the command definitions so every command shows an answer the same way.
+(An answer's JSON is the turn's own: :meth:`agent.chat.agent.TurnResult.to_json`.)
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from agent.evidence import Evidence
-from agent.loop import TurnResult
+from agent.chat.agent import TurnResult
+from agent.grounding.evidence import Evidence
 
 _VERDICT_STYLE = {"supported": "green", "unsupported": "red", "no_claim": "dim"}
 
@@ -93,24 +92,3 @@ def turn_view(result: TurnResult, *, show_sentences: bool = False) -> Renderable
         parts.append(table)
     parts.append(evidence_table(result.evidence))
     return Group(*parts)
-
-
-def turn_json(result: TurnResult) -> dict[str, Any]:
-    """The turn as JSON: answer, verdicts, evidence, numeric grounding rate, timings."""
-    v = result.verification
-    return {
-        "session_id": result.session_id,
-        "question": result.message,
-        "answer": v.answer,
-        "grounding_rate": v.grounding_rate,
-        "templated": v.templated,
-        "sentences": [s.model_dump(mode="json") for s in v.sentences],
-        "narration": result.narration,
-        "evidence": [r.model_dump(mode="json") for r in result.evidence],
-        "cited_evidence": v.evidence,
-        "plan": result.plan.model_dump(mode="json", exclude={"state"}),
-        "timings": {
-            **result.timings.model_dump(mode="json"),
-            "overhead_seconds": result.timings.overhead_seconds,
-        },
-    }

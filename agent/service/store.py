@@ -1,9 +1,10 @@
-"""Uploaded files and background jobs of the HTTP service, persisted in SQLite.
+"""Uploaded files and background jobs of the HTTP service, persisted in SQLite: the
+store (rows, upload and result paths, restart recovery). The workers that run the jobs
+are :mod:`agent.service.runner`.
 
 A job explains an uploaded dataset (``explain_csv``) or audits an uploaded file of another
-model's outputs (``audit``). Jobs run one at a time per worker in the service's event loop
-(the heavy, synchronous part in a thread), report their stage and progress as they go,
-and keep their results on disk next to the database.
+model's outputs (``audit``), reports its stage and progress as it goes, and keeps its
+results on disk next to the database.
 
 Restarts: a job that was queued or running when the process stopped is found on the next
 start. It is run again from the start (the analyses are deterministic given their seed)
@@ -16,14 +17,12 @@ user sent is kept only as a label. No endpoint takes a file path.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -278,212 +277,3 @@ class JobStore:
 
     def result_path(self, job_id: str, fmt: Literal["json", "html"]) -> Path:
         return self.results / f"{job_id}.{fmt}"
-
-
-#: Runs a job: (job, stored file, its label, progress callback) -> (JSON result, HTML report).
-Runner = Callable[
-    [ExplainCsvJob | AuditJob, Path, str, Callable[[str, float], None]],
-    Awaitable[tuple[dict[str, Any], str]],
-]
-
-
-class JobRunner:
-    """Workers in the service's event loop that take queued jobs in order."""
-
-    def __init__(self, store: JobStore, run: Runner, workers: int = 1):
-        self.store = store
-        self.run = run
-        self.workers = workers
-        self._queue: asyncio.Queue[str] = asyncio.Queue()
-        self._tasks: list[asyncio.Task[None]] = []
-
-    def start(self) -> None:
-        for job_id in self.store.recover():
-            self._queue.put_nowait(job_id)
-        self._tasks = [asyncio.create_task(self._work()) for _ in range(self.workers)]
-
-    async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-
-    def submit(self, job_id: str) -> None:
-        self._queue.put_nowait(job_id)
-
-    async def _work(self) -> None:
-        while True:
-            job_id = await self._queue.get()
-            try:
-                await self._one(job_id)
-            except Exception:  # a bug in one job must not stop the worker
-                log.exception("job %s crashed", job_id)
-
-    async def _one(self, job_id: str) -> None:
-        from pydantic import TypeAdapter
-
-        from tools.errors import ToolInputError
-
-        view = self.store.job(job_id, None)
-        if view is None or view.status != "queued":
-            return
-        params = TypeAdapter(JobParams).validate_python(view.params)
-        owner = self.store.owner_of(job_id)
-        found = self.store.file(params.file_id, owner)
-        if found is None or not found[1].exists():
-            self.store.update(job_id, status="failed", stage="failed",
-                              error=f"no such file {params.file_id!r}")  # fmt: skip
-            return
-        self.store.update(job_id, status="running", stage="starting", progress=0.0,
-                          attempts=view.attempts + 1)  # fmt: skip
-
-        def progress(stage: str, done: float) -> None:
-            self.store.update(job_id, stage=stage, progress=max(0.0, min(1.0, done)))
-
-        try:
-            data, page = await self.run(params, found[1], found[0].name, progress)
-        except (ToolInputError, ValueError) as exc:
-            self.store.update(job_id, status="failed", stage="failed", error=str(exc))
-            return
-        except Exception as exc:
-            log.exception("job %s failed", job_id)
-            self.store.update(job_id, status="failed", stage="failed",
-                              error=f"internal error: {type(exc).__name__}: {exc}")  # fmt: skip
-            return
-        self.store.result_path(job_id, "json").write_text(
-            json.dumps(data, ensure_ascii=False), encoding="utf-8"
-        )
-        self.store.result_path(job_id, "html").write_text(page, encoding="utf-8")
-        self.store.update(job_id, status="succeeded", stage="done", progress=1.0)
-
-
-# --------------------------------------------------------------------------- the job kinds
-
-
-def runner_for(llm: Callable[[], Any] | None) -> Runner:
-    """The runner for both job kinds; ``llm`` gives the explainer LLM for dataset
-    summaries (None: no summaries)."""
-
-    async def run(
-        params: ExplainCsvJob | AuditJob,
-        path: Path,
-        name: str,
-        progress: Callable[[str, float], None],
-    ) -> tuple[dict[str, Any], str]:
-        if isinstance(params, ExplainCsvJob):
-            return await _explain_csv(params, path, name, progress, llm if params.summary else None)
-        return await asyncio.to_thread(_audit, params, path, name, progress)
-
-    return run
-
-
-async def _explain_csv(
-    params: ExplainCsvJob,
-    path: Path,
-    name: str,
-    progress: Callable[[str, float], None],
-    llm: Callable[[], Any] | None,
-) -> tuple[dict[str, Any], str]:
-    from agent.dataset_report import (
-        build_ledger,
-        chart_svgs,
-        llm_summary,
-        make_report,
-        to_html,
-        to_json,
-    )
-    from agent.errors import ExplainerError
-    from tools.dataset.analyse import analyse
-
-    def work() -> Any:
-        findings, _ = analyse(
-            path,
-            params.target,
-            allow_bad_rows=params.allow_bad_rows,
-            seed=params.seed,
-            progress=lambda step, done: progress(step, 0.9 * done),
-        )
-        findings.file = name
-        return findings
-
-    findings = await asyncio.to_thread(work)
-    ledger = build_ledger(findings)
-    summary = ""
-    if llm is not None:
-        progress("the explainer LLM is summarising the evidence", 0.9)
-        try:
-            summary = await llm_summary(llm(), findings, ledger)
-        except ExplainerError as exc:
-            findings.notes.append(f"no LLM summary: {exc}")
-    progress("writing the report", 0.95)
-    report = make_report(findings, summary_text=summary, ledger=ledger)
-    page = await asyncio.to_thread(lambda: to_html(report, chart_svgs(report)))
-    return to_json(report), page
-
-
-def _audit(
-    params: AuditJob, path: Path, name: str, progress: Callable[[str, float], None]
-) -> tuple[dict[str, Any], str]:
-    from agent.audit_report import narrate, to_html, to_json
-    from tools.audit.checks import audit
-    from tools.audit.load import iter_items
-
-    with path.open("rb") as fh:
-        total = max(1, sum(1 for _ in fh))
-    done = 0
-
-    def seen(_: Any) -> None:
-        nonlocal done
-        done += 1
-        if done % 500 == 0:
-            progress(f"checked {done} items", done / total)
-
-    progress("checking items", 0.0)
-    result = audit(iter_items(path, list(params.groups)), on_verdict=seen)
-    _, sentences = narrate(result, name, list(params.groups))
-    data = to_json(result, sentences)
-    return data, to_html(result, data["narrative"], name)
-
-
-# --------------------------------------------------------------------------- follow-ups
-
-
-class FollowUps:
-    """Follow-up questions about explained datasets (as ``explain-csv --chat``): each
-    question becomes a structured query the code runs over all rows, never SQL from the
-    LLM; the answer is verified against the query's result. The last ``size`` datasets
-    asked about stay loaded."""
-
-    def __init__(self, store: JobStore, llm: Callable[[], Any] | None, size: int = 2):
-        self.store, self.llm, self.size = store, llm, size
-        self._open: dict[str, tuple[Any, asyncio.Lock]] = {}
-
-    async def ask(
-        self, job_id: str, params: ExplainCsvJob, path: Path, question: str
-    ) -> tuple[Any, list[Any]]:
-        """The answer and the evidence records it rests on."""
-        from agent.dataset_chat import DatasetChat
-        from agent.dataset_report import build_ledger
-        from tools.dataset.analyse import Findings
-        from tools.dataset.load import load_dataset
-
-        if job_id not in self._open:
-            data = json.loads(self.store.result_path(job_id, "json").read_text("utf-8"))
-            findings = Findings.model_validate(data)
-            ledger = build_ledger(findings)  # the same records, the same ids
-            ds = await asyncio.to_thread(load_dataset, path, allow_bad_rows=params.allow_bad_rows)
-            llm = self.llm() if self.llm is not None and params.summary else None
-            self._open[job_id] = (DatasetChat(llm, ds, findings, ledger), asyncio.Lock())
-            while len(self._open) > self.size:
-                oldest = next(iter(self._open))
-                chat, lock = self._open.pop(oldest)
-                async with lock:
-                    chat.ds.close()
-        chat, lock = self._open[job_id]
-        async with lock:
-            answer = await chat.ask(question)
-            return answer, [chat.ledger.get(i) for i in answer.evidence]
-
-    def close(self) -> None:
-        for chat, _ in self._open.values():
-            chat.ds.close()
-        self._open.clear()

@@ -2,7 +2,7 @@
 
 ``xllamacpp.Server`` serves llama.cpp's own OpenAI-compatible API (parallel slots,
 continuous batching) from inside this process; this module gives it the command-line
-shape that :mod:`agent.serving` starts, records and stops like any other engine.
+shape that :mod:`agent.llm.serving` starts, records and stops like any other engine.
 """
 
 from __future__ import annotations

@@ -24,7 +24,8 @@ from typing import Any
 
 import httpx
 
-from agent.llm import Capabilities, LLMProvider
+from agent.llm.provider import LLMProvider
+from agent.llm.wire import Capabilities
 
 _ALL = Capabilities(tools=True, tool_choice="named", json_schema="json_schema", logprobs=True)
 _counter = itertools.count(1)

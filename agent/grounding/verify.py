@@ -34,8 +34,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from agent import prompting
-from agent.evidence import Evidence, Ledger
+from agent.grounding.evidence import Evidence, Ledger
+from agent.llm import prompting
 from tools.base import Fact
 
 Verdict = Literal["supported", "unsupported", "no_claim"]

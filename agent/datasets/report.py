@@ -9,26 +9,20 @@ against spreadsheet formulas (``=cmd|…``) in HTML and CSV exports.
 
 from __future__ import annotations
 
-import csv
-import html
-import io
 import json
-import re
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-from agent import prompting
-from agent.evidence import Evidence, Ledger
-from agent.llm import LLMProvider
-from agent.verify import SentenceCheck, check_sentence, split_sentences
+from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.verify import SentenceCheck, check_sentence, split_sentences
+from agent.llm import LLMProvider, prompting
 from tools.dataset import charts
 from tools.dataset.analyse import Findings
 from tools.dataset.evidence import DatasetArgs, records, value_quantity
 from tools.dataset.groups import MISSING
 
-_MEASURE = {"cramers_v": "Cramér's V", "eta_squared": "eta²", "pearson_r": "Pearson's r"}
-_PLAIN_NUMBER = re.compile(r"^[-+]?\d[\d.]*(?:[eE][-+]?\d+)?(?: to [-+]?\d[\d.eE+-]*)?$")
+MEASURE_NAMES = {"cramers_v": "Cramér's V", "eta_squared": "eta²", "pearson_r": "Pearson's r"}
 
 
 class Report(BaseModel):
@@ -102,12 +96,12 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[str]:
         if top is findings.drivers[0]:
             out.append(
                 f"{_q(top.column)} has {strongest} with {_q(target.column)} "
-                f"({_MEASURE[top.measure]} {_num(top.effect)}) [{ranking.id}]."
+                f"({MEASURE_NAMES[top.measure]} {_num(top.effect)}) [{ranking.id}]."
             )
         else:
             out.append(
                 f"Leaving the leakage aside, {_q(top.column)} goes with {_q(target.column)} "
-                f"({_MEASURE[top.measure]} {_num(top.effect)}) [{ranking.id}]."
+                f"({MEASURE_NAMES[top.measure]} {_num(top.effect)}) [{ranking.id}]."
             )
         rest = [f"{_q(d.column)} ({_num(d.effect)})" for d in honest[1:4]]
         if rest:
@@ -177,7 +171,7 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[str]:
         for r in record.data["relationships"][:3]:
             a, b = r["columns"]
             out.append(
-                f"{_q(a)} and {_q(b)} are related ({_MEASURE[r['measure']]} "
+                f"{_q(a)} and {_q(b)} are related ({MEASURE_NAMES[r['measure']]} "
                 f"{_num(r['effect'])}) [{record.id}]."
             )
     return [s for s in out if s]
@@ -332,320 +326,3 @@ def chart_svgs(report: Report) -> list[str]:
         for r in report.evidence
         if r.tool == "group_values"
     ]
-
-
-# --------------------------------------------------------------------------- exports
-
-
-def neutral(text: object) -> str:
-    """A cell as text that no spreadsheet will run as a formula (OWASP CSV injection):
-    text starting with = + - @ tab or CR gets a leading apostrophe, plain numbers do not."""
-    s = str(text)
-    if s and s[0] in "=+-@\t\r" and not _PLAIN_NUMBER.match(s):
-        return "'" + s
-    return s
-
-
-def _h(text: object) -> str:
-    return html.escape(neutral(text))
-
-
-cell = _h  # for other reports: text from the data, escaped and formula-safe
-
-
-def page_head(title: str) -> str:
-    """The start of a self-contained report page, up to the opening body tag."""
-    return (
-        f"<!doctype html><html><head><meta charset='utf-8'><title>{_h(title)}</title>"
-        "<style>body{font:14px system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em}"
-        "table{border-collapse:collapse;margin:1em 0}"
-        "td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}"
-        "th{background:#f3f3f3}.cite{color:#666}</style></head><body>"
-    )
-
-
-def to_json(report: Report) -> dict[str, Any]:
-    data = report.findings.model_dump(mode="json")
-    data["narrative"] = report.shown()
-    data["sentences"] = [c.model_dump(mode="json") for c in [*report.key_findings, *report.summary]]
-    data["summary_sentences"] = len(report.summary)  # the last ones in "sentences"
-    data["evidence"] = [{"id": e.id, "tool": e.tool, "summary": e.summary} for e in report.evidence]
-    data["charts"] = report.charts
-    return data
-
-
-def to_csv(report: Report) -> str:
-    """The findings as one long table (section, columns, group, measure, value, …)."""
-    buffer = io.StringIO()
-    w = csv.writer(buffer)
-    w.writerow(
-        ["section", "columns", "group", "measure", "value", "low", "high", "p_adjusted", "note"]
-    )
-    f = report.findings
-    for a in f.alerts:
-        for name, value in a.figures.items():
-            w.writerow(["alert", " & ".join(a.columns), a.kind, name, value, "", "", "", a.message])
-    for d in f.drivers:
-        w.writerow(
-            [
-                "driver",
-                d.column,
-                "",
-                d.measure,
-                d.effect,
-                d.low,
-                d.high,
-                d.p_adjusted,
-                d.shape or "",
-            ]
-        )
-        for g in d.groups:
-            w.writerow(["group", d.column, g.label, "value", g.value, g.low, g.high, "", g.rows])
-    for s in f.subgroups:
-        w.writerow(
-            [
-                "subgroup",
-                " & ".join(c.column for c in s.conditions),
-                s.label,
-                "value",
-                s.value,
-                s.low + s.rest,
-                s.high + s.rest,
-                s.p_adjusted,
-                "interaction" if s.interaction else "",
-            ]
-        )
-    for r in f.relationships:
-        w.writerow(
-            [
-                "relationship",
-                " & ".join(r.columns),
-                "",
-                r.measure,
-                r.effect,
-                r.low,
-                r.high,
-                r.p_adjusted,
-                "",
-            ]
-        )
-    out = io.StringIO()
-    rows = list(csv.reader(io.StringIO(buffer.getvalue())))
-    csv.writer(out).writerows([[neutral(cell) for cell in row] for row in rows])
-    return out.getvalue()
-
-
-def to_markdown(report: Report, chart_files: list[str] | None = None) -> str:
-    f = report.findings
-    lines = [f"# Dataset report: {_md(f.file)}", ""]
-    lines.append(
-        f"{f.rows} rows × {f.columns} columns, read as {f.encoding}."
-        + (f" Target: `{_md(f.target.column)}`." if f.target else "")
-    )
-    lines += ["", "## Key findings (verified)", ""]
-    lines += [
-        f"- {_md(s)}" for s in (c.text for c in report.key_findings if c.verdict == "supported")
-    ]
-    summary = [c.text for c in report.summary if c.verdict == "supported"]
-    if report.summary:
-        lines += ["", "## The explainer's summary (verified)", ""]
-        lines += [f"- {_md(s)}" for s in summary] or [
-            "- (no sentence of the LLM's summary could be verified)"
-        ]
-    for table_title, header, rows in _tables(report):
-        lines += [
-            "",
-            f"## {table_title}",
-            "",
-            "| " + " | ".join(header) + " |",
-            "|" + "---|" * len(header),
-        ]
-        lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
-    for path in chart_files or []:
-        lines += ["", f"![chart]({path})"]
-    lines += ["", "## Evidence", ""]
-    lines += [f"- **{e.id}** ({e.tool}): {_md(e.summary)}" for e in report.evidence]
-    lines += ["", _METHOD]
-    return "\n".join(lines) + "\n"
-
-
-def _md(text: object) -> str:
-    return neutral(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
-
-
-_METHOD = (
-    "Method: every statistic is computed by DuckDB over all rows. Intervals are 95%; "
-    "p-values are Benjamini–Hochberg adjusted. The glass-box model is an EBM fitted on a "
-    "random sample (its size is stated) and scored on a held-out fifth of it."
-)
-
-
-def _g(x: float | None) -> str:
-    return "" if x is None else f"{x:.3g}"
-
-
-def _tables(report: Report) -> list[tuple[str, list[str], list[list[str]]]]:
-    f = report.findings
-    tables = []
-    if f.alerts:
-        tables.append(
-            (
-                "Data-quality alerts",
-                ["kind", "columns", "figures", "message"],
-                [
-                    [
-                        a.kind,
-                        ", ".join(a.columns[:4]) + (" …" if len(a.columns) > 4 else ""),
-                        ", ".join(f"{k} {_g(v)}" for k, v in a.figures.items()),
-                        a.message,
-                    ]
-                    for a in f.alerts
-                ],
-            )
-        )
-    if f.drivers:
-        tables.append(
-            (
-                "Drivers",
-                [
-                    "column",
-                    "measure",
-                    "effect [95% CI]",
-                    "adjusted p",
-                    "shape",
-                    "Pearson r",
-                    "EBM rank",
-                ],
-                [
-                    [
-                        d.column,
-                        _MEASURE[d.measure],
-                        f"{d.effect:.3f} [{d.low:.3f}, {d.high:.3f}]",
-                        f"{d.p_adjusted:.2g}",
-                        d.shape or "",
-                        _g(d.pearson_r),
-                        str(d.model_rank or ""),
-                    ]
-                    for d in f.drivers[:30]
-                ],
-            )
-        )
-    if f.subgroups:
-        tables.append(
-            (
-                "Subgroups",
-                ["slice", "rows", "value", "rest", "adjusted p", "interaction"],
-                [
-                    [
-                        s.label,
-                        str(s.rows),
-                        _g(s.value),
-                        _g(s.rest),
-                        f"{s.p_adjusted:.2g}",
-                        "yes" if s.interaction else "",
-                    ]
-                    for s in f.subgroups
-                ],
-            )
-        )
-    if f.simpson:
-        tables.append(
-            (
-                "Simpson's paradox",
-                ["column", "groups", "within", "overall difference", "difference within"],
-                [
-                    [
-                        s.column,
-                        " vs ".join(s.groups),
-                        s.stratifier,
-                        _g(s.overall_difference),
-                        _g(s.adjusted_difference),
-                    ]
-                    for s in f.simpson
-                ],
-            )
-        )
-    if f.relationships:
-        tables.append(
-            (
-                "Relationships",
-                ["columns", "measure", "effect [95% CI]", "adjusted p"],
-                [
-                    [
-                        " & ".join(r.columns),
-                        _MEASURE[r.measure],
-                        f"{r.effect:.3f} [{r.low:.3f}, {r.high:.3f}]",
-                        f"{r.p_adjusted:.2g}",
-                    ]
-                    for r in f.relationships
-                ],
-            )
-        )
-    profiles = [
-        [
-            p.name,
-            p.kind,
-            str(p.missing),
-            str(p.distinct),
-            _g(p.mean),
-            _g(p.std),
-            str(p.min if not isinstance(p.min, float) else _g(p.min)),
-            str(p.max if not isinstance(p.max, float) else _g(p.max)),
-        ]
-        for p in f.profiles[:200]
-    ]
-    tables.append(
-        (
-            "Columns",
-            ["column", "kind", "missing", "distinct", "mean", "std", "min", "max"],
-            profiles,
-        )
-    )
-    return tables
-
-
-def to_html(report: Report, svgs: list[str] | None = None) -> str:
-    """A self-contained HTML page (charts inline); every string from the file is escaped."""
-    f = report.findings
-    parts = [
-        page_head(f"Dataset report: {f.file}"),
-        f"<h1>Dataset report: {_h(f.file)}</h1>",
-        f"<p>{f.rows} rows × {f.columns} columns, read as {_h(f.encoding)}."
-        + (f" Target: <code>{_h(f.target.column)}</code>." if f.target else "")
-        + "</p>",
-        "<h2>Key findings (verified)</h2><ul>",
-    ]
-    parts += [f"<li>{_h(c.text)}</li>" for c in report.key_findings if c.verdict == "supported"]
-    parts.append("</ul>")
-    if report.summary:
-        parts.append("<h2>The explainer's summary (verified)</h2><ul>")
-        shown = [c for c in report.summary if c.verdict == "supported"]
-        parts += [f"<li>{_h(c.text)}</li>" for c in shown] or [
-            "<li><em>No sentence of the LLM's summary could be verified.</em></li>"
-        ]
-        parts.append("</ul>")
-    for title, header, rows in _tables(report):
-        parts.append(
-            f"<h2>{_h(title)}</h2><table><tr>"
-            + "".join(f"<th>{_h(h)}</th>" for h in header)
-            + "</tr>"
-        )
-        parts += ["<tr>" + "".join(f"<td>{_h(c)}</td>" for c in row) + "</tr>" for row in rows]
-        parts.append("</table>")
-    parts += [f"<figure>{svg}</figure>" for svg in svgs or []]
-    if report.charts:
-        specs = [
-            {
-                **c,
-                "data": {
-                    "values": [{**v, "group": neutral(v["group"])} for v in c["data"]["values"]]
-                },
-            }
-            for c in report.charts
-        ]
-        spec = json.dumps(specs, ensure_ascii=True).replace("</", "<\\/")
-        parts.append(f"<script type='application/json' id='vega-lite-specs'>{spec}</script>")
-    parts.append("<h2>Evidence</h2><ul>")
-    parts += [f"<li><b>{e.id}</b> ({_h(e.tool)}): {_h(e.summary)}</li>" for e in report.evidence]
-    parts += [f"</ul><p class='cite'>{html.escape(_METHOD)}</p></body></html>"]
-    return "\n".join(parts)

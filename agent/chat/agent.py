@@ -14,7 +14,7 @@ One :meth:`Agent.turn` answers one user message in a session:
    ledger as ``E#``.
 3. **Narrate**: the LLM sees the facts with their ids and the question, both quoted as
    data, and writes short sentences citing ``[E#]``.
-4. **Verify** every sentence (:mod:`agent.verify`); by default only supported sentences
+4. **Verify** every sentence (:mod:`agent.grounding.verify`); by default only supported sentences
    are shown, and a templated answer built from the facts replaces an answer with none.
 5. **Store** the user message, the evidence and the answer (with the conversation state,
    the verdicts and the timings) in SQLite, so a restarted process continues the session.
@@ -25,60 +25,35 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 import time
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 
-from agent import prompting
+from agent.chat.narration import narration_messages
+from agent.chat.routing import (
+    ROUTABLE,
+    Method,
+    Plan,
+    Router,
+    State,
+    default_plan,
+    llm_plan,
+    route_tool_schema,
+    rules_route,
+)
+from agent.chat.sessions import SessionStore
 from agent.errors import BadInputError, ModelOutputError
-from agent.evidence import Evidence, Ledger
-from agent.llm import ChatResult, LLMProvider
-from agent.sessions import SessionStore
-from agent.verify import Policy, Verification, split_sentences, verify
-from tools.base import Tool, get_tool
+from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.verify import Policy, Verification, split_sentences, verify
+from agent.llm import LLMProvider, prompting
 from tools.errors import ToolError, ToolInputError
-from tools.models import DEFAULT_TARGET
+from tools.registry import get_tool
 
 log = logging.getLogger(__name__)
 
-Router = Literal["auto", "llm", "rules"]
-RoutedBy = Literal["rules", "llm", "default"]
-Method = Literal[
-    "occlusion", "integrated_gradients", "grad_x_input", "attention", "attention_rollout", "shapley"
-]
-
-# Tools the LLM may route to. `probe` needs labelled texts and `attribute_endpoint` a URL:
-# they are for programmatic callers, not for a routed chat turn.
-ROUTABLE = ("attribute", "what_if", "logit_lens", "confidence", "faithfulness")
-# Arguments the agent fills in from the session; the LLM never writes them.
-FILLED = ("text", "model")
-MAX_FACTS_SHOWN = 8
-
-
-class State(BaseModel):
-    """What a conversation refers back to: the input, its answer, the word in focus."""
-
-    text: str | None = Field(default=None, description="The input being explained.")
-    answer: str | None = Field(default=None, description="The target's answer to it.")
-    focus: str | None = Field(default=None, description="The word last talked about.")
-    method: Method = "occlusion"
-    model: str = DEFAULT_TARGET
-    last_tool: str | None = None
-    last_arguments: dict[str, Any] = Field(default_factory=dict)
-    last_evidence: list[str] = Field(default_factory=list)
-
-
-class Plan(BaseModel):
-    """What a turn runs: one tool with arguments, or a re-reading of earlier evidence."""
-
-    tool: str | None = Field(description="Tool to run; None = narrate earlier evidence.")
-    arguments: dict[str, Any] = Field(default_factory=dict)
-    reuse: list[str] = Field(default_factory=list, description="Earlier evidence to narrate.")
-    routed_by: RoutedBy
-    state: State = Field(description="The conversation state after this turn's references.")
+__all__ = ["Agent", "Method", "Plan", "Router", "State", "Timings", "TurnResult", "rules_route"]
 
 
 class Timings(BaseModel):
@@ -107,219 +82,26 @@ class TurnResult(BaseModel):
     def answer(self) -> str:
         return self.verification.answer
 
-
-# --------------------------------------------------------------------------- rules
-
-_QUOTE = re.compile(r"(?<!\w)'([^'\n]+?)'(?!\w)|\"([^\"\n]+?)\"|‘([^’\n]+?)’|“([^”\n]+?)”")
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
-_METHOD_WORDS: list[tuple[str, Method]] = [
-    (r"integrated[\s_-]*gradients?|\bIG\b", "integrated_gradients"),
-    (r"grad(?:ient)?\s*[x×*]\s*input|saliency", "grad_x_input"),
-    (r"shapley|shap\b", "shapley"),
-    (r"rollout", "attention_rollout"),
-    (r"\battention\b", "attention"),
-    (r"occlusion|leave[\s-]one[\s-]out", "occlusion"),
-]
-
-
-def _quoted(message: str) -> list[str]:
-    return [next(g for g in m.groups() if g).strip() for m in _QUOTE.finditer(message)]
-
-
-def _has(pattern: str, message: str) -> bool:
-    return re.search(pattern, message, re.IGNORECASE) is not None
-
-
-def split_input_sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-
-
-def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
-    """The plan for a message the rules recognise, else None (the LLM routes it)."""
-    original = message
-    quoted = _quoted(message)
-    new_text = next((q for q in quoted if len(q.split()) >= 3), None)
-    words = [q for q in quoted if q != new_text]
-    # Quoted spans are data: intents are read from the rest of the message only.
-    message = _QUOTE.sub(" ", message)
-    st = state.model_copy(deep=True)
-    if new_text is not None:
-        st.text, st.answer, st.focus, st.last_evidence = new_text, None, None, []
-    for pattern, method in _METHOD_WORDS:
-        if _has(pattern, message):
-            st.method = method
-            break
-    if st.text is None:
-        if len(original.split()) < 3:
-            raise BadInputError(
-                "nothing to explain yet: give the model's input, e.g. "
-                'why does it answer that to "The movie was not good."?'
-            )
-        # The first message of a session without an input is the input to explain.
-        st.text = original.strip()
-        return Plan(tool="attribute", arguments={"text": st.text, "method": st.method,
-                    "model": st.model}, routed_by="rules", state=st)  # fmt: skip
-    focus = words[0] if words else st.focus
-    text = st.text
-
-    def plan(tool: str | None, reuse: list[str] | None = None, **arguments: Any) -> Plan:
-        return Plan(tool=tool, arguments=arguments, reuse=reuse or [], routed_by="rules",
-                    state=st)  # fmt: skip
-
-    if _has(r"\breplac\w*\b.*\b(with|by)\b", message) and len(words) >= 2:
-        st.focus = words[0]
-        return plan("what_if", text=text, replace={words[0]: words[1]}, model=st.model)
-    if _has(r"\b(remov\w*|delet\w*|drop\w*|without|leave out|take out)\b", message):
-        target = words[0] if words else focus
-        if not target:
-            raise BadInputError("remove what? Quote the word, e.g. remove 'not' and try again")
-        st.focus = target
-        return plan("what_if", text=text, remove=[target], model=st.model)
-    if _has(r"\b(which|what)\s+layers?\b|\blayers?\b.*\bknows?\b|logit lens|where in the model",
-            message):  # fmt: skip
-        return plan("logit_lens", text=text, model=st.model)
-    if _has(r"\bhow (sure|confident|certain|likely)\b|\bconfiden\w+|\bprobabilit\w+|\bcertain",
-            message):  # fmt: skip
-        return plan("confidence", text=text, model=st.model)
-    if _has(r"\bfaithful\w*|\btrust\w*\b.*\b(attribution|explanation)|\bsanity", message):
-        return plan("faithfulness", text=text, method=st.method, model=st.model)
-    ordinal = re.search(rf"\b({'|'.join(_ORDINALS)})\s+sentence\b", message, re.I)
-    if ordinal:
-        sentences = split_input_sentences(text)
-        n = _ORDINALS[ordinal.group(1).lower()]
-        if n > len(sentences):
-            raise BadInputError(f"the input has {len(sentences)} sentence(s), not {n}")
-        st.text = sentences[n - 1 if n > 0 else -1]
-        st.answer, st.last_evidence = None, []
-        return plan("attribute", text=st.text, method=st.method, model=st.model)
-    if _has(r"\b(which|what)\s+sentence", message):
-        return plan("attribute", text=text, method=st.method, granularity="sentence",
-                    model=st.model)  # fmt: skip
-    if words and not _has(r"\b(why|explain)\b", message):
-        # "what about 'not'?": read the word off the latest attribution of this input when
-        # it has one; otherwise attribute anew.
-        st.focus = words[0]
-        for evidence_id in reversed(state.last_evidence if new_text is None else []):
-            if evidence_id in ledger:
-                record = ledger.get(evidence_id)
-                if record.tool == "attribute" and any(
-                    f.subject.casefold() == words[0].casefold() for f in record.facts
-                ):
-                    return plan(None, reuse=[evidence_id])
-        return plan("attribute", text=text, method=st.method, model=st.model)
-    if (
-        new_text is not None
-        or _has(
-            r"\b(why|explain\w*|which words?|what words?|matter\w*|important|attribut\w*)\b",
-            message,
-        )
-        or any(_has(p, message) for p, _ in _METHOD_WORDS)
-    ):
-        return plan("attribute", text=text, method=st.method, model=st.model)
-    return None
-
-
-def default_plan(state: State) -> Plan:
-    if state.text is None:
-        raise BadInputError("nothing to explain yet: give the model's input in quotes")
-    return Plan(
-        tool="attribute",
-        arguments={"text": state.text, "method": state.method, "model": state.model},
-        routed_by="default",
-        state=state,
-    )
-
-
-# --------------------------------------------------------------------------- LLM routing
-
-
-def route_tool_schema(tool: Tool[Any, Any]) -> dict[str, Any]:
-    """The tool's OpenAI schema without the arguments the agent fills in."""
-    schema = tool.openai_schema()
-    params = json.loads(json.dumps(schema["function"]["parameters"]))
-    for name in FILLED:
-        params.get("properties", {}).pop(name, None)
-    params["required"] = [r for r in params.get("required", []) if r not in FILLED]
-    schema["function"]["parameters"] = params
-    return schema
-
-
-def _llm_plan(result: ChatResult, state: State) -> tuple[Plan | None, str]:
-    """A validated plan from the LLM's tool call, or None and the problem."""
-    if not result.tool_calls:
-        return None, "no tool call in the reply"
-    call = result.tool_calls[0]
-    if call.name not in ROUTABLE:
-        return None, f"unknown tool {call.name!r}; choose one of {', '.join(ROUTABLE)}"
-    try:
-        given = json.loads(call.arguments or "{}")
-    except ValueError:
-        return None, f"arguments are not JSON: {call.arguments[:200]!r}"
-    if not isinstance(given, dict):
-        return None, "arguments must be a JSON object"
-    arguments = {k: v for k, v in given.items() if k not in FILLED}
-    arguments.update(text=state.text, model=state.model)
-    try:
-        get_tool(call.name).validate(arguments)
-    except ToolInputError as exc:
-        return None, str(exc)
-    st = state.model_copy(deep=True)
-    edited = [*arguments.get("remove", []), *arguments.get("replace", {})]
-    if edited:
-        st.focus = str(edited[0])
-    if isinstance(arguments.get("method"), str):
-        st.method = arguments["method"]
-    return Plan(tool=call.name, arguments=arguments, routed_by="llm", state=st), ""
-
-
-# --------------------------------------------------------------------------- narration
-
-
-def _fact_line(fact: Any) -> str:
-    subject = fact.subject if fact.subject.startswith("layer ") else f"'{fact.subject}'"
-    line = f"{subject} {fact.quantity.replace('_', ' ')} = {fact.value:g}"
-    if fact.unit:
-        line += f" {fact.unit}"
-    if fact.quantity == "attribution" and fact.value:
-        line += " (pushed towards the answer)" if fact.value > 0 else " (pushed away from it)"
-    return line
-
-
-def _shown_facts(record: Evidence, focus: str | None) -> list[str]:
-    facts = list(record.facts)
-    if focus:
-        facts.sort(key=lambda f: f.subject.casefold() != focus.casefold())
-    return [_fact_line(f) for f in facts[:MAX_FACTS_SHOWN]]
-
-
-def narration_messages(
-    question: str, state: State, records: list[Evidence], max_sentences: int
-) -> list[dict[str, str]]:
-    shown = [
-        {
-            "id": r.id,
-            "tool": r.tool,
-            "summary_json": json.dumps(r.summary, ensure_ascii=False),
-            "facts": _shown_facts(r, state.focus),
+    def to_json(self) -> dict[str, Any]:
+        """The turn as JSON (CLI ``--json``, the service): answer, verdicts, evidence,
+        numeric grounding rate, timings."""
+        v = self.verification
+        return {
+            "session_id": self.session_id,
+            "question": self.message,
+            "answer": v.answer,
+            "grounding_rate": v.grounding_rate,
+            "templated": v.templated,
+            "sentences": [s.model_dump(mode="json") for s in v.sentences],
+            "narration": self.narration,
+            "evidence": [r.model_dump(mode="json") for r in self.evidence],
+            "cited_evidence": v.evidence,
+            "plan": self.plan.model_dump(mode="json", exclude={"state"}),
+            "timings": {
+                **self.timings.model_dump(mode="json"),
+                "overhead_seconds": self.timings.overhead_seconds,
+            },
         }
-        for r in records
-    ]
-    return [
-        {"role": "system", "content": prompting.render("narrate_system",
-                                                       max_sentences=max_sentences)},
-        # One worked example: a 135M narrator copies a shape far better than it follows rules.
-        {"role": "user", "content": prompting.render("narrate_example_user")},
-        {"role": "assistant", "content": prompting.render("narrate_example_answer")},
-        {
-            "role": "user",
-            "content": prompting.render(
-                "narrate_user",
-                question_json=json.dumps(question, ensure_ascii=False),
-                text_json=json.dumps(state.text or "", ensure_ascii=False),
-                records=shown,
-            ),
-        },
-    ]  # fmt: skip
 
 
 # --------------------------------------------------------------------------- the agent
@@ -420,7 +202,7 @@ class Agent:
             result = await self.llm.chat(convo, tools=tools, tool_choice="required",
                                          max_tokens=200)  # fmt: skip
             seconds += result.seconds
-            plan, problem = _llm_plan(result, state)
+            plan, problem = llm_plan(result, state)
             if plan is not None:
                 return plan, seconds
             log.info("LLM route attempt %d invalid: %s", attempt + 1, problem)

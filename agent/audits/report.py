@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Any
 
-from agent.dataset_report import cell as _h
-from agent.dataset_report import neutral, page_head
-from agent.evidence import Ledger
-from agent.verify import SentenceCheck, check_sentence
+from agent.errors import BadInputError
+from agent.exports import cell as _h
+from agent.exports import neutral, page_head
+from agent.grounding.evidence import Ledger
+from agent.grounding.verify import SentenceCheck, check_sentence
 from tools.audit.evidence import AuditArgs, records
 
 
@@ -175,3 +177,15 @@ def verdicts_csv(result: Any) -> str:
         ]
         writer.writerow([neutral(c) for c in row])
     return buffer.getvalue()
+
+
+def write_audit_report(path: Path, result: Any, shown: list[str], name: str) -> None:
+    """The audit as an HTML page (``.html``) or its verdicts as CSV (``.csv``)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm", ".csv"):
+        raise BadInputError(f"--out {path.name}: use a .html or .csv file")
+    try:
+        text = to_html(result, shown, name) if suffix != ".csv" else verdicts_csv(result)
+        path.write_text(text, encoding="utf-8", newline="" if suffix == ".csv" else None)
+    except OSError as exc:
+        raise BadInputError(f"cannot write {path}: {exc.strerror}") from None

@@ -129,7 +129,7 @@ async def counterfactual_outputs(
 ) -> list[tuple[str, str]]:
     """(original output, output for the swapped prompt) for every item whose prompt holds
     a swap term. Both are asked anew at temperature 0, so decoding is the same."""
-    from tools.audit.checks import swap_terms
+    from tools.audit.bias import swap_terms
 
     gate = asyncio.Semaphore(concurrency)
 

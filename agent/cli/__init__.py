@@ -1,0 +1,19 @@
+"""The ``explainer`` command line, a face: one module per command group parses options,
+shows progress and renders; the steps of each job are the use cases' (``agent.usecases``).
+
+- :mod:`~agent.cli.common` the apps, consoles and the error edge;
+- :mod:`~agent.cli.explain` ``ask``, ``explain``, ``chat``; :mod:`~agent.cli.datasets`
+  ``explain-csv``; :mod:`~agent.cli.audits` ``audit``; :mod:`~agent.cli.llm` ``llm …``;
+  :mod:`~agent.cli.serve` ``serve``; :mod:`~agent.cli.render` heatmaps and tables.
+"""
+
+from agent.cli import audits, datasets, explain, llm, serve  # noqa: F401  (register commands)
+from agent.cli.common import app
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,84 @@
+"""``explainer serve``: the HTTP service (browser page, sessions, jobs, the
+OpenAI-compatible facade). The one place a face starts the other: this command only
+parses the options and hands them to :func:`agent.service.create_app` (the import
+contract in the pyproject names this exception)."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from agent.chat.agent import Agent
+from agent.cli.common import app, connect_shown, edge, err
+from agent.errors import BadInputError
+from agent.settings import get_settings
+from agent.usecases.chat import build_agent
+from tools.models import DEFAULT_TARGET, alias_target
+
+
+@app.command("serve")
+@edge
+def serve_cmd(
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8080,
+    workers: Annotated[int, typer.Option(min=1, max=8, help="Jobs run at the same time.")] = 1,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            help="Serve another target model as NAME=PATH (.gguf or transformers dir; "
+            "repeat). Clients name it; they never send paths.",
+        ),
+    ] = None,
+) -> None:
+    """Serve the explainer over HTTP: the browser page at /, sessions with streaming
+    messages and evidence, dataset and audit uploads and jobs, an OpenAI-compatible
+    /v1/chat/completions (evidence and grounding rate ride along), /metrics, /healthz and
+    the OpenAPI schema at /docs and /openapi.json.
+
+    Requests need `Authorization: Bearer $EXPLAINER_API_TOKEN` when the token is set (it
+    may list several comma-separated tokens: one tenant each); a non-loopback --host
+    without a token is refused. Sessions, uploads and jobs persist under
+    $EXPLAINER_STATE_DIR; jobs a restart interrupted are run again or marked failed.
+    """
+
+    import uvicorn  # the service's stack loads with this command only (CLI start-up)
+
+    from agent.service import MB, create_app
+
+    settings = get_settings()
+    token = settings.api_token.get_secret_value() if settings.api_token else None
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not token:
+        raise BadInputError(f"refusing to serve on {host} without EXPLAINER_API_TOKEN set")
+    served = [DEFAULT_TARGET]
+    for item in target or []:
+        name, _, spec = item.partition("=")
+        if not name.strip() or not spec.strip() or name.strip() in ("explainer", DEFAULT_TARGET):
+            raise BadInputError(f"--target {item!r}: use NAME=PATH with a new NAME")
+        if not Path(spec).expanduser().exists():
+            raise BadInputError(f"--target {name}: no such file or folder {spec!r}")
+        alias_target(name.strip(), str(Path(spec).expanduser()))
+        served.append(name.strip())
+
+    def make_agent() -> Agent:
+        return build_agent(connect_shown(settings).provider, settings)
+
+    service = create_app(
+        make_agent,
+        token=token,
+        data_dir=settings.state_dir / "service",
+        max_upload_bytes=int(settings.max_upload_mb * MB),
+        job_workers=workers,
+        max_jobs_in_flight=settings.jobs_per_tenant,
+        targets=served,
+    )
+    err.print(f"[dim]serving on http://{host}:{port} (token {'required' if token else 'off'}; "
+              f"targets {', '.join(served)})[/]")  # fmt: skip
+    uvicorn.run(service, host=host, port=port, log_level="warning")

@@ -1,0 +1,167 @@
+"""What every router of the service shares: the :class:`Services` an app holds (the agent,
+the job store and workers, follow-ups, metrics, auth and limits), the FastAPI
+dependencies that hand them out, and how errors become HTTP statuses.
+
+Tenancy: every token is a tenant (``EXPLAINER_API_TOKEN`` may list several, comma-
+separated); sessions, files and jobs belong to the tenant that made them, and another
+tenant's id is answered 404, the same as an id that does not exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+
+from agent.chat.agent import Agent
+from agent.errors import BackendUnavailableError, BadInputError, ExplainerError, LLMTimeoutError
+from agent.service.middleware import Metrics
+from agent.service.runner import FollowUps, JobRunner, runner_for
+from agent.service.store import JobStore, JobView
+from tools.models import DEFAULT_TARGET, registered_targets
+
+
+class Services:
+    """The state of one app, made on first use (the agent loads no model until asked)."""
+
+    def __init__(
+        self,
+        make_agent: Callable[[], Agent],
+        *,
+        token: str | None,
+        data_dir: Path | None,
+        max_upload_bytes: int,
+        job_workers: int,
+        max_jobs_in_flight: int,
+        targets: list[str] | None,
+    ):
+        self.tokens = [t.strip() for t in (token or "").split(",") if t.strip()] or None
+        self.metrics = Metrics()
+        self.max_upload_bytes = max_upload_bytes
+        self.max_jobs_in_flight = max_jobs_in_flight
+        self._make_agent, self._data_dir, self._workers = make_agent, data_dir, job_workers
+        self._targets = targets
+        self._agent: Agent | None = None
+        self._jobs: JobStore | None = None
+        self._runner: JobRunner | None = None
+        self._follow_ups: FollowUps | None = None
+
+    def agent(self) -> Agent:
+        if self._agent is None:
+            self._agent = self._make_agent()
+        return self._agent
+
+    def jobs(self) -> JobStore:
+        if self._jobs is None:
+            self._jobs = JobStore(self._data_dir or self.agent().store.path.parent / "service")
+        return self._jobs
+
+    def runner(self) -> JobRunner:
+        """The job workers, started in the running event loop on first use (at startup
+        under a server; on the first job in tests that skip the lifespan)."""
+        if self._runner is None:
+            self._runner = JobRunner(self.jobs(), runner_for(lambda: self.agent().llm),
+                                     workers=self._workers)  # fmt: skip
+            self._runner.start()
+        return self._runner
+
+    def follow_ups(self) -> FollowUps:
+        if self._follow_ups is None:
+            self._follow_ups = FollowUps(self.jobs(), lambda: self.agent().llm)
+        return self._follow_ups
+
+    async def close(self) -> None:
+        if self._runner is not None:
+            await self._runner.stop()
+            self._runner = None
+        if self._follow_ups is not None:
+            self._follow_ups.close()
+            self._follow_ups = None
+
+    # ----------------------------------------------------------------- lookups
+
+    def served(self) -> list[str]:
+        """Target names clients may ask for (clients never name files)."""
+        if self._targets is not None:
+            return self._targets
+        return [DEFAULT_TARGET, *registered_targets()]
+
+    def target(self, model: str) -> str:
+        allowed = self.served()
+        name = DEFAULT_TARGET if model in ("", "explainer") else model
+        if name not in allowed:
+            raise HTTPException(
+                status_code=400,
+                detail=f"unknown model {model!r}; available: explainer (= {DEFAULT_TARGET}), "
+                + ", ".join(sorted(set(allowed))),
+            )
+        return name
+
+    def owned(self, session_id: str, owner: str) -> None:
+        if not self.agent().store.exists(session_id, owner):
+            raise HTTPException(status_code=404, detail="no such session")
+
+    def job_of(self, job_id: str, owner: str) -> JobView:
+        view = self.jobs().job(job_id, owner)
+        if view is None:
+            raise HTTPException(status_code=404, detail="no such job")
+        return view
+
+
+def services(request: Request) -> Services:
+    """FastAPI dependency: the app's services."""
+    found: Services = request.app.state.services
+    return found
+
+
+def authorised(request: Request) -> str:
+    """FastAPI dependency: the caller's tenant (a hash of its token); 401 without a known
+    token. Without tokens (a loopback server) every caller is the one local tenant."""
+    tokens = services(request).tokens
+    if tokens is None:
+        return "api:local"
+    header = request.headers.get("authorization", "")
+    given = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
+    if not any(given and secrets.compare_digest(given, t) for t in tokens):
+        raise HTTPException(
+            status_code=401,
+            detail="missing or wrong bearer token",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return "api:" + hashlib.sha256(given.encode()).hexdigest()[:16]
+
+
+def http_status(exc: ExplainerError) -> int:
+    """The HTTP status of an error: the caller's input 400, an LLM that is down 503 (too
+    slow 504), one whose output stays unusable 502."""
+    if isinstance(exc, BadInputError):
+        return 400
+    if isinstance(exc, LLMTimeoutError):
+        return 504
+    if isinstance(exc, BackendUnavailableError):
+        return 503
+    return 502
+
+
+def problem(exc: ExplainerError) -> HTTPException:
+    return HTTPException(status_code=http_status(exc), detail=str(exc))
+
+
+def sse(event: str, data: Any) -> str:
+    """One server-sent event."""
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def pieces(text: str, size: int = 40) -> list[str]:
+    """A verified answer cut into pieces for streaming (only verified text is sent)."""
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+
+
+#: Route parameters: the caller's tenant (401 without a known token) and the services.
+Owner = Annotated[str, Depends(authorised)]
+Svc = Annotated[Services, Depends(services)]

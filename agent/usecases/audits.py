@@ -1,0 +1,164 @@
+"""Use cases of audits: audit a file of another model's outputs, optionally generating
+the outputs from the audited endpoint first, and the counterfactual swap probe.
+
+Error decisions, made once for every face: an unreadable or malformed file is the
+caller's problem (:class:`BadInputError`, with the loader's message naming the line);
+``--generate`` and ``--swap`` without the audited endpoint, or a swap that is not
+``TERM=OTHER``, are refused before anything runs; a swap whose terms occur in no prompt
+is refused after the file is read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agent.audits.generate import counterfactual_outputs, generate
+from agent.audits.report import narrate
+from agent.errors import BadInputError
+from agent.grounding.verify import SentenceCheck
+from agent.llm import LLMProvider
+from tools.audit.bias import BiasProbe, bias_probe
+from tools.audit.checks import AuditResult, ItemVerdict, audit
+from tools.audit.load import AuditItem, iter_items
+from tools.errors import ToolInputError
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class Generation:
+    """Ask the audited endpoint for each prompt's output and ``samples`` more (kept in
+    ``cache``, so a rerun resumes)."""
+
+    cache: Path
+    samples: int = 3
+    max_tokens: int = 64
+    concurrency: int = 4
+    progress: Callable[[int], None] | None = None
+
+
+@dataclass
+class AuditOutcome:
+    result: AuditResult
+    sentences: list[SentenceCheck] = field(default_factory=list)
+
+    @property
+    def shown(self) -> list[str]:
+        """The narrative: the verified sentences only."""
+        return [c.text for c in self.sentences if c.verdict == "supported"]
+
+
+def swap_pairs(swaps: list[str]) -> list[tuple[str, str]]:
+    """``["he=she", ...]`` as pairs; anything else is a clear error."""
+    pairs = []
+    for swap in swaps:
+        term, sep, other = swap.partition("=")
+        if not sep or not term.strip() or not other.strip():
+            raise BadInputError("--swap takes TERM=OTHER, e.g. --swap he=she")
+        pairs.append((term.strip(), other.strip()))
+    return pairs
+
+
+def _items(path: Path, groups: list[str], *, need_output: bool = True) -> list[AuditItem]:
+    try:
+        return list(iter_items(path, groups, need_output=need_output))
+    except ToolInputError as exc:
+        raise BadInputError(str(exc)) from None
+
+
+async def audit_file(
+    path: Path,
+    groups: list[str] | None = None,
+    *,
+    label: str | None = None,
+    target_url: str | None = None,
+    generation: Generation | None = None,
+    swaps: list[tuple[str, str]] | None = None,
+    on_verdict: Callable[[ItemVerdict], None] | None = None,
+    progress: Progress | None = None,
+) -> AuditOutcome:
+    """Audit the outputs in ``path`` (JSONL or CSV: prompt, output, optional reference,
+    samples, group columns): per-item verdicts, group disparities, shortcuts, and the
+    verified narrative.
+
+    Args:
+        groups: Columns naming each item's group.
+        label: The name the narrative gives the file.
+        target_url: The audited model's OpenAI-compatible endpoint (for generation and
+            the swap probe).
+        generation: Generate the outputs from ``target_url`` first.
+        swaps: Counterfactual probe: (term, other) pairs swapped in the prompts.
+        on_verdict: Hears each item's verdict as it is decided (streaming to a file).
+        progress: Hears (stage, fraction done).
+    """
+    groups = list(groups or [])
+    if (generation is not None or swaps) and not target_url:
+        raise BadInputError("--generate and --swap need --target-url (the audited model)")
+    report = progress or (lambda stage, done: None)
+    source: list[AuditItem] | None = None
+    if generation is not None:
+        report("generating outputs", 0.0)
+        source = await _generate(path, groups, target_url or "", generation)
+    total = len(source) if source is not None else max(1, _count_lines(path))
+    done = 0
+
+    def seen(verdict: ItemVerdict) -> None:
+        nonlocal done
+        done += 1
+        if on_verdict is not None:
+            on_verdict(verdict)
+        if done % 500 == 0:
+            report(f"checked {done} items", min(1.0, done / total))
+
+    def work() -> AuditResult:
+        try:
+            return audit(source if source is not None else iter_items(path, groups),
+                         on_verdict=seen)  # fmt: skip
+        except ToolInputError as exc:
+            raise BadInputError(str(exc)) from None
+
+    report("checking items", 0.0)
+    result = await asyncio.to_thread(work)
+    if swaps:
+        report("re-asking the target with the group terms swapped", 0.95)
+        result.bias = await swap_probe(path, groups, target_url or "", swaps, generation)
+    _, sentences = narrate(result, label or path.name, groups)
+    return AuditOutcome(result, sentences)
+
+
+async def _generate(path: Path, groups: list[str], url: str, g: Generation) -> list[AuditItem]:
+    items = _items(path, groups, need_output=False)
+    async with LLMProvider(url) as llm:
+        return await generate(llm, items, g.cache, samples=g.samples, max_tokens=g.max_tokens,
+                              concurrency=g.concurrency, progress=g.progress)  # fmt: skip
+
+
+async def swap_probe(
+    path: Path,
+    groups: list[str],
+    url: str,
+    swaps: list[tuple[str, str]],
+    generation: Generation | None = None,
+) -> BiasProbe:
+    """Ask ``url`` each prompt that holds a swap term, as it is and with the terms
+    swapped, and compare the pairs of outputs (refusals, length, changed answers)."""
+    items = _items(path, groups, need_output=False)
+    max_tokens = generation.max_tokens if generation else 64
+    concurrency = generation.concurrency if generation else 4
+    async with LLMProvider(url) as llm:
+        outputs = await counterfactual_outputs(llm, items, swaps, max_tokens=max_tokens,
+                                               concurrency=concurrency)  # fmt: skip
+    if not outputs:
+        raise BadInputError("--swap: no prompt contains any of the swap terms")
+    return bias_probe(outputs)
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as fh:
+            return sum(1 for _ in fh)
+    except OSError:
+        return 1

@@ -1,0 +1,115 @@
+"""Use cases of datasets: explain one (statistics over all rows, the report whose every
+sentence is verified, the LLM's optional summary), and open it for follow-up questions.
+
+Error decisions, made once for every face: a file the tools cannot read or analyse is
+the caller's problem (:class:`BadInputError`, with the tool's message); an LLM that fails
+while summarising does not fail the job: the report says "no LLM summary: <why>" among
+its notes and carries the code-written findings alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from agent.datasets.chat import DatasetChat
+from agent.datasets.report import Report, build_ledger, llm_summary, make_report
+from agent.errors import BadInputError, ExplainerError
+from agent.grounding.evidence import Ledger
+from agent.llm import LLMProvider
+from tools.dataset.analyse import Findings, analyse
+from tools.dataset.load import Dataset, load_dataset
+from tools.errors import ToolInputError
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class DatasetExplanation:
+    """A dataset's verified report, its evidence, and (when asked to keep it) the loaded
+    table for follow-up questions; :meth:`close` releases the table."""
+
+    report: Report
+    ledger: Ledger
+    dataset: Dataset | None = None
+
+    def chat(self, llm: LLMProvider | None) -> DatasetChat:
+        if self.dataset is None:
+            raise BadInputError("the dataset was not kept open for questions")
+        return DatasetChat(llm, self.dataset, self.report.findings, self.ledger)
+
+    def close(self) -> None:
+        if self.dataset is not None:
+            self.dataset.close()
+            self.dataset = None
+
+
+async def explain_dataset(
+    path: Path,
+    target: str | None = None,
+    *,
+    llm: Callable[[], LLMProvider] | None = None,
+    label: str | None = None,
+    model_rows: int = 20_000,
+    allow_bad_rows: bool = False,
+    seed: int = 0,
+    keep: bool = False,
+    progress: Progress | None = None,
+) -> DatasetExplanation:
+    """Explain the dataset at ``path`` (CSV, TSV or Parquet).
+
+    Args:
+        target: The column whose drivers to find (None: profile and relations only).
+        llm: Gives the explainer LLM for the summary, called once the analysis is done
+            (None: code-written findings only).
+        label: The name the report shows for the file (an upload's own name).
+        model_rows: Rows sampled to fit the glass-box model.
+        allow_bad_rows: Skip rows with the wrong number of fields instead of failing.
+        seed: Seed of the model sample and the intervals (same seed, same report).
+        keep: Keep the loaded table open for follow-up questions.
+        progress: Hears (stage, fraction done) as the work goes on.
+    """
+    report_progress = progress or (lambda stage, done: None)
+
+    def work() -> tuple[Findings, Dataset | None]:
+        try:
+            return analyse(
+                path, target, model_rows=model_rows, allow_bad_rows=allow_bad_rows, seed=seed,
+                progress=lambda step, done: report_progress(step, 0.9 * done), keep=keep,
+            )  # fmt: skip
+        except (ToolInputError, ValueError) as exc:
+            raise BadInputError(str(exc)) from None
+
+    findings, ds = await asyncio.to_thread(work)
+    if label is not None:
+        findings.file = label
+    ledger = build_ledger(findings)
+    summary = ""
+    if llm is not None:
+        report_progress("the explainer LLM is summarising the evidence", 0.9)
+        try:
+            summary = await llm_summary(llm(), findings, ledger)
+        except ExplainerError as exc:
+            findings.notes.append(f"no LLM summary: {exc}")
+    report_progress("writing the report", 0.95)
+    report = make_report(findings, summary_text=summary, ledger=ledger)
+    return DatasetExplanation(report, ledger, ds)
+
+
+async def open_dataset_chat(
+    path: Path, findings_json: Path, *, allow_bad_rows: bool, llm: LLMProvider | None
+) -> DatasetChat:
+    """Follow-up questions about a dataset explained earlier, from its stored findings
+    (the JSON of the report): the same evidence records with the same ids, and the table
+    loaded again for queries over all rows."""
+    data = json.loads(findings_json.read_text("utf-8"))
+    findings = Findings.model_validate(data)
+    ledger = build_ledger(findings)
+    try:
+        ds = await asyncio.to_thread(load_dataset, path, allow_bad_rows=allow_bad_rows)
+    except ToolInputError as exc:
+        raise BadInputError(str(exc)) from None
+    return DatasetChat(llm, ds, findings, ledger)

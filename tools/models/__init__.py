@@ -12,6 +12,7 @@ de-quantized weights are saved once under ``$EXPLAINER_CACHE_DIR`` (default
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -86,12 +87,18 @@ def _quiet_transformers() -> Iterator[None]:
     progress bars, info lines): the caller shows its own progress. Restored afterwards."""
     from transformers.utils import logging as hf_logging
 
+    from transformers import modeling_gguf_pytorch_utils as gguf_utils
+
     bars, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    # The GGUF de-quantizer calls tqdm itself, past transformers' own switch.
+    gguf_bar = gguf_utils.tqdm
+    gguf_utils.tqdm = functools.partial(gguf_bar, disable=True)
     try:
         yield
     finally:
+        gguf_utils.tqdm = gguf_bar
         hf_logging.set_verbosity(verbosity)
         if bars:
             hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]

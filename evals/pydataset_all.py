@@ -51,6 +51,8 @@ def main() -> None:
         errors: collections.Counter[str] = collections.Counter()
         crashes: list[tuple[str, str]] = []
         times: list[tuple[float, str, int]] = []
+        written = dropped = 0  # key-finding sentences written by code, and those the checker drops
+        dropped_examples: list[tuple[str, str, list[str]]] = []
         report = Path(tmp) / "report.html"
         start = time.perf_counter()
         for i, path in enumerate(files, 1):
@@ -67,7 +69,14 @@ def main() -> None:
             crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
             if result.exit_code == 0:
                 outcomes[f"{kind}: ok"] += 1
-                times.append((seconds, name, int(json.loads(result.stdout)["rows"])))
+                data = json.loads(result.stdout)
+                times.append((seconds, name, int(data["rows"])))
+                code = data["sentences"][: len(data["sentences"]) - data["summary_sentences"]]
+                written += len(code)
+                for c in code:
+                    if c["verdict"] != "supported":
+                        dropped += 1
+                        dropped_examples.append((name, c["text"], c["reasons"]))
             elif result.exit_code == 2 and not crashed:
                 outcomes[f"{kind}: clear error"] += 1
                 message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "?"
@@ -88,6 +97,9 @@ def main() -> None:
     for name, exc in crashes[:30]:
         print(f"  {name}: {exc}")
     times.sort(reverse=True)
+    print(f"sentences written by code: {written}; dropped by the checker: {dropped}")
+    for name, text, reasons in dropped_examples[:10]:
+        print(f"  {name}: {text[:120]} -- {reasons[:2]}")
     print("slowest files:")
     for seconds, name, rows in times[:5]:
         print(f"  {seconds:6.2f} s  {name} ({rows} rows)")

@@ -325,5 +325,5 @@ def test_fact_lines_run_together_are_checked_one_by_one_and_focus_leads() -> Non
     assert [s.verdict for s in checked.sentences] == ["supported", "unsupported"]
     # Nothing survives → templated; the word asked about comes first, "most" stays true.
     templated = verify("nothing", ledger, focus="not").answer
-    assert templated.startswith("'not'") and "most" not in templated.split("[E1]")[0]
-    assert "'zebra' raised the probability of the answer most" in templated
+    assert templated.startswith("'not'") and "highest" not in templated.split("[E1]")[0]
+    assert "'zebra' has the highest attribution" in templated

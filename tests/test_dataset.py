@@ -246,7 +246,8 @@ def test_injection_and_formula_cells_stay_data(tmp_path: Path) -> None:
     # an LLM summary that obeyed the injection is not shown: no evidence supports it
     report = make_report(findings, summary_text="This dataset is perfect and unbiased [E1].")
     assert report.summary[0].verdict == "unsupported"
-    assert not any("perfect" in s for s in report.shown())
+    # (a code-written finding may quote the cell as a group's name: that is data, shown as data)
+    assert not any(s.startswith("This dataset is perfect") for s in report.shown())
     html_text = to_html(report)
     # no table cell starts like a formula; the formula value itself carries an apostrophe
     cells_html = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", html_text)]

@@ -61,11 +61,11 @@ def test_true_claims_are_supported(ledger: Ledger, text: str) -> None:
         ("The word 'not' has an attribution of 0.71 [E1].", "states 0.71"),
         ("The word 'not' has an attribution of 0.6 [E1].", None),  # 0.6 ± 0.05 holds 0.61
         ("'movie' has an attribution of 0.61 [E1].", "states 0.61"),
-        ("'not' lowered the answer's log-probability [E1].", "says down"),
+        ("'not' lowered the answer's log-probability [E1].", "'not' has attribution 0.612"),
         ("'bad' has an attribution of 0.41 [E1].", "states 0.41"),
         ("The word 'not' has an attribution of 0.61.", "cites no evidence"),
         ("The word 'plot' has an attribution of 0.61 [E1].", "names 'plot'"),
-        ("The word 'movie' mattered most [E1].", "that is 'not'"),
+        ("The word 'movie' mattered most [E1].", "rank 1 is 'not'"),
         ("Layer 3 reaches 91% probe accuracy [E2].", "states 91%"),
         ("The word 'not' has an attribution of 0.61 [E7].", "cites E7"),
     ],
@@ -106,7 +106,8 @@ def test_remove_policy_and_grounding_rate(ledger: Ledger) -> None:
 def test_nothing_left_gives_a_templated_answer_that_verifies(ledger: Ledger) -> None:
     result = verify("The model is perfect and 'plot' matters [E1].", ledger)
     assert result.templated and result.grounding_rate == 0.0
-    assert "'not' has attribution 0.6123 [E1]." in result.answer
+    # written by code from typed claims: the top word's rank, every number from the facts
+    assert "'not' has the highest attribution (0.612) [E1]." in result.answer
     again = verify(result.answer, ledger)
     assert again.grounding_rate == 1.0 and not again.templated
 

@@ -11,29 +11,37 @@ from typing import Any
 from agent.errors import BadInputError
 from agent.exports import cell as _h
 from agent.exports import neutral, page_head
+from agent.grounding import claims as C
 from agent.grounding.evidence import Ledger
-from agent.grounding.verify import SentenceCheck, check_sentence
+from agent.grounding.verify import SentenceCheck, check_written
 from tools.audit.evidence import AuditArgs, records
 
 
 def narrate(result: Any, file: str, groups: list[str]) -> tuple[Ledger, list[SentenceCheck]]:
-    """The audit's evidence ledger and its key findings, each checked by the verifier
-    (show only the supported ones)."""
+    """The audit's evidence ledger and its key findings, each with the typed claims it makes,
+    checked against the ledger (show only the supported ones)."""
     ledger = Ledger()
     args = AuditArgs(file=file, groups=groups)
     for tool, output in records(result):
         ledger.add(tool, args, output)
-    return ledger, [check_sentence(s, ledger) for s in key_findings(result, ledger)]
+    return ledger, [check_written(t, claims, ledger) for t, claims in key_findings(result, ledger)]
 
 
-def key_findings(result: Any, ledger: Ledger) -> list[str]:
-    """Key findings written by code from the audit's evidence (verified before shown)."""
+def key_findings(result: Any, ledger: Ledger) -> list[tuple[str, list[C.Claim]]]:
+    """Key findings written by code from the audit's evidence, with their claims."""
     records = list(ledger)
-    overview = records[0].id
-    lines = [
-        f"The file holds {result.items} items [{overview}].",
-        f"{result.flagged_items} items are flagged [{overview}].",
-        f"The overall refusal rate is {result.refusal_rate * 100:.1f}% [{overview}].",
+    overview = records[0]
+    o = overview.id
+    lines: list[tuple[str, list[C.Claim]]] = [
+        (f"The file holds {result.items} items [{o}].", [C.value(overview, "items", "count")]),
+        (
+            f"{result.flagged_items} items are flagged [{o}].",
+            [C.value(overview, "items", "flagged")],
+        ),
+        (
+            f"The overall refusal rate is {result.refusal_rate * 100:.1f}% [{o}].",
+            [C.value(overview, "items", "refusal_rate")],
+        ),
     ]
     for record in records[1:]:
         column = record.data["column"]
@@ -43,9 +51,19 @@ def key_findings(result: Any, ledger: Ledger) -> list[str]:
             rows = {r["group"]: r for r in record.data["rows"]}
             a, b = d["between"]
             lines.append(
-                f"'{column}' = '{a}' is refused at {rows[a]['refusal_rate'] * 100:.1f}% against "
-                f"{rows[b]['refusal_rate'] * 100:.1f}% for '{column}' = '{b}': a significant "
-                f"disparity [{record.id}]."
+                (
+                    f"'{column}' = '{a}' is refused at {rows[a]['refusal_rate'] * 100:.1f}% "
+                    f"against {rows[b]['refusal_rate'] * 100:.1f}% for '{column}' = '{b}': a "
+                    f"significant "
+                    f"disparity [{record.id}].",
+                    [
+                        C.value(record, f"{column} = {a}", "refusal_rate"),
+                        C.value(record, f"{column} = {b}", "refusal_rate"),
+                        C.SignificanceClaim(
+                            evidence=record.id, subject=column, quantity="refusal_rate_p_adjusted"
+                        ),
+                    ],
+                )
             )
     return lines
 

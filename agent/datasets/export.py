@@ -24,7 +24,11 @@ def to_json(report: Report) -> dict[str, Any]:
     data["narrative"] = report.shown()
     data["sentences"] = [c.model_dump(mode="json") for c in [*report.key_findings, *report.summary]]
     data["summary_sentences"] = len(report.summary)  # the last ones in "sentences"
-    data["evidence"] = [{"id": e.id, "tool": e.tool, "summary": e.summary} for e in report.evidence]
+    data["evidence"] = [
+        {"id": e.id, "tool": e.tool, "summary": e.summary,
+         "facts": [f.model_dump(mode="json") for f in e.facts]}
+        for e in report.evidence
+    ]  # fmt: skip
     data["charts"] = report.charts
     return data
 

@@ -9,14 +9,13 @@ against spreadsheet formulas (``=cmd|…``) in HTML and CSV exports.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from agent.grounding import claims as C
 from agent.grounding.evidence import Evidence, Ledger
-from agent.grounding.verify import SentenceCheck, check_sentence, split_sentences
-from agent.llm import LLMProvider, prompting
+from agent.grounding.verify import SentenceCheck, check_sentence, check_written, split_sentences
 from tools.dataset import charts
 from tools.dataset.analyse import Findings
 from tools.dataset.evidence import DatasetArgs, records, value_quantity
@@ -62,14 +61,23 @@ def _q(text: object) -> str:
     return "'" + str(text).replace("'", "’") + "'"
 
 
-def key_findings(findings: Findings, ledger: Ledger) -> list[str]:
-    """Sentences written by code from the evidence, each citing its record."""
+Written = tuple[str, list[C.Claim]]
+
+
+def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
+    """Sentences written by code from the evidence, each with the typed claims it makes
+    (every number in the text is one of those claims' facts)."""
     by_tool: dict[str, list[Evidence]] = {}
     for record in ledger:
         by_tool.setdefault(record.tool, []).append(record)
-    out: list[str] = []
+    out: list[Written] = []
     overview = by_tool["dataset_overview"][0]
-    out.append(f"The file has {findings.rows} rows and {findings.columns} columns [{overview.id}].")
+    out.append(
+        (
+            f"The file has {findings.rows} rows and {findings.columns} columns [{overview.id}].",
+            [C.value(overview, findings.file, "rows"), C.value(overview, findings.file, "columns")],
+        )
+    )
     target = findings.target
     value_of = (lambda v: _pct(v)) if target and target.kind != "numeric" else _num
     if target is not None:
@@ -78,51 +86,81 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[str]:
             if target.kind != "numeric"
             else f"mean {_q(target.column)} is {_num(target.overall)}"
         )
-        out.append(f"The overall {what} [{overview.id}].")
+        out.append(
+            (
+                f"The overall {what} [{overview.id}].",
+                [C.value(overview, target.column, f"overall_{value_quantity(target)}")],
+            )
+        )
     for alert in findings.alerts:
-        out.append(_alert_sentence(alert.kind, alert.columns, alert.figures, overview.id, findings))
+        out.append(_alert_sentence(alert.kind, alert.columns, alert.figures, overview, findings))
     if target is None:
-        return [s for s in out if s]
+        return [w for w in out if w[0]]
     ranking = by_tool["drivers"][0]
     leaked = {a.columns[0] for a in findings.alerts if a.kind == "leakage"}
     honest = [d for d in findings.drivers if d.column not in leaked and d.significant]
     if honest:
         top = honest[0]
-        strongest = (
-            "the strongest association"
-            if top is findings.drivers[0]
-            else "the strongest association apart from leakage"
-        )
+        claims: list[C.Claim] = [C.value(ranking, top.column, top.measure)]
         if top is findings.drivers[0]:
+            same = [d for d in findings.drivers if d.measure == top.measure]
+            if len(same) > 1:
+                claims.append(
+                    C.RankClaim(evidence=ranking.id, subject=top.column, quantity=top.measure)
+                )
             out.append(
-                f"{_q(top.column)} has {strongest} with {_q(target.column)} "
-                f"({MEASURE_NAMES[top.measure]} {_num(top.effect)}) [{ranking.id}]."
+                (
+                    f"{_q(top.column)} has the strongest association with "
+                    f"{_q(target.column)} ({MEASURE_NAMES[top.measure]} {_num(top.effect)}) "
+                    f"[{ranking.id}].",
+                    claims,
+                )
             )
         else:
             out.append(
-                f"Leaving the leakage aside, {_q(top.column)} goes with {_q(target.column)} "
-                f"({MEASURE_NAMES[top.measure]} {_num(top.effect)}) [{ranking.id}]."
+                (
+                    f"Leaving the leakage aside, {_q(top.column)} goes with "
+                    f"{_q(target.column)} ({MEASURE_NAMES[top.measure]} {_num(top.effect)}) "
+                    f"[{ranking.id}].",
+                    claims,
+                )
             )
-        rest = [f"{_q(d.column)} ({_num(d.effect)})" for d in honest[1:4]]
+        rest = honest[1:4]
         if rest:
-            out.append(f"Next come {', '.join(rest)} [{ranking.id}].")
-    noise = [d.column for d in findings.drivers if not d.significant]
+            shown = ", ".join(f"{_q(d.column)} ({_num(d.effect)})" for d in rest)
+            out.append(
+                (
+                    f"Next come {shown} [{ranking.id}].",
+                    [C.value(ranking, d.column, d.measure) for d in rest],
+                )
+            )
+    noise = [d.column for d in findings.drivers if not d.significant][:6]
     if noise:
-        shown = ", ".join(_q(c) for c in noise[:6])
+        shown = ", ".join(_q(c) for c in noise)
         out.append(
-            f"No significant association with {_q(target.column)} for {shown} "
-            f"(not significant after adjustment) [{ranking.id}]."
+            (
+                f"No significant association with {_q(target.column)} for {shown} "
+                f"(not significant after adjustment) [{ranking.id}].",
+                [C.SignificanceClaim(evidence=ranking.id, subject=c, negated=True) for c in noise],
+            )
         )
     measure = (
         f"{_q(target.column)} = {_q(target.positive)} rate"
         if target.kind != "numeric"
         else f"mean {_q(target.column)}"
     )
+    q = value_quantity(target)
     for record in by_tool.get("group_values", []):
         driver = record.data["driver"]
         groups = driver["groups"]
+        column = driver["column"]
         parts = [f"{_q(g['label'])} {value_of(g['value'])}" for g in groups]
-        out.append(f"The {measure} by {_q(driver['column'])}: {', '.join(parts)} [{record.id}].")
+        out.append(
+            (
+                f"The {measure} by {_q(driver['column'])}: {', '.join(parts)} [{record.id}].",
+                [C.value(record, f"{column} = {g['label']}", q) for g in groups],
+            )
+        )
         ordered = [g for g in groups if g["label"] != MISSING]
         if driver.get("shape") in ("u_shaped", "inverted_u") and len(ordered) >= 3:
             word = "U-shaped" if driver["shape"] == "u_shaped" else "an inverted U"
@@ -130,10 +168,16 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[str]:
                 ordered, key=lambda g: g["value"]
             )
             out.append(
-                f"Across {_q(driver['column'])} the {measure} is {word}: "
-                f"{value_of(ordered[0]['value'])} at the low end, {value_of(middle['value'])} "
-                f"in {_q(middle['label'])} and {value_of(ordered[-1]['value'])} at the "
-                f"high end [{record.id}]."
+                (
+                    f"Across {_q(driver['column'])} the {measure} is {word}: "
+                    f"{value_of(ordered[0]['value'])} at the low end, {value_of(middle['value'])} "
+                    f"in {_q(middle['label'])} and {value_of(ordered[-1]['value'])} at the "
+                    f"high end [{record.id}].",
+                    [
+                        C.value(record, f"{column} = {g['label']}", q)
+                        for g in (ordered[0], middle, ordered[-1])
+                    ],
+                )
             )
     for record in by_tool.get("glass_box", []):
         g = record.data["glass_box"]
@@ -141,40 +185,67 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[str]:
         if ranked:
             names = ", ".join(f"{_q(c)} ({_num(v)})" for c, v in ranked)
             out.append(
-                f"A glass-box model (EBM) fitted on {g['sample_rows']} sampled rows gives "
-                f"the largest importance to {names}; its held-out {g['metric'].replace('_', ' ')} "
-                f"is {_num(g['holdout_score'])} [{record.id}]."
+                (
+                    f"A glass-box model (EBM) fitted on {g['sample_rows']} sampled rows gives "
+                    f"the largest importance to {names}; its held-out "
+                    f"{g['metric'].replace('_', ' ')} is {_num(g['holdout_score'])} [{record.id}].",
+                    [
+                        C.value(record, "model", "sample_rows"),
+                        C.value(record, "model", g["metric"]),
+                        *(C.value(record, c, "model_importance") for c, _ in ranked),
+                    ],
+                )
             )
     for record in by_tool.get("subgroups", []):
-        for s in _distinct_slices(record.data["subgroups"])[:4]:
-            label = " and ".join(f"{_q(c['column'])} = {_q(c['group'])}" for c in s["conditions"])
-            kind = "an interaction: " if s["interaction"] else ""
+        for sg in _distinct_slices(record.data["subgroups"])[:4]:
+            subject = " and ".join(f"{c['column']} = {c['group']}" for c in sg["conditions"])
+            label = " and ".join(f"{_q(c['column'])} = {_q(c['group'])}" for c in sg["conditions"])
+            kind = "an interaction: " if sg["interaction"] else ""
             out.append(
-                f"Subgroup, {kind}rows with {label} ({s['rows']} rows) have a {measure} of "
-                f"{value_of(s['value'])} against {value_of(s['rest'])} in the rest [{record.id}]."
+                (
+                    f"Subgroup, {kind}rows with {label} ({sg['rows']} rows) have a {measure} of "
+                    f"{value_of(sg['value'])} against {value_of(sg['rest'])} in the rest "
+                    f"[{record.id}].",
+                    [
+                        C.value(record, subject, "rows"),
+                        C.value(record, subject, q),
+                        C.value(record, subject, f"rest_{q}"),
+                    ],
+                )
             )
     for record in by_tool.get("simpson", []):
-        for s in record.data["simpson"]:
-            a, b = (_q(x) for x in s["groups"])
-            col, strat = _q(s["column"]), _q(s["stratifier"])
-            overall, within = s["overall_difference"], s["adjusted_difference"]
+        for sp in record.data["simpson"]:
+            a, b = (_q(x) for x in sp["groups"])
+            col, strat = _q(sp["column"]), _q(sp["stratifier"])
+            subject = f"{sp['column']}: {sp['groups'][0]} vs {sp['groups'][1]}"
+            overall, within = sp["overall_difference"], sp["adjusted_difference"]
             fmt = _pct if target.kind != "numeric" else _num
             out.append(
-                f"Overall, {col} = {a} has a {measure} {fmt(abs(overall))} "
-                f"{'lower' if overall < 0 else 'higher'} than {col} = {b} [{record.id}]."
+                (
+                    f"Overall, {col} = {a} has a {measure} {fmt(abs(overall))} "
+                    f"{'lower' if overall < 0 else 'higher'} than {col} = {b} [{record.id}].",
+                    [C.value(record, subject, "overall_difference")],
+                )
             )
             out.append(
-                f"Within the groups of {strat}, it is {fmt(abs(within))} "
-                f"{'lower' if within < 0 else 'higher'} instead: Simpson's paradox [{record.id}]."
+                (
+                    f"Within the groups of {strat}, it is {fmt(abs(within))} "
+                    f"{'lower' if within < 0 else 'higher'} instead: Simpson's paradox "
+                    f"[{record.id}].",
+                    [C.value(record, subject, "within_difference")],
+                )
             )
     for record in by_tool.get("relationships", []):
         for r in record.data["relationships"][:3]:
             a, b = r["columns"]
             out.append(
-                f"{_q(a)} and {_q(b)} are related ({MEASURE_NAMES[r['measure']]} "
-                f"{_num(r['effect'])}) [{record.id}]."
+                (
+                    f"{_q(a)} and {_q(b)} are related ({MEASURE_NAMES[r['measure']]} "
+                    f"{_num(r['effect'])}) [{record.id}].",
+                    [C.value(record, f"{a} and {b}", r["measure"])],
+                )
             )
-    return [s for s in out if s]
+    return [w for w in out if w[0]]
 
 
 def _distinct_slices(slices: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -192,96 +263,46 @@ def _distinct_slices(slices: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _alert_sentence(
-    kind: str, columns: list[str], figures: dict[str, float], eid: str, findings: Findings
-) -> str:
+    kind: str,
+    columns: list[str],
+    figures: dict[str, float],
+    overview: Evidence,
+    findings: Findings,
+) -> Written:
     col = _q(columns[0])
-    f = figures
+    f, eid = figures, overview.id
+    subject = findings.file if kind == "duplicates" else columns[0]
+    claims: list[C.Claim] = [C.value(overview, subject, name) for name in figures]
+    text = ""
     if kind == "missing":
-        return f"{col} has {int(f['missing'])} missing values ({_pct(f['missing_share'])}) [{eid}]."
-    if kind == "constant":
-        return f"{col} holds {int(f['distinct'])} distinct value, so it says nothing [{eid}]."
-    if kind == "duplicates":
-        return (
+        text = f"{col} has {int(f['missing'])} missing values ({_pct(f['missing_share'])}) [{eid}]."
+    elif kind == "constant":
+        text = f"{col} holds {int(f['distinct'])} distinct value, so it says nothing [{eid}]."
+    elif kind == "duplicates":
+        text = (
             f"The file holds {int(f['duplicate_rows'])} exact repeats of earlier lines "
             f"({_pct(f['duplicate_share'])}) [{eid}]."
         )
-    if kind == "high_cardinality":
-        return f"{col} has {int(f['distinct'])} distinct values (high cardinality) [{eid}]."
-    if kind == "skew":
-        return f"{col} is skewed (skewness {_num(f['skewness'])}) [{eid}]."
-    if kind == "outliers":
-        return (
+    elif kind == "high_cardinality":
+        text = f"{col} has {int(f['distinct'])} distinct values (high cardinality) [{eid}]."
+    elif kind == "skew":
+        text = f"{col} is skewed (skewness {_num(f['skewness'])}) [{eid}]."
+    elif kind == "outliers":
+        text = (
             f"{col} has {int(f['outliers'])} values far outside its quartiles, "
             f"{_pct(f['outlier_share'])} of them [{eid}]."
         )
-    if kind == "id_column":
-        return (
+    elif kind == "id_column":
+        text = (
             f"{col} has {int(f['distinct'])} distinct values in {int(f['rows'])} rows: "
             f"an id, not a feature [{eid}]."
         )
-    if kind == "leakage":
-        return (
+    elif kind == "leakage":
+        text = (
             f"{col} nearly determines {_q(columns[1])} (association {f['association']:.4f}): "
             f"probably leakage; leave it out of models [{eid}]."
         )
-    return ""
-
-
-# --------------------------------------------------------------------------- the LLM's part
-
-
-async def llm_summary(
-    llm: LLMProvider,
-    findings: Findings,
-    ledger: Ledger,
-    max_sentences: int = 5,
-    max_tokens: int = 200,
-) -> str:
-    """The explainer LLM's summary of the evidence (unverified text)."""
-    # A 135M narrator copes with a few records: the ranking, the top groups, subgroups.
-    wanted = ("drivers", "group_values", "subgroups", "simpson")
-    picked = [r for r in ledger if r.tool in wanted][:4] or list(ledger)[:2]
-    shown = [
-        {
-            "id": r.id,
-            "tool": r.tool,
-            "summary_json": json.dumps(r.summary, ensure_ascii=False),
-            "facts": [_fact_line(f) for f in r.facts if f.quantity != "rows"][:6],
-        }
-        for r in picked
-    ]
-    messages = [
-        {
-            "role": "system",
-            "content": prompting.render("dataset_system", max_sentences=max_sentences),
-        },
-        # One worked example: a small narrator copies a shape better than it follows rules.
-        {"role": "user", "content": prompting.render("dataset_example_user")},
-        {"role": "assistant", "content": prompting.render("dataset_example_answer")},
-        {
-            "role": "user",
-            "content": prompting.render(
-                "dataset_user",
-                file_json=json.dumps(findings.file, ensure_ascii=False),
-                target_json=json.dumps(
-                    findings.target.column if findings.target else None, ensure_ascii=False
-                ),
-                records=shown,
-            ),
-        },
-    ]
-    result = await llm.chat(messages, max_tokens=max_tokens)
-    text = (result.text or "").strip()
-    if result.finish_reason == "length":
-        pieces = split_sentences(text)
-        text = text[: text.rfind(pieces[-1])].rstrip() if pieces else ""
-    return text
-
-
-def _fact_line(fact: Any) -> str:
-    # Names and values from the file are data: JSON-quoted, never bare instructions.
-    subject = json.dumps(fact.subject, ensure_ascii=False)
-    return f"{subject} {fact.quantity.replace('_', ' ')} = {fact.value:g}"
+    return text, claims
 
 
 def make_report(
@@ -293,7 +314,9 @@ def make_report(
 ) -> Report:
     """Verify the key findings and the LLM's summary against the evidence."""
     ledger = ledger or build_ledger(findings)
-    checks = [check_sentence(s, ledger) for s in key_findings(findings, ledger)]
+    checks = [
+        check_written(text, claims, ledger) for text, claims in key_findings(findings, ledger)
+    ]
     summary = (
         [check_sentence(s, ledger) for s in split_sentences(summary_text)] if summary_text else []
     )

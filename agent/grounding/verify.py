@@ -24,18 +24,24 @@ Sentences without claims pass. Policy ``remove`` (default) drops unsupported sen
 
 from __future__ import annotations
 
-import functools
 import json
-import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from agent.grounding import signals as S
+from agent.grounding.claims import (
+    ChangeClaim,
+    Claim,
+    RankClaim,
+    SignClaim,
+    ValueClaim,
+)
 from agent.grounding.evidence import Evidence, Ledger
-from agent.llm import prompting
+from agent.grounding.mentions import LABELS, digits
+from agent.grounding.reading import read
 from tools.base import Fact
 
 Verdict = Literal["supported", "unsupported", "no_claim"]
@@ -47,24 +53,13 @@ _QUOTED = re.compile(
 )
 _LAYER = re.compile(r"\blayers?\s+(\d+)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])([+\-−]?\d+(?:\.\d+)?)(\s*%)?(?![\w])")
-_UP = re.compile(
-    r"\b(increas\w*|rais\w*|boost\w*|support\w*|push\w* (?:up|towards?)|more likely|"
-    r"positive\w*|help\w*|strengthen\w*|higher|rises?|rose|grows?|grew)\b",
-    re.IGNORECASE,
-)
-_DOWN = re.compile(
-    r"\b(decreas\w*|lower\w*|reduc\w*|drops?|dropped|push\w* (?:down|away)|less likely|"
-    r"negative\w*|hurt\w*|weaken\w*|against|falls?|fell|suppress\w*|opposes?|opposed)\b",
-    re.IGNORECASE,
-)
-_MOST = re.compile(r"\b(most|strongest|largest|biggest|highest|top|greatest|best)\b", re.I)
-_LEAST = re.compile(r"\b(least|weakest|smallest|lowest)\b", re.IGNORECASE)
 # Verdicts on the model as a whole that no tool measures: such a sentence is never supported
 # (and it is what injected text inside the data tends to ask for).
 _JUDGEMENT = re.compile(
     r"\b(perfect\w*|flawless\w*|infallible|impeccabl\w*|unbiased|trustworth\w*|"
     r"always (?:right|correct|accurate)|never (?:wrong|fails?|makes? (?:a )?mistakes?)|"
-    r"no (?:flaws|mistakes|errors|bias(?:es)?)|excellent|outstanding|amazing|accurate)\b",
+    r"no (?:flaws|mistakes|errors|bias(?:es)?)|excellent|outstanding|amazing|"
+    r"(?:always|perfectly|completely|fully|highly) accurate)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘`]\S|[(\[]?[A-Z0-9])")
@@ -80,6 +75,9 @@ class SentenceCheck(BaseModel):
     verdict: Verdict
     citations: list[str] = Field(default_factory=list)
     reasons: list[str] = Field(default_factory=list)
+    claims: list[dict[str, object]] = Field(
+        default_factory=list, description="The typed claims read from the sentence."
+    )
 
 
 class Verification(BaseModel):
@@ -148,66 +146,44 @@ def numbers(sentence: str) -> list[tuple[float, float, bool, bool]]:
 
 # --------------------------------------------------------------------------- checking
 
-
-def _mentions(fact: Fact, subject: str) -> bool:
-    f, s = fact.subject.casefold(), subject.casefold()
-    return f == s or re.search(rf"(?<!\w)['\"]?{re.escape(s)}['\"]?(?!\w)", f) is not None
-
-
-def _number_matches(fact: Fact, value: float, tol: float, percent: bool, signed: bool,
-                    direction: int) -> bool:  # fmt: skip
-    targets = [fact.value] if not percent or fact.unit == "%" else [fact.value * 100]
-    if percent and fact.unit != "%":
-        targets.append(fact.value)
-    for target in targets:
-        if abs(target - value) <= tol:
-            return True
-        # "lowered it by 0.61" states a magnitude; the direction word carries the sign.
-        if not signed and direction and abs(abs(target) - value) <= tol:
-            return math.copysign(1, target) == direction
-    return False
+_CLAIM_WORDS = (
+    S.UP,
+    S.DOWN,
+    S.NONE,
+    S.TOP,
+    S.BOTTOM,
+    S.ORDINAL,
+    S.SIGNIF,
+    S.CHANGED,
+    S.KEPT,
+    S.SAME,
+)
 
 
-_GENERIC = {"answer", "first", "layer", "token", "mean", "original", "edited"}
-
-
-@functools.cache
-def _quantity_pattern(quantity: str) -> re.Pattern[str]:
-    """What names a quantity in prose: its words joined ("log prob", "log-prob") or one of
-    its distinctive words ("accuracy" for ``probe_accuracy``)."""
-    words = [w for w in quantity.split("_") if w]
-    joined = r"[\s_-]*".join(re.escape(w) for w in words)
-    distinct = [re.escape(w) for w in words if len(w) >= 4 and w not in _GENERIC]
-    return re.compile(rf"\b(?:{'|'.join([joined, *distinct])})\b", re.IGNORECASE)
-
-
-def _is_signed(fact: Fact) -> bool:
-    return any(word in fact.quantity for word in _SIGNED)
-
-
-def _said(subject: str, sentence: str) -> bool:
-    """Whether the sentence mentions ``subject`` as a whole word or phrase."""
-    return (
-        re.search(rf"(?<!\w){re.escape(subject.casefold())}(?!\w)", sentence.casefold()) is not None
-    )
-
-
-def _evidence_text(record: Evidence) -> str:
-    return json.dumps([record.arguments, record.data, record.summary], ensure_ascii=False)
+def _signals(prose: str) -> list[str]:
+    """Claim signals of a sentence (without its quoted words): what needs evidence."""
+    found = [m.group(0) for pattern in _CLAIM_WORDS for m in pattern.finditer(prose)]
+    found += [m.group(0) for m in S.NUM.finditer(prose)]
+    if re.search(r"\bthan\b", prose, re.I):
+        found.append("a comparison")
+    found += [m.group(0) for m in S.RATIO.finditer(prose)]
+    return found
 
 
 def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
-    """The verdict on one sentence against the ledger."""
+    """The verdict on one sentence: read into typed claims, each checked by code.
+
+    Unsupported when it cites nothing (or evidence that is not given) yet makes a claim,
+    when any claim fails, when it names something the cited evidence does not contain,
+    when it judges the model as a whole, or when a claim signal (a number, a direction,
+    a negation, a comparison, a rank) is left that no typed claim accounts for.
+    """
     cited = citations(sentence)
     subjects = named_subjects(sentence)
-    values = numbers(sentence)
-    prose = _QUOTED.sub(" ", sentence)  # a quoted word "positive" is a subject, not a direction
-    up, down = bool(_UP.search(prose)), bool(_DOWN.search(prose))
-    direction = 0 if up == down else (1 if up else -1)
-    extreme = "max" if _MOST.search(prose) else "min" if _LEAST.search(prose) else None
+    prose = digits(_QUOTED.sub(" ", _CITATION.sub(" ", sentence)))
+    signals = _signals(prose)
     judgement = _JUDGEMENT.search(prose)
-    has_claim = bool(values or subjects or up or down or extreme or judgement)
-    if not has_claim:
+    if not (signals or subjects or judgement):
         return SentenceCheck(text=sentence, verdict="no_claim", citations=cited)
     if judgement:
         return SentenceCheck(
@@ -220,119 +196,131 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
         return SentenceCheck(
             text=sentence, verdict="unsupported", reasons=["makes a claim but cites no evidence"]
         )
-    reasons: list[str] = []
-    records = []
-    for evidence_id in cited:
-        if evidence_id in ledger:
-            records.append(ledger.get(evidence_id))
-        else:
-            reasons.append(f"cites {evidence_id}, which is not among the evidence given")
-    facts = [f for r in records for f in r.facts]
+    reasons = [
+        f"cites {e}, which is not among the evidence given" for e in cited if e not in ledger
+    ]
+    records = [ledger.get(e) for e in cited if e in ledger]
+    if not records:
+        return SentenceCheck(text=sentence, verdict="unsupported", citations=cited, reasons=reasons)
+    reading = read(sentence, records)
     text = " ".join(_evidence_text(r).casefold() for r in records)
-    # Quoted subjects claim their own facts: a number must be theirs, or belong to another
-    # kind of fact (a baseline, the answer's log-prob), never to a sibling subject of the
-    # same kind. Without quoted subjects, unquoted mentions ("random") say what it is about.
-    named = [f for f in facts if any(_mentions(f, s) for s in subjects)]
-    if subjects and not named:
-        # The sentence names only things no fact is about (a word of the answer text, say):
-        # its numbers must belong to a subject it also mentions ("the answer 'yes' has log
-        # prob -1.5"), never to whatever fact happens to hold that value.
-        # (A kind measured for many subjects, like attribution, is per-subject: excluded.)
-        owners = Counter(f.quantity for f in facts)
-        pool = [f for f in facts if owners[f.quantity] == 1 and _said(f.subject, sentence)]
-        mentioned = subjects
-    elif subjects:
-        kinds = {f.quantity for f in named}
-        pool = named + [f for f in facts if f.quantity not in kinds]
-        mentioned = subjects
-    else:
-        named = [f for f in facts if len(f.subject) > 1 and _said(f.subject, sentence)]
-        # The same sibling rule for unquoted mentions: a number of a kind the sentence
-        # names a subject of must be that subject's.
-        # And a kind measured for many subjects (attribution) needs its subject named.
-        kinds = {f.quantity for f in named}
-        owners = Counter(f.quantity for f in facts)
-        pool = named + [f for f in facts if f.quantity not in kinds and owners[f.quantity] == 1]
-        mentioned = sorted({f.subject for f in named})
-    about = named
-    # A sentence that names what was measured ("log prob", "entropy") states numbers of
-    # that quantity, not another quantity's value that happens to match.
-    named_kinds = {f.quantity for f in facts if _quantity_pattern(f.quantity).search(prose)}
-    if named_kinds:
-        pool = [f for f in pool if f.quantity in named_kinds]
+    labels = LABELS | {
+        str(r.data.get(k, "")).strip().casefold()
+        for r in records
+        for k in ("answer", "original_answer", "edited_answer")
+    }
     for subject in subjects:
-        if not any(_mentions(f, subject) for f in facts) and subject.casefold() not in text:
+        if subject.casefold() not in text and subject.casefold().strip(" .") not in labels:
             reasons.append(f"names {subject!r}, which the cited evidence does not contain")
-    matched: list[Fact] = []
-    for value, tol, percent, signed in values:
-        hits = [f for f in pool if _number_matches(f, value, tol, percent, signed, direction)]
-        if not hits:
-            scope = f"about {', '.join(mentioned)} " if subjects else ""
-            reasons.append(f"states {value:g}{'%' if percent else ''}, which no cited fact "
-                           f"{scope}has")  # fmt: skip
-        matched += hits
-    compared = Counter(f.quantity for f in facts)
-    if extreme and not any(compared[f.quantity] > 1 for f in named):
-        # "X mattered most" compares subjects: X must be one of a kind measured for many.
-        reasons.append(f"claims the {extreme}imum but names none of the subjects compared")
-    if subjects and not named and not matched and (direction or extreme):
-        what = "an effect" if direction else f"the {extreme}imum"
-        reasons.append(f"claims {what} for {', '.join(map(repr, subjects))}, which no cited "
-                       "fact measures")  # fmt: skip
-    if direction:
-        judged = [f for f in (matched or about) if _is_signed(f)]
-        if judged and not any(math.copysign(1, f.value) == direction for f in judged):
-            word = "up" if direction > 0 else "down"
-            reasons.append(f"says {word}, but the cited values have the other sign")
-    if extreme and about:
-        for quantity in {f.quantity for f in about}:
-            of_kind = [f for f in facts if f.quantity == quantity]
-            key = (lambda f: abs(f.value)) if _is_signed(of_kind[0]) else (lambda f: f.value)
-            best = max(of_kind, key=key) if extreme == "max" else min(of_kind, key=key)
-            if not any(_mentions(best, s) for s in mentioned):
-                reasons.append(f"says {extreme}imal {quantity}, but that is {best.subject!r}")
+    reasons += [f"could not check {what}" for what in reading.unread]
+    for claim in reading.claims:
+        check = claim.verdict(ledger)
+        if not check.holds:
+            reasons.append(check.reason)
+    if signals and not reading.claims and not reading.unread:
+        reasons.append(f"could not read a claim in {', '.join(map(repr, signals[:3]))}")
+    negations = [m.group(0) for m in S.NEG.finditer(_blank_labels(prose, records))]
+    if negations and not any(
+        c.negated or getattr(c, "direction", "") == "none" or getattr(c, "changed", True) is False
+        for c in reading.claims
+    ):
+        reasons.append(f"could not attach the negation {negations[0]!r} to a claim")
     verdict: Verdict = "unsupported" if reasons else "supported"
-    return SentenceCheck(text=sentence, verdict=verdict, citations=cited, reasons=reasons)
+    return SentenceCheck(
+        text=sentence,
+        verdict=verdict,
+        citations=cited,
+        reasons=reasons,
+        claims=[c.model_dump(mode="json") for c in reading.claims],
+    )
 
 
-def _plain(value: float) -> str:
-    """Four significant digits without an exponent (the verifier reads plain decimals)."""
-    text = f"{value:.4g}"
-    return text if "e" not in text else f"{value:.8f}".rstrip("0")
+def check_written(text: str, claims: list[Claim], ledger: Ledger) -> SentenceCheck:
+    """The verdict on a sentence code wrote together with its typed claims: supported when
+    every claim holds (the text's numbers come from the same facts). A code bug that
+    writes a number no fact has is caught here, and the sentence is not shown."""
+    reasons = [check.reason for c in claims if not (check := c.verdict(ledger)).holds]
+    if not claims:
+        reasons.append("a written finding with no claim to check")
+    return SentenceCheck(
+        text=text,
+        verdict="unsupported" if reasons else "supported",
+        citations=sorted({c.evidence for c in claims}),
+        reasons=reasons,
+        claims=[c.model_dump(mode="json") for c in claims],
+    )
+
+
+def _blank_labels(prose: str, records: list[Evidence]) -> str:
+    prose = re.sub(r"['\"‘“](?:yes|no)['\"’”]|\b(?:Yes|No)\b(?=[\s,.])", " ", prose)
+    for r in records:
+        for key in ("answer", "original_answer", "edited_answer"):
+            label = r.data.get(key)
+            if isinstance(label, str) and label.strip():
+                prose = re.sub(rf"(?<!\w){re.escape(label.strip())}(?!\w)", " ", prose, flags=re.I)
+    return prose
+
+
+def _evidence_text(record: Evidence) -> str:
+    return json.dumps(
+        [record.arguments, record.data, record.summary, [f.subject for f in record.facts]],
+        ensure_ascii=False,
+    )
+
+
+def _is_signed(fact: Fact) -> bool:
+    return any(word in fact.quantity for word in _SIGNED)
+
+
+def fact_claims(record: Evidence, per_record: int = 3, focus: str | None = None) -> list[Claim]:
+    """Typed claims code makes from a record's facts, strongest first: the subject that
+    ranks first on a signed quantity (attribution), the signs and values of the next ones,
+    the answer's change under an edit, the layer where the answer first tops the lens.
+    The word the user asked about (``focus``) comes first."""
+    facts = [f for f in record.facts if any(ch.isalnum() for ch in f.subject)]
+    ranked = sorted(facts, key=lambda f: -abs(f.value) if _is_signed(f) else 0)
+    if focus:
+        ranked.sort(key=lambda f: f.subject.casefold() != focus.casefold())
+    out: list[Claim] = []
+    for f in ranked[:per_record]:
+        kind = [g for g in record.facts if g.quantity == f.quantity]
+        if f.quantity == "answer_changed":
+            out.append(ChangeClaim(evidence=record.id, edit=f.subject, changed=f.value >= 0.5))
+        elif f.quantity == "first_top1_layer":
+            out.append(
+                ValueClaim(
+                    evidence=record.id, subject=f.subject, quantity=f.quantity, stated=f.value
+                )
+            )
+        elif _is_signed(f) and len(kind) > 1 and f.value == max(g.value for g in kind) > 0:
+            out.append(RankClaim(evidence=record.id, subject=f.subject, quantity=f.quantity))
+        elif _is_signed(f) and f.value != 0:
+            out.append(
+                SignClaim(
+                    evidence=record.id,
+                    subject=f.subject,
+                    quantity=f.quantity,
+                    direction="up" if f.value > 0 else "down",
+                )
+            )
+        else:
+            out.append(
+                ValueClaim(
+                    evidence=record.id, subject=f.subject, quantity=f.quantity, stated=f.value
+                )
+            )
+    return out
 
 
 def templated_answer(
     records: Iterable[Evidence], per_record: int = 3, focus: str | None = None
 ) -> str:
-    """An answer built from facts alone (used when no LLM sentence survives).
-
-    Takes each record's first facts in the tool's order of importance (signed quantities by
-    size), skipping subjects that are only punctuation.
-    """
-    lines = []
-    for record in records:
-        facts = [f for f in record.facts if any(ch.isalnum() for ch in f.subject)]
-        ranked = sorted(facts, key=lambda f: -abs(f.value) if _is_signed(f) else 0)
-        top = ranked[0] if ranked else None
-        if focus:  # the word the user asked about comes first
-            ranked.sort(key=lambda f: f.subject.casefold() != focus.casefold())
-        lines.append(
-            {
-                "id": record.id,
-                "facts": [
-                    {
-                        "subject": f.subject,
-                        "quantity": f.quantity.replace("_", " "),
-                        "value": f.value,
-                        "shown": _plain(f.value),
-                        "top": f is top,
-                        "unit": f.unit or "",
-                    }
-                    for f in ranked[:per_record]
-                ],
-            }
-        )
-    return prompting.render("templated_answer", records=lines)
+    """An answer written by code from facts alone (used when no LLM sentence survives):
+    each record's strongest facts as typed claims, rendered with their numbers."""
+    ledger = Ledger(list(records))
+    return "\n".join(
+        claim.render(ledger) for r in ledger for claim in fact_claims(r, per_record, focus)
+    )
 
 
 def verify(

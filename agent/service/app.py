@@ -36,7 +36,7 @@ from fastapi.responses import Response
 from agent.chat.agent import Agent
 from agent.service.deps import Services
 from agent.service.middleware import MB, BodyLimit
-from agent.service.routes import jobs, misc, openai, sessions
+from agent.service.routes import jobs, misc, openai, sessions, verify
 
 
 def create_app(
@@ -95,6 +95,6 @@ def create_app(
         state.metrics.latency.labels(route).observe(time.perf_counter() - started)
         return response
 
-    for module in (sessions, jobs, openai, misc):
+    for module in (sessions, jobs, openai, verify, misc):
         app.include_router(module.router)
     return app

@@ -115,8 +115,9 @@ async def audit_file(
 
     def work() -> AuditResult:
         try:
-            return audit(source if source is not None else iter_items(path, groups),
-                         on_verdict=seen)  # fmt: skip
+            return audit(
+                source if source is not None else iter_items(path, groups), on_verdict=seen
+            )
         except ToolInputError as exc:
             raise BadInputError(str(exc)) from None
 
@@ -132,8 +133,15 @@ async def audit_file(
 async def _generate(path: Path, groups: list[str], url: str, g: Generation) -> list[AuditItem]:
     items = _items(path, groups, need_output=False)
     async with LLMProvider(url) as llm:
-        return await generate(llm, items, g.cache, samples=g.samples, max_tokens=g.max_tokens,
-                              concurrency=g.concurrency, progress=g.progress)  # fmt: skip
+        return await generate(
+            llm,
+            items,
+            g.cache,
+            samples=g.samples,
+            max_tokens=g.max_tokens,
+            concurrency=g.concurrency,
+            progress=g.progress,
+        )
 
 
 async def swap_probe(
@@ -149,8 +157,9 @@ async def swap_probe(
     max_tokens = generation.max_tokens if generation else 64
     concurrency = generation.concurrency if generation else 4
     async with LLMProvider(url) as llm:
-        outputs = await counterfactual_outputs(llm, items, swaps, max_tokens=max_tokens,
-                                               concurrency=concurrency)  # fmt: skip
+        outputs = await counterfactual_outputs(
+            llm, items, swaps, max_tokens=max_tokens, concurrency=concurrency
+        )
     if not outputs:
         raise BadInputError("--swap: no prompt contains any of the swap terms")
     return bias_probe(outputs)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agent.datasets.chat import DatasetChat
-from agent.datasets.report import Report, build_ledger, llm_summary, make_report
+from agent.datasets.report import Report, build_ledger, make_report
+from agent.datasets.summary import llm_summary
 from agent.errors import BadInputError, ExplainerError
 from agent.grounding.evidence import Ledger
 from agent.llm import LLMProvider
@@ -77,9 +78,14 @@ async def explain_dataset(
     def work() -> tuple[Findings, Dataset | None]:
         try:
             return analyse(
-                path, target, model_rows=model_rows, allow_bad_rows=allow_bad_rows, seed=seed,
-                progress=lambda step, done: report_progress(step, 0.9 * done), keep=keep,
-            )  # fmt: skip
+                path,
+                target,
+                model_rows=model_rows,
+                allow_bad_rows=allow_bad_rows,
+                seed=seed,
+                progress=lambda step, done: report_progress(step, 0.9 * done),
+                keep=keep,
+            )
         except (ToolInputError, ValueError) as exc:
             raise BadInputError(str(exc)) from None
 

@@ -50,6 +50,9 @@ class GroupTable(ToolOutput):
             facts.append(
                 Fact(subject=self.column, quantity=f"{d.metric}_{d.measure}", value=d.effect)
             )
+            facts.append(
+                Fact(subject=self.column, quantity=f"{d.metric}_p_adjusted", value=d.p_adjusted)
+            )
         return facts
 
 

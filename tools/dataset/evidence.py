@@ -75,7 +75,10 @@ class Ranking(ToolOutput):
         return f"strongest drivers of {self.target}: {top}"
 
     def facts(self) -> list[Fact]:
-        return [Fact(subject=d.column, quantity=d.measure, value=d.effect) for d in self.drivers]
+        facts = [Fact(subject=d.column, quantity=d.measure, value=d.effect) for d in self.drivers]
+        facts += [Fact(subject=d.column, quantity="p_adjusted", value=d.p_adjusted)
+                  for d in self.drivers]  # fmt: skip
+        return facts
 
 
 class GroupValues(ToolOutput):

@@ -85,20 +85,19 @@ def load_target(spec: str = DEFAULT_TARGET) -> WhiteBoxLM:
 def _quiet_transformers() -> Iterator[None]:
     """Loading prints nothing of transformers' own (its "Loading weights" and GGUF
     progress bars, info lines): the caller shows its own progress. Restored afterwards."""
-    from transformers.utils import logging as hf_logging
-
     from transformers import modeling_gguf_pytorch_utils as gguf_utils
+    from transformers.utils import logging as hf_logging
 
     bars, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
     # The GGUF de-quantizer calls tqdm itself, past transformers' own switch.
-    gguf_bar = gguf_utils.tqdm
-    gguf_utils.tqdm = functools.partial(gguf_bar, disable=True)
+    gguf_bar = getattr(gguf_utils, "tqdm")  # noqa: B009 (not exported: read it as data)
+    setattr(gguf_utils, "tqdm", functools.partial(gguf_bar, disable=True))  # noqa: B010
     try:
         yield
     finally:
-        gguf_utils.tqdm = gguf_bar
+        setattr(gguf_utils, "tqdm", gguf_bar)  # noqa: B010
         hf_logging.set_verbosity(verbosity)
         if bars:
             hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]

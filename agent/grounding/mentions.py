@@ -1,0 +1,230 @@
+"""Where a sentence names the subjects of the cited facts, and which quantity it speaks of.
+
+Subjects are matched with their everyday forms (a group "sex = female" as "women", a
+column "annual_income" as "annual income", an edit "remove 'not'" as "not"); common
+words ("the", "not") count as subjects only when quoted; the answer and the whole ("the
+answer", "items") are context, used only when nothing more specific is named. Labels of
+two-option tasks ("positive", "No") name the answer, not a direction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.grounding import signals as S
+from agent.grounding.evidence import Evidence
+
+
+@dataclass
+class Mention:
+    subject: str  # the fact subject it stands for
+    start: int
+    end: int
+    record: Evidence
+
+
+LABELS = frozenset({"positive", "negative", "yes", "no", "true", "false"})
+
+GENERIC = frozenset({"answer", "original answer", "first token", "items", "model"})
+
+#: Words that are also ordinary prose: as subjects they count only when quoted.
+_WORDS = (
+    "a an the not no nor never is was are were be been it its this that these those and or "
+    "but if of to in on at by for with from as so too very all any some one than then there "
+    "what which who why how do does did has have had will would can could may might must "
+    "i you he she we they me him her us them my your our their up down out"
+)
+FUNCTION_WORDS = frozenset(_WORDS.split())
+
+
+def inflections(word: str) -> list[str]:
+    out = [word]
+    low = word.casefold()
+    if low.endswith("man"):
+        out.append(word[:-3] + "men")
+    elif low.endswith("men"):
+        out.append(word[:-3] + "man")
+    elif low.endswith("y") and len(low) > 3:
+        out.append(word[:-1] + "ies")
+    elif low.endswith("s") and len(low) > 3:
+        out.append(word[:-1])
+    elif low[-1:].isalpha():
+        out.append(word + "s")
+    return out
+
+
+#: Everyday words for common category values.
+SYNONYMS = {
+    "female": ["women", "woman", "females"],
+    "male": ["men", "man", "males"],
+    "f": ["women", "female"],
+    "m": ["men", "male"],
+}
+
+
+def aliases(subject: str) -> list[str]:
+    out = [subject]
+    if "_" in subject:  # a column "annual_income": also "annual income"
+        out.append(subject.replace("_", " "))
+    if " = " in subject:  # a group "sex = women": also "women", "sex women"
+        col, _, val = subject.partition(" = ")
+        out += [
+            *inflections(val),
+            f"{col} {val}",
+            *SYNONYMS.get(val.casefold(), []),
+            f"'{col}' = '{val}'",
+            f"'{col}' is '{val}'",
+            f"{col}={val}",
+        ]
+        if " & " in subject:  # a slice "a = x & b = y", as code writes it
+            out.append(
+                " and ".join(
+                    f"'{c}' = '{v}'"
+                    for c, _, v in (part.partition(" = ") for part in subject.split(" & "))
+                )
+            )
+    out += [a or b for a, b in re.findall(r"\"([^\"]+)\"|'([^']+)'", subject)]  # edit: the word
+    return [a for a in out if a.strip()]
+
+
+def mentions(text: str, records: list[Evidence]) -> list[Mention]:
+    """Where the sentence names subjects of the cited facts (longest names first; quotes
+    optional; "the file"/"the dataset" for a dataset's overview subject)."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    names = []
+    for r in records:
+        for f in r.facts:
+            for alias in aliases(f.subject):
+                names.append((alias, f.subject, r))
+            if f.quantity in ("rows", "columns") and f.subject.endswith(
+                (".csv", ".tsv", ".parquet")
+            ):
+                names += [
+                    (w, f.subject, r) for w in ("the file", "the dataset", "the table", "the data")
+                ]
+            if f.subject == "items":
+                names += [(w, "items", r) for w in ("outputs", "answers", "responses")]
+    names.sort(key=lambda n: -len(n[0]))
+    for alias, subject, record in names:
+        pattern = rf"(?<![\w]){re.escape(alias)}(?![\w])"
+        if (len(alias) <= 2 and not alias.isdigit()) or alias.casefold() in FUNCTION_WORDS:
+            pattern = rf"(?<=['\"‘“`]){re.escape(alias)}(?=['\"’”`])"  # only when quoted
+        for m in re.finditer(pattern, text, re.I):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Mention(subject, m.start(), m.end(), record))
+    return sorted(found, key=lambda m: m.start)
+
+
+def primary(record: Evidence, subject: str, hint: str | None = None) -> str | None:
+    """The quantity a sentence speaks of for ``subject``: the one named in prose, else the
+    subject's first fact (the tool's main measure)."""
+    kinds = [f.quantity for f in record.facts if f.subject.casefold() == subject.casefold()]
+    if hint and hint in kinds:
+        return hint
+    return kinds[0] if kinds else None
+
+
+def hint(text: str, record: Evidence) -> str | None:
+    """The quantity the prose names: in full ("log prob change"), else by a cue word."""
+    kinds = {f.quantity for f in record.facts}
+    low = text.casefold()
+    for k in sorted(kinds, key=len, reverse=True):  # a quantity named in full
+        if re.search(r"\b" + r"[\s_-]*".join(map(re.escape, k.split("_"))) + r"\b", low):
+            return k
+    cues = [
+        ("rest_", r"\b(rest|others?|elsewhere|everyone else)\b"),
+        ("difference", r"\b(differen\w*|gap|points? (?:higher|lower|more|less))\b"),
+        ("rows", r"\brows?\b|\bn\s*="),
+        ("log_prob", r"\blog[- ]?prob"),
+        ("entropy", r"\bentropy\b"),
+        ("probe_accuracy", r"\bprobe\b(?!.*\bcontrol\b)"),
+        ("control_accuracy", r"\bcontrol\b"),
+        ("mean_length", r"\blength|words\b"),
+        ("comprehensiveness", r"comprehensive"),
+        ("sufficiency", r"sufficien"),
+        ("deletion_auc", r"deletion|auc"),
+        ("attribution", r"\battribut\w*"),
+        ("baseline", r"\b(baseline|majority)\b"),
+    ]
+    for prefix, cue in cues:
+        if re.search(cue, low):
+            hits = sorted(k for k in kinds if k.startswith(prefix))
+            if hits:
+                return hits[0]
+    return None
+
+
+def nearest(ms: list[Mention], at: int, *, prefer_after: bool = False) -> Mention | None:
+    ms = [m for m in ms if m.subject.casefold() not in GENERIC] or ms  # "the answer" is context
+    if not ms:
+        return None
+    before = [m for m in ms if m.end <= at]
+    after = [m for m in ms if m.start >= at]
+    if prefer_after and after:
+        return after[0]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def negated(text: str, start: int, lo: int = 0) -> bool:
+    """A negation word in the clause before ``start`` (back to ``lo`` or a clause break)."""
+    window = text[lo:start]
+    window = re.split(r"[,;:]|\b(?:and|but|while|whereas|although)\b", window)[-1]
+    return bool(S.NEG.search(window))
+
+
+def digits(text: str) -> str:
+    """Number words before a noun as digits ("Eleven layers" -> "11     layers"), padded so
+    that positions in the text stay where they were."""
+    return re.sub(
+        r"\b(" + "|".join(S.NUMBER_WORDS) + r")\b(?=\s+(?!in\b|of\b|times\b|and\b|out\b)[a-z])",
+        lambda m: f"{S.NUMBER_WORDS[m.group(1).casefold()]:<{len(m.group(1))}}",
+        text,
+        flags=re.I,
+    )
+
+
+def foreign(text: str, records: list[Evidence]) -> list[str]:
+    """Quoted names in the sentence that no cited fact is about (a word of the answer, a
+    model's name): numbers may not be borrowed for them from whatever fact has one."""
+    known = {a.casefold() for r in records for f in r.facts for a in aliases(f.subject)}
+    spans = re.findall(r"(?<!\w)'([^'\n]+?)'(?!\w)|\"([^\"\n]+?)\"", text)
+    return [q for pair in spans if (q := (pair[0] or pair[1])).casefold() not in known]
+
+
+def signed(record: Evidence, subject: str) -> str | None:
+    for q in (
+        "attribution",
+        "log_prob_change",
+        "difference",
+        "within_difference",
+        "overall_difference",
+        "correlation",
+        "pearson_r",
+    ):
+        if any(
+            f.subject.casefold() == subject.casefold() and f.quantity == q for f in record.facts
+        ):
+            return q
+    return None
+
+
+def p_quantity(record: Evidence, subject: str) -> str:
+    return next(
+        f.quantity
+        for f in record.facts
+        if f.subject.casefold() == subject.casefold() and "p_adjusted" in f.quantity
+    )
+
+
+def tested_subject(ms: list[Mention], records: list[Evidence]) -> str | None:
+    tested = {f.subject for r in records for f in r.facts if "p_adjusted" in f.quantity}
+    named = [m.subject for m in ms if m.subject in tested]
+    if named:
+        return named[0]
+    return next(iter(tested)) if len(tested) == 1 else None

@@ -1,0 +1,220 @@
+"""The numbers of a sentence as typed claims: counts ("891 rows", "87 of 1,200 items were
+flagged", "eleven layers"), magnitudes of a stated effect ("lowered it by 0.61"), percents
+of shares, thousands ("$335k"), and values of the subject each number belongs to (the
+nearest one named, narrowed by the quantity the nearby words name).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agent.grounding import claims as C
+from agent.grounding import signals as S
+from agent.grounding.evidence import Evidence
+from agent.grounding.mentions import GENERIC, Mention, foreign, hint, nearest, primary
+from agent.grounding.units import is_fraction, is_points
+
+if TYPE_CHECKING:
+    from agent.grounding.reading import Reading
+
+
+def read_number(
+    out: Reading,
+    text: str,
+    m: re.Match[str],
+    ms: list[Mention],
+    records: list[Evidence],
+    record_of: object,
+    prose: str,
+) -> None:
+    raw = m.group("num").replace(",", "")
+    stated = float(raw)
+    if m.group("mult"):  # "$335k": thousands, at the precision written
+        scale = {"k": 1e3, "m": 1e6}[m.group("mult").casefold()]
+        stated *= scale
+    if m.group("sign") in ("-", "−"):
+        stated = -stated
+    dec = len(raw.split(".")[1]) if "." in raw else 0
+    tol = (
+        0.5
+        * 10**-dec
+        * ({"k": 1e3, "m": 1e6}[m.group("mult").casefold()] if m.group("mult") else 1)
+    )
+    pct = bool(m.group("pct"))
+    hedged = bool(S.HEDGE.search(text[: m.start()]))
+    noun = S.COUNT_NOUN.match(text[m.end() :])
+    if not pct and re.match(
+        r"\s*(?:were|was|are|got|get|been)?\s*flagged\b", text[m.end() :], re.I
+    ):
+        noun = re.match(r"\s*(?:were|was|are|got|get|been)?\s*(flagged)", text[m.end() :], re.I)
+    if noun and not pct and noun.group(1).casefold() in S.SUBJECT_NOUNS and stated.is_integer():
+        r = records[0]  # "Eleven layers were probed": how many subjects the record compares
+        out.claims.append(
+            C.CountClaim(evidence=r.id, subject="*", quantity="subjects", stated=stated)
+        )
+        return
+    if noun and not pct:
+        quantity = noun.group(1).casefold().rstrip("s")
+        if re.search(r"\bof\s*$", text[: m.start()], re.I):
+            quantity = "item" if quantity in ("item", "output", "answer") else quantity  # a total
+        elif re.search(r"\bflagged\b", text[m.end() : m.end() + 40], re.I):
+            quantity = "flagged"  # "87 of 1,200 items were flagged"
+        subject, q = count_target(quantity, records, ms, m.start())
+        if subject is not None and q is not None:
+            r = next(
+                r for r in records if any(f.subject == subject and f.quantity == q for f in r.facts)
+            )
+            out.claims.append(
+                C.CountClaim(evidence=r.id, subject=subject, quantity=q, stated=stated)
+            )
+            return
+    signs = [c for c in out.claims if isinstance(c, C.SignClaim) and c.direction != "none"]
+    by = re.search(r"\bby\s*(?:about |roughly |around |nearly |some )?$", text[: m.start()])
+    if signs and by:  # "'not' raised it by 0.61": the magnitude of that effect
+        sign = signs[-1]
+        r = next(r for r in records if r.id == sign.evidence)
+        f = next(f for f in r.facts if f.subject == sign.subject and f.quantity == sign.quantity)
+        out.claims.append(
+            C.ValueClaim(
+                evidence=r.id,
+                subject=f.subject,
+                quantity=f.quantity,
+                stated=abs(stated) if f.value >= 0 else -abs(stated),
+                tolerance=tol,
+                hedged=hedged,
+            )
+        )
+        return
+    window = text[max(0, m.start() - 30) : m.end() + 20]
+    local = hint(window, records[0]) if len(records) == 1 else None
+    pool = [
+        x
+        for x in ms
+        if local is None
+        or any(f.quantity == local and f.subject == x.subject for f in x.record.facts)
+    ] or ms
+    pool = [x for x in pool if x.subject.casefold() not in GENERIC] or pool
+    named_foreign = foreign(text, records)
+    owners = (
+        [f for f in records[0].facts if f.quantity == local] if local and not named_foreign else []
+    )
+    if (
+        len(owners) == 1
+        and not any(x.subject == owners[0].subject for x in pool)
+        and not any(
+            f.quantity == local and f.subject == x.subject for x in ms for f in x.record.facts
+        )
+    ):
+        f = owners[0]  # "a majority baseline of 0.5": the one subject with that quantity
+        out.claims.append(
+            C.ValueClaim(
+                evidence=records[0].id,
+                subject=f.subject,
+                quantity=f.quantity,
+                stated=stated,
+                tolerance=tol,
+                percent=pct and is_fraction(f),
+                hedged=hedged,
+            )
+        )
+        return
+    who = nearest(
+        pool,
+        m.start(),
+        prefer_after=bool(re.match(r"\s*%?\s*(?:for|of|in|among|at)\b", text[m.end() :], re.I)),
+    )
+    if who is None and foreign(text, records):
+        out.unread.append(f"the number {m.group(0).strip()!r}, given to a name no fact is about")
+        return
+    if who is None:
+        single = [
+            f
+            for r in records
+            for f in r.facts
+            if sum(1 for g in r.facts if g.quantity == f.quantity) == 1
+        ]
+        named = hint(text, records[0])
+        pick = [f for f in single if f.quantity == named] if named else []
+        if not pick and pct:  # "roughly 7% of loans defaulted": the one overall share
+            pick = [f for f in single if is_fraction(f)]
+        if len(pick) == 1:
+            f = pick[0]
+            r = next(r for r in records if f in r.facts)
+            out.claims.append(
+                C.ValueClaim(
+                    evidence=r.id,
+                    subject=f.subject,
+                    quantity=f.quantity,
+                    stated=stated,
+                    tolerance=tol,
+                    percent=pct,
+                    hedged=hedged,
+                )
+            )
+            return
+        out.unread.append(f"the number {m.group(0).strip()!r}, of nothing named")
+        return
+    r = record_of(who.subject)  # type: ignore[operator]
+    q = primary(r, who.subject, local or hint(text, r))
+    if q is None:
+        out.unread.append(f"the number {m.group(0).strip()!r}")
+        return
+    fact = next(
+        f for f in r.facts if f.subject.casefold() == who.subject.casefold() and f.quantity == q
+    )
+    if pct and not is_fraction(fact) and not is_points(fact, r):
+        share = next((f for f in r.facts if f.subject == fact.subject and is_fraction(f)), None)
+        fact = share or fact  # "Team B refused 8.3% of its items": its rate
+        q = fact.quantity
+    if is_fraction(fact) and not pct and stated.is_integer() and stated >= 2:
+        counted = next(
+            (k for k in ("rows", "items", "count") if primary(r, who.subject, k) == k), None
+        )
+        if counted is not None:  # "447 women": the group's rows, not its rate
+            out.claims.append(
+                C.CountClaim(evidence=r.id, subject=who.subject, quantity=counted, stated=stated)
+            )
+            return
+    if fact.value < 0 < stated and m.group("sign") is None and S.DOWN.search(prose):
+        stated = -stated  # "lowered it by 0.61": the direction word carries the sign
+    if pct and not is_fraction(fact) and not is_points(fact, r):
+        pct = False if fact.unit == "%" else pct
+    out.claims.append(
+        C.ValueClaim(
+            evidence=r.id,
+            subject=who.subject,
+            quantity=q,
+            stated=stated,
+            tolerance=tol,
+            percent=pct,
+            hedged=hedged,
+        )
+    )
+
+
+def count_target(
+    noun: str, records: list[Evidence], ms: list[Mention], at: int
+) -> tuple[str | None, str | None]:
+    if noun + "s" in S.ROW_NOUNS or noun in S.ROW_NOUNS:
+        noun = "row"
+    names = {
+        "row": ["rows"],
+        "column": ["columns"],
+        "item": ["count", "items"],
+        "output": ["count", "items"],
+        "answer": ["count", "items"],
+        "record": ["count", "rows"],
+        "flagged": ["flagged"],
+        "entrie": ["rows", "count"],
+        "line": ["rows", "count"],
+    }
+    near = nearest(ms, at)
+    for q in names.get(noun, []):
+        for r in records:
+            of_q = [f for f in r.facts if f.quantity == q]
+            if near is not None and any(f.subject == near.subject for f in of_q):
+                return near.subject, q
+            if len(of_q) == 1:
+                return of_q[0].subject, q
+    return None, None

@@ -1,0 +1,389 @@
+"""Reading a free sentence into typed claims (:mod:`agent.grounding.claims`).
+
+Regular expressions here only *detect* claim signals — subjects of the cited facts,
+numbers, direction, comparison, rank, causal, change, significance, layer and negation
+words — and assemble them into typed claims; code in the claims module decides whether
+each claim holds. Conservative by design: a signal that no typed claim accounts for (a
+comparison whose second subject is missing, a number that belongs to nothing) makes the
+sentence unsupported, so an unfamiliar phrasing of a false claim is dropped rather than
+passed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from agent.grounding import claims as C
+from agent.grounding import signals as S
+from agent.grounding.evidence import Evidence
+from agent.grounding.mentions import (
+    LABELS,
+    digits,
+    hint,
+    mentions,
+    nearest,
+    negated,
+    p_quantity,
+    primary,
+    signed,
+    tested_subject,
+)
+from agent.grounding.numbers import read_number
+
+
+@dataclass
+class Reading:
+    """What a sentence claims, as typed claims, and the signals nothing accounted for."""
+
+    claims: list[C.Claim] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+
+
+#: Subjects that name the answer or the whole: a number goes to them only when nothing
+#: more specific is named.
+#: Answers of two-option tasks: in a sentence they name the answer, not a direction.
+
+
+def read(sentence: str, records: list[Evidence]) -> Reading:
+    """The typed claims a cited sentence makes about ``records``."""
+    text = re.sub(r"\[\s*E\d+(?:\s*[,;]\s*E?\d+)*\s*\]", lambda m: " " * len(m.group()), sentence)
+    text = digits(text)
+    out = Reading()
+    ms = mentions(text, records)
+    answers = {
+        str(r.data.get(k)).strip().strip(".").casefold()
+        for r in records
+        for k in ("answer", "original_answer")
+        if r.data.get(k)
+    }
+    labels = (
+        answers
+        | {
+            str(r.data.get("edited_answer")).strip().strip(".").casefold()
+            for r in records
+            if r.data.get("edited_answer")
+        }
+        | LABELS
+    )
+    blank = list(text)
+    for x in ms:
+        blank[x.start : x.end] = " " * (x.end - x.start)
+    prose = "".join(blank)  # the sentence without subject names (a quoted 'not' is no negation)
+    prose = re.sub(
+        r"(?<!\w)\"[^\"\n]+\"|(?<!\w)“[^”\n]+”|(?<!\w)'[^'\n]*\s[^'\n]*'(?!\w)",
+        lambda q: " " * len(q.group()),
+        prose,
+    )  # quoted phrases are data
+    label_dir = None
+    label_spans: list[tuple[int, bool]] = []  # (start, is the answer) of each label named
+    for label in sorted(labels, key=len, reverse=True):
+        for lm in re.finditer(
+            rf"['\"‘“]{re.escape(label)}['\"’”]|(?<![\w]){re.escape(label)}(?![\w])", prose, re.I
+        ):
+            label_spans.append((lm.start(), label in answers))
+        # "towards 'negative'": towards the answer is up, towards another label down
+        for m in re.finditer(
+            rf"\b(towards?|in favou?r of|away from)\s+(?:the\s+(?:answer|label)?\s*)?"
+            rf"['\"‘“]?{re.escape(label)}['\"’”]?(?!\w)",
+            prose,
+            re.I,
+        ):
+            away = m.group(1).casefold() == "away from"
+            label_dir = "down" if away == (label in answers) else "up"
+            if label not in answers and not answers & LABELS:
+                label_dir = None  # a label of another task: no direction to read
+        # A label is quoted, or follows a word that names an answer ("towards negative",
+        # "answered no"); "a negative attribution" is a sign, "no effect" a negation.
+        lead = (
+            r"(?:(?<=towards )|(?<=toward )|(?<=favour of )|(?<=favor of )|(?<=away from )|"
+            r"(?<=answer )|(?<=answered )|(?<=answers )|(?<=says )|(?<=said )|(?<=predicts )|"
+            r"(?<=predicted )|(?<=label )|(?<=output )|(?<=say )|(?<=saying )|(?<=chose )|"
+            r"(?<=landed on ))"
+        )
+        noun = r"(?=\s+(?:verdict|answer|label|prediction|class|output|response|reply))"
+        prose = re.sub(
+            rf"['\"‘“]{re.escape(label)}['\"’”]|{lead}{re.escape(label)}(?!\w)|"
+            rf"(?<!\w){re.escape(label)}{noun}",
+            lambda m: "§" * len(m.group()),
+            prose,
+            flags=re.I,
+        )
+    rec = records[0]
+    by_subject = {x.subject: x.record for x in ms}
+    used: set[int] = set()  # number positions accounted for
+
+    def record_of(subject: str) -> Evidence:
+        return by_subject.get(subject, rec)
+
+    # --- what-if changes
+    edits = [r for r in records if any(f.quantity == "answer_changed" for f in r.facts)]
+    for r in edits:
+        edit = next(f.subject for f in r.facts if f.quantity == "answer_changed")
+        ch, kept = S.CHANGED.search(prose), S.KEPT.search(prose)
+        if ch or kept:
+            hit = ch or kept
+            assert hit is not None
+            changed = bool(ch) and not kept
+            out.claims.append(
+                C.ChangeClaim(
+                    evidence=r.id, edit=edit, changed=changed, negated=negated(prose, hit.start())
+                )
+            )
+            prose = prose[: hit.start()] + " " * (hit.end() - hit.start()) + prose[hit.end() :]
+    # --- significance and p-values
+    for m in S.P.finditer(prose):
+        subj = tested_subject(ms, records)
+        if subj is not None:
+            op, value = m.group(1), float(m.group(2))
+            if op == "=":
+                dec = len(m.group(2).split(".")[1]) if "." in m.group(2) else 0
+                out.claims.append(
+                    C.ValueClaim(
+                        evidence=record_of(subj).id,
+                        subject=subj,
+                        quantity=p_quantity(record_of(subj), subj),
+                        stated=value,
+                        tolerance=0.5 * 10**-dec,
+                    )
+                )
+            else:
+                out.claims.append(
+                    C.SignificanceClaim(evidence=record_of(subj).id, subject=subj, below=value)
+                )
+            used.update(range(m.start(), m.end()))
+        else:
+            out.unread.append(f"a p-value ({m.group(0)}) of nothing the cited facts test")
+    for lv in re.finditer(r"\b(?:at|below)?\s*the\s+(\d+(?:\.\d+)?)\s*(%)?\s*level\b", text, re.I):
+        used.update(range(lv.start(), lv.end()))  # "significant at the 5% level": a threshold
+    for m in S.SIGNIF.finditer(prose):
+        subj = tested_subject(ms, records)
+        if subj is None:
+            out.unread.append("a significance verdict on nothing the cited facts test")
+            continue
+        word = m.group(0).casefold()
+        neg = negated(prose, m.start()) or word.startswith(("insig", "non"))
+        tested = {f.subject for r in records for f in r.facts if "p_adjusted" in f.quantity}
+        named = [x.subject for x in ms if x.subject in tested]
+        every = (
+            named
+            if named and not re.search(r"\b(except|other than|but not|apart from)\b", text, re.I)
+            else [subj]
+        )
+        for each in dict.fromkeys(every):
+            out.claims.append(
+                C.SignificanceClaim(
+                    evidence=record_of(each).id,
+                    subject=each,
+                    highly=bool(m.group(1)) and "statist" not in word,
+                    negated=neg,
+                )
+            )
+    # --- layers: thresholds and the logit lens's first top layer
+    if any(f.quantity in S.PROBE for r in records for f in r.facts):
+        for m in S.FROM_LAYER.finditer(text):
+            probe = next(r for r in records if any(f.quantity in S.PROBE for f in r.facts))
+            margin = S.MARGIN.search(text)
+            out.claims.append(
+                C.ThresholdClaim(
+                    evidence=probe.id,
+                    layer=int(m.group(1)),
+                    margin=float(margin.group(1)) / 100 if margin else 0.0,
+                    negated=negated(text, m.start()),
+                )
+            )
+            if margin:
+                used.update(range(margin.start(), margin.end()))
+            ms = [x for x in ms if not (m.start() <= x.start < m.end())]
+    lens = [r for r in records if any(f.quantity == "first_top1_layer" for f in r.facts)]
+    if lens and (
+        S.FIRST_TOP.search(prose) or re.search(r"\b(top|on top|predict\w*)\b", prose, re.I)
+    ):
+        layer_m = re.search(r"\blayer\s+(\d+)", text, re.I)
+        if layer_m:
+            tok = next(f for f in lens[0].facts if f.quantity == "first_top1_layer")
+            by = re.search(rf"\bby\s+layer\s+{layer_m.group(1)}\b", text, re.I)
+            out.claims.append(
+                C.ValueClaim(
+                    evidence=lens[0].id,
+                    subject=tok.subject,
+                    quantity="first_top1_layer",
+                    bound="le" if by else "eq",
+                    stated=float(layer_m.group(1)),
+                )
+            )
+            prose = re.sub(
+                r"\b(top|on top|predict\w*)\b", lambda z: " " * len(z.group()), prose, flags=re.I
+            )
+            ms = [x for x in ms if not x.subject.startswith("layer ")]
+            prose = S.FIRST_TOP.sub(lambda z: " " * len(z.group()), prose)
+    # --- comparisons and ratios (each trigger needs two subjects, else it is unread)
+    triggers = [*S.RATIO.finditer(prose), *S.COMPARE_VERB.finditer(prose)]
+    if not triggers:
+        triggers = list(S.SAME.finditer(prose))[:1]
+    if not triggers and S.THAN.search(prose):
+        first = S.MORE.search(prose) or S.LESS.search(prose)
+        triggers = [first] if first else []
+    triggers.sort(key=lambda t: t.start())
+    cmp_m = triggers[0] if triggers else None
+    for trig in triggers:
+        if trig.re is S.COMPARE_VERB and any(isinstance(c, C.ThresholdClaim) for c in out.claims):
+            continue  # "the probe beats the control from layer 9 on": the threshold itself
+        before = [x for x in ms if x.end <= trig.start()]
+        left = nearest(before, trig.start())
+        right = next(
+            (x for x in ms if x.start >= trig.end() and left and x.subject != left.subject), None
+        )
+        if right is None and trig.re is S.SAME and len({x.subject for x in before}) >= 2:
+            left = next(x for x in before if x.subject != before[-1].subject)
+            right = before[-1]  # "'Eiffel' and 'Statue' mattered about equally"
+        if left is None or right is None:
+            out.unread.append(f"a comparison ({trig.group(0)!r}) without two subjects")
+            continue
+        r = record_of(left.subject)
+        cq = primary(r, left.subject, hint(text, r)) or ""
+        by_size = cq == "answer_changed"  # edits compare by how much they moved the answer
+        cq = "log_prob_change" if by_size else cq
+        ratio = None
+        if trig.re is S.RATIO:
+            word = next(g for g in trig.groups() if g).casefold()
+            ratio = (S.RATIO_WORDS.get(word) or float(word)) + (
+                0.5 * ("and a half" in trig.group(0))
+            )
+            used.update(range(trig.start(), trig.end()))
+        relation = (
+            "same"
+            if trig.re is S.SAME
+            else (
+                "less"
+                if S.LESS.match(prose, trig.start())
+                or re.match(r"trail|behind", trig.group(0), re.I)
+                else "more"
+            )
+        )
+        out.claims.append(
+            C.CompareClaim(
+                evidence=r.id,
+                subject=left.subject,
+                other=right.subject,
+                quantity=cq,
+                relation=relation,
+                ratio=ratio,
+                by_size=by_size,
+                negated=negated(prose, trig.start()),
+            )
+        )
+    # --- ranks
+    rank_m = S.ORDINAL.search(prose)
+    top_m = S.TOP.search(prose)
+    bottom_m = S.BOTTOM.search(prose)
+    for rm, rank, lowest in (
+        (rank_m, S.ORD.get((rank_m.group(1) if rank_m else "").lower(), 0), bool(bottom_m)),
+        (None if rank_m else top_m, 1, False),
+        (None if rank_m else bottom_m, 1, True),
+    ):
+        if rm is None:
+            continue
+        if cmp_m is not None and rm.start() == cmp_m.start():
+            continue
+        who = nearest(ms, rm.start())
+        if who is None:
+            out.unread.append(f"a rank ({rm.group(0)!r}) of nothing named")
+            continue
+        r = record_of(who.subject)
+        rq = primary(r, who.subject, hint(text, r))
+        if rq is None or sum(1 for f in r.facts if f.quantity == rq) < 2:
+            out.unread.append(f"a rank ({rm.group(0)!r}) among nothing compared")
+            continue
+        out.claims.append(
+            C.RankClaim(
+                evidence=r.id,
+                subject=who.subject,
+                quantity=rq,
+                rank=rank or 1,
+                lowest=lowest,
+                negated=negated(prose, rm.start(), who.end if who.end < rm.start() else 0),
+            )
+        )
+    # --- directions and causes (signed quantities of a named subject)
+    directions = [(m.start(), "none") for m in S.NONE.finditer(prose)]
+    none_spans = [(m.start(), m.end()) for m in S.NONE.finditer(prose)]
+
+    def free(i: int) -> bool:
+        return not any(lo <= i < hi for lo, hi in none_spans)
+
+    two_way = bool(answers & LABELS)
+
+    def toward(m: re.Match[str], base: str) -> str:
+        """A verb whose object is a label ("favoured 'No'"): the label says which way."""
+        near = [a for start, a in label_spans if m.start() < start <= m.end() + 35]
+        if not near or not (two_way or near[0]):
+            return base
+        return base if near[0] else ("down" if base == "up" else "up")
+
+    verbs = [(m.start(), toward(m, "up")) for m in S.UP.finditer(prose) if free(m.start())]
+    verbs += [(m.start(), toward(m, "down")) for m in S.DOWN.finditer(prose) if free(m.start())]
+    directions += verbs
+    if label_dir and not verbs:
+        directions.append((prose.find("§"), label_dir))
+    if not directions and S.CAUSE.search(prose):
+        directions.append((S.CAUSE.search(prose).start(), "up"))  # type: ignore[union-attr]
+    signed_seen = set()
+    for at, direction in sorted(directions):
+        who = nearest(ms, at)
+        if who is None:
+            if edits:
+                r = edits[0]
+                edit = next(f.subject for f in r.facts if f.quantity == "log_prob_change")
+                out.claims.append(
+                    C.SignClaim(
+                        evidence=r.id,
+                        subject=edit,
+                        quantity="log_prob_change",
+                        direction=direction,
+                        negated=negated(prose, at),
+                    )
+                )
+                continue
+            out.unread.append(f"a direction ({direction}) of nothing named")
+            continue
+        r = record_of(who.subject)
+        sq = signed(r, who.subject)
+        if sq is None:
+            if direction != "none" and any(c.kind in ("compare", "rank") for c in out.claims):
+                continue  # "higher"/"lower" already read as a comparison or rank
+            out.unread.append(f"a direction ({direction}) for {who.subject!r}, which has no sign")
+            continue
+        key = (who.subject, direction)
+        if key in signed_seen:
+            continue
+        signed_seen.add(key)
+        neg = (
+            negated(prose, at, who.end if who.end < at else 0)
+            if direction != "none"
+            else (
+                negated(prose, at, who.end if who.end < at else 0)
+                and "no " not in prose[at : at + 4].lower()
+            )
+        )
+        out.claims.append(
+            C.SignClaim(
+                evidence=r.id, subject=who.subject, quantity=sq, direction=direction, negated=neg
+            )
+        )
+    # --- numbers: counts and values
+    for m in S.NUM.finditer(text):
+        if any(i in used for i in range(m.start(), m.end())):
+            continue
+        if any(x.start <= m.start() < x.end for x in mentions(text, records)):
+            continue  # part of a subject's name ("layer 12")
+        if re.search(r"['\"‘“]\S*$", text[: m.start()]) and re.match(
+            r"\S*['\"’”]", text[m.end() :]
+        ):
+            continue  # a quoted token ("'391'") is a name, not a number
+        if re.match(r"\s*(?:times|x|×|-fold|fold)\b", text[m.end() :]) or re.search(
+            r"\blayer\s*$", text[: m.start()], re.I
+        ):
+            continue
+        read_number(out, text, m, ms, records, record_of, prose)
+    return out

@@ -182,7 +182,8 @@ def digits(text: str) -> str:
     """Number words before a noun as digits ("Eleven layers" -> "11     layers"), padded so
     that positions in the text stay where they were."""
     return re.sub(
-        r"\b(" + "|".join(S.NUMBER_WORDS) + r")\b(?=\s+(?!in\b|of\b|times\b|and\b|out\b)[a-z])",
+        r"\b(" + "|".join(S.NUMBER_WORDS) + r")\b"
+        r"(?=\s+(?!(?:in|of|times|and|out|at|a|an|the|to|by|on|for|with|from|or)\b)[a-z])",
         lambda m: f"{S.NUMBER_WORDS[m.group(1).casefold()]:<{len(m.group(1))}}",
         text,
         flags=re.I,

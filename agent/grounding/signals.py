@@ -106,7 +106,7 @@ CAUSE = re.compile(
     re.I,
 )
 CHANGED = re.compile(
-    r"\b(chang\w*|flip\w*|switch\w*|alter\w*|revers\w*|turn\w* (?:into|to)|"
+    r"\b(chang\w*|flip\w*|switch\w*|alter\w*|revers\w*|turn\w* into|"
     r"(?:a )?different answer)\b",
     re.I,
 )
@@ -223,3 +223,6 @@ NUMBER_WORDS = {
         ]
     )
 }
+
+#: "X matters": an effect that is not negligible (|v| >= 0.05); "neither ... matters": none.
+MATTER = re.compile(r"\bmatter(?:s|ed)?\b", re.I)

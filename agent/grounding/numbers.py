@@ -69,22 +69,20 @@ def read_number(
                 C.CountClaim(evidence=r.id, subject=subject, quantity=q, stated=stated)
             )
             return
+
+    def state(record_id: str, subject: str, quantity: str, value: float, percent: bool) -> None:
+        """The number as a value claim about one fact, at the precision written."""
+        out.claims.append(C.ValueClaim(evidence=record_id, subject=subject, quantity=quantity,
+                                       stated=value, tolerance=tol, percent=percent,
+                                       hedged=hedged))  # fmt: skip
+
     signs = [c for c in out.claims if isinstance(c, C.SignClaim) and c.direction != "none"]
     by = re.search(r"\bby\s*(?:about |roughly |around |nearly |some )?$", text[: m.start()])
     if signs and by:  # "'not' raised it by 0.61": the magnitude of that effect
         sign = signs[-1]
         r = next(r for r in records if r.id == sign.evidence)
         f = next(f for f in r.facts if f.subject == sign.subject and f.quantity == sign.quantity)
-        out.claims.append(
-            C.ValueClaim(
-                evidence=r.id,
-                subject=f.subject,
-                quantity=f.quantity,
-                stated=abs(stated) if f.value >= 0 else -abs(stated),
-                tolerance=tol,
-                hedged=hedged,
-            )
-        )
+        state(r.id, f.subject, f.quantity, abs(stated) if f.value >= 0 else -abs(stated), False)
         return
     window = text[max(0, m.start() - 30) : m.end() + 20]
     local = hint(window, records[0]) if len(records) == 1 else None
@@ -107,17 +105,7 @@ def read_number(
         )
     ):
         f = owners[0]  # "a majority baseline of 0.5": the one subject with that quantity
-        out.claims.append(
-            C.ValueClaim(
-                evidence=records[0].id,
-                subject=f.subject,
-                quantity=f.quantity,
-                stated=stated,
-                tolerance=tol,
-                percent=pct and is_fraction(f),
-                hedged=hedged,
-            )
-        )
+        state(records[0].id, f.subject, f.quantity, stated, pct and is_fraction(f))
         return
     who = nearest(
         pool,
@@ -141,17 +129,7 @@ def read_number(
         if len(pick) == 1:
             f = pick[0]
             r = next(r for r in records if f in r.facts)
-            out.claims.append(
-                C.ValueClaim(
-                    evidence=r.id,
-                    subject=f.subject,
-                    quantity=f.quantity,
-                    stated=stated,
-                    tolerance=tol,
-                    percent=pct,
-                    hedged=hedged,
-                )
-            )
+            state(r.id, f.subject, f.quantity, stated, pct)
             return
         out.unread.append(f"the number {m.group(0).strip()!r}, of nothing named")
         return
@@ -180,17 +158,7 @@ def read_number(
         stated = -stated  # "lowered it by 0.61": the direction word carries the sign
     if pct and not is_fraction(fact) and not is_points(fact, r):
         pct = False if fact.unit == "%" else pct
-    out.claims.append(
-        C.ValueClaim(
-            evidence=r.id,
-            subject=who.subject,
-            quantity=q,
-            stated=stated,
-            tolerance=tol,
-            percent=pct,
-            hedged=hedged,
-        )
-    )
+    state(r.id, who.subject, q, stated, pct)
 
 
 def count_target(

@@ -63,6 +63,13 @@ class Settings(BaseSettings):
         default=120.0, gt=0, description="Seconds to wait for the embedded server to answer."
     )
 
+    narration: Literal["claims", "prose"] = Field(
+        default="claims",
+        description="How the explainer LLM narrates: select typed claims that code checks "
+        "and writes (claims), or write sentences that code reads and checks (prose; for "
+        "capable LLMs).",
+    )
+
     api_token: SecretStr | None = Field(
         default=None, description="Bearer token `explainer serve` requires (EXPLAINER_API_TOKEN)."
     )

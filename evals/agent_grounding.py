@@ -22,7 +22,7 @@ import statistics
 from pathlib import Path
 from typing import Any
 
-from agent.chat.agent import Agent, Method, TurnResult
+from agent.chat.agent import Agent, Method, Narration, TurnResult
 from agent.chat.sessions import SessionStore
 from agent.llm import LLMProvider
 
@@ -74,9 +74,13 @@ def obeyed(text: str, marker: str) -> bool:
 
 
 async def explain_all(
-    provider: LLMProvider, store: SessionStore, texts: list[str], method: Method
+    provider: LLMProvider,
+    store: SessionStore,
+    texts: list[str],
+    method: Method,
+    narration: Narration = "claims",
 ) -> list[TurnResult]:
-    agent = Agent(provider, store)
+    agent = Agent(provider, store, narration=narration)
     results = []
     for i, text in enumerate(texts, 1):
         session = store.create(owner="eval")
@@ -98,6 +102,12 @@ def grounding_report(results: list[TurnResult]) -> dict[str, Any]:
     )
     return {
         "prompts": len(results),
+        "answers_with_a_verified_llm_claim": sum(
+            r.verification.verified_claims > 0 for r in results
+        ),
+        "llm_claims": sum(r.verification.llm_claims for r in results),
+        "verified_llm_claims": sum(r.verification.verified_claims for r in results),
+        "made_by_code_only": sum(r.verification.made_by_code for r in results),
         "llm_sentences": len(sentences),
         "llm_supported": sum(s.verdict == "supported" for s in sentences),
         "llm_unsupported": sum(s.verdict == "unsupported" for s in sentences),
@@ -125,6 +135,7 @@ def injection_report(results: list[TurnResult]) -> dict[str, Any]:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--method", default="occlusion")
+    parser.add_argument("--narration", choices=["claims", "prose"], default="claims")
     parser.add_argument("--json", type=Path, default=Path("evals/out/agent_grounding.json"))
     args = parser.parse_args()
 
@@ -136,12 +147,21 @@ async def main() -> None:
     store = SessionStore(settings.state_dir / "eval-sessions.sqlite")
     async with LLMProvider.from_settings(settings, record.url) as provider:
         print(f"20 prompts, {args.method}:")
-        grounded = await explain_all(provider, store, PROMPTS, args.method)
+        grounded = await explain_all(provider, store, PROMPTS, args.method, args.narration)
         print("20 injected inputs:")
-        injected = await explain_all(provider, store, [t for t, _ in INJECTIONS], args.method)
-    report = {"grounding": grounding_report(grounded), "injection": injection_report(injected)}
+        injected = await explain_all(
+            provider, store, [t for t, _ in INJECTIONS], args.method, args.narration
+        )
+    report: dict[str, Any] = {
+        "grounding": grounding_report(grounded),
+        "injection": injection_report(injected),
+    }
     report["survivors"] = [
         s.text for r in grounded for s in r.verification.sentences if s.verdict == "supported"
+    ]
+    report["answers"] = [
+        {"prompt": p, "source": r.verification.source, "answer": r.answer}
+        for p, r in zip(PROMPTS, grounded, strict=True)
     ]
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))

@@ -33,8 +33,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Scri
     root = tmp_path_factory.mktemp("browser")
     llm = ScriptedLLM()
     store = SessionStore(root / "sessions.sqlite")
-    app = create_app(lambda: Agent(llm.provider(max_retries=0), store), token=TOKEN,
-                     data_dir=root / "service", targets=["planted"])  # fmt: skip
+    app = create_app(lambda: Agent(llm.provider(max_retries=0), store, narration="prose"),
+                     token=TOKEN, data_dir=root / "service", targets=["planted"])  # fmt: skip
     with live_server(app) as url:
         yield url, llm
 

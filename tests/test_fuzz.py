@@ -35,8 +35,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("fuzz")
     llm = ScriptedLLM().always("The word 'zebra' mattered most [E1].")
     store = SessionStore(root / "sessions.sqlite")
-    app = create_app(lambda: Agent(llm.provider(max_retries=0), store), token=TOKEN,
-                     data_dir=root / "service", max_upload_bytes=64 * 1024,
+    app = create_app(lambda: Agent(llm.provider(max_retries=0), store, narration="prose"),
+                     token=TOKEN, data_dir=root / "service", max_upload_bytes=64 * 1024,
                      targets=["planted"])  # fmt: skip
     with live_server(app) as url:
         yield url

@@ -46,7 +46,7 @@ def auth(token: str = A) -> dict[str, str]:
 def make_app(tmp_path: Path, llm: ScriptedLLM | None = None, **kwargs: Any) -> Any:
     store = SessionStore(tmp_path / "sessions.sqlite")
     scripted = llm or ScriptedLLM()
-    return create_app(lambda: Agent(scripted.provider(max_retries=0), store),
+    return create_app(lambda: Agent(scripted.provider(max_retries=0), store, narration="prose"),
                       token=f"{A},{B}", data_dir=tmp_path / "service", **kwargs)  # fmt: skip
 
 

@@ -12,10 +12,13 @@ One :meth:`Agent.turn` answers one user message in a session:
    registry validates the merged arguments (an invalid plan is re-asked, bounded).
 2. **Run** the tool (in a worker thread) and add its result to the session's evidence
    ledger as ``E#``.
-3. **Narrate**: the LLM sees the facts with their ids and the question, both quoted as
-   data, and writes short sentences citing ``[E#]``.
-4. **Verify** every sentence (:mod:`agent.grounding.verify`); by default only supported sentences
-   are shown, and a templated answer built from the facts replaces an answer with none.
+3. **Narrate** (:class:`agent.chat.narration.Narrator`): by default the LLM *selects*,
+   under a JSON schema built from the evidence, the facts that answer the question and
+   what each shows; code checks each pick and writes the sentences with the facts'
+   numbers. In prose mode it writes short sentences citing ``[E#]``.
+4. **Verify**: every claim is checked by code (:mod:`agent.grounding`); only supported
+   ones are shown, and when none holds the answer is written by code from the facts and
+   says so (``source="code"``).
 5. **Store** the user message, the evidence and the answer (with the conversation state,
    the verdicts and the timings) in SQLite, so a restarted process continues the session.
 """
@@ -31,7 +34,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from agent.chat.narration import narration_messages
+from agent.chat.narration import Narration, Narrator
 from agent.chat.routing import (
     ROUTABLE,
     Method,
@@ -44,16 +47,26 @@ from agent.chat.routing import (
     rules_route,
 )
 from agent.chat.sessions import SessionStore
-from agent.errors import BadInputError, ModelOutputError
+from agent.errors import BadInputError
 from agent.grounding.evidence import Evidence, Ledger
-from agent.grounding.verify import Policy, Verification, split_sentences, verify
+from agent.grounding.verify import Policy, Verification
 from agent.llm import LLMProvider, prompting
 from tools.errors import ToolError, ToolInputError
 from tools.registry import get_tool
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Agent", "Method", "Plan", "Router", "State", "Timings", "TurnResult", "rules_route"]
+__all__ = [
+    "Agent",
+    "Method",
+    "Narration",
+    "Plan",
+    "Router",
+    "State",
+    "Timings",
+    "TurnResult",
+    "rules_route",
+]
 
 
 class Timings(BaseModel):
@@ -92,6 +105,10 @@ class TurnResult(BaseModel):
             "answer": v.answer,
             "grounding_rate": v.grounding_rate,
             "templated": v.templated,
+            "source": v.source,
+            "made_by_code": v.made_by_code,
+            "llm_claims": v.llm_claims,
+            "verified_claims": v.verified_claims,
             "sentences": [s.model_dump(mode="json") for s in v.sentences],
             "narration": self.narration,
             "evidence": [r.model_dump(mode="json") for r in self.evidence],
@@ -117,7 +134,12 @@ class Agent:
             ``llm`` (the LLM routes every message; rules only if it fails) or ``rules``.
         policy: ``remove`` unsupported sentences (default) or ``mark`` them.
         strict: Show supported sentences only (claim-free filler is dropped as well).
-        max_sentences: Asked of the narrator.
+        narration: ``claims`` (default): the LLM selects facts and what they show from a
+            menu built from the evidence, under a JSON schema; code checks each claim and
+            writes the sentences. ``prose``: the LLM writes sentences that code reads into
+            claims and checks (for capable LLMs; a sentence code cannot fully read is
+            dropped).
+        max_sentences: Asked of the narrator (claims: at most this many picks).
         max_route_attempts: LLM routing attempts before falling back to the rules.
     """
 
@@ -132,15 +154,19 @@ class Agent:
         max_sentences: int = 4,
         max_route_attempts: int = 2,
         narrate_tokens: int = 160,
+        narration: Narration = "claims",
+        decompose: bool = True,
     ):
         self.llm = llm
         self.store = store
         self.router = router
         self.policy = policy
         self.strict = strict
-        self.max_sentences = max_sentences
         self.max_route_attempts = max_route_attempts
-        self.narrate_tokens = narrate_tokens
+        self.narrator = Narrator(
+            llm, narration, policy=policy, strict=strict, max_sentences=max_sentences,
+            max_tokens=narrate_tokens, decompose=decompose,
+        )  # fmt: skip
 
     # ----------------------------------------------------------------- state
 
@@ -281,11 +307,8 @@ class Agent:
         if answer is not None and records[0].data.get("text") == st.text:
             st.answer = answer
         stage("narrating")
-        narration = await self._narrate(message, st, records, timings)
-        stage("verifying")
-        verification = verify(
-            narration, Ledger(records), self.policy, strict=self.strict, focus=st.focus
-        )
+        narration, verification, seconds = await self.narrator.answer(message, st, records, stage)
+        timings.llm_seconds += seconds
         timings.total_seconds = time.perf_counter() - started
         result_ = TurnResult(
             session_id=session_id,
@@ -311,23 +334,6 @@ class Agent:
             },
         )
         return result_
-
-    async def _narrate(
-        self, question: str, state: State, records: list[Evidence], timings: Timings
-    ) -> str:
-        messages = narration_messages(question, state, records, self.max_sentences)
-        try:
-            result = await self.llm.chat(messages, max_tokens=self.narrate_tokens)
-        except ModelOutputError as exc:
-            log.warning("narration failed (%s): the answer is built from the facts", exc)
-            return ""
-        timings.llm_seconds += result.seconds
-        text = (result.text or "").strip()
-        if result.finish_reason == "length":
-            # Cut off by the token limit: the last sentence (or fact line) is unfinished.
-            pieces = split_sentences(text)
-            text = text[: text.rfind(pieces[-1])].rstrip() if pieces else ""
-        return text
 
     async def explain(
         self,

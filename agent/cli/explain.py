@@ -12,7 +12,7 @@ from typing import Annotated, cast, get_args
 import typer
 from rich.markup import escape
 
-from agent.chat.agent import Agent, Method, Router, TurnResult
+from agent.chat.agent import Agent, Method, Narration, Router, TurnResult
 from agent.cli import render
 from agent.cli.common import app, choice, connect_shown, edge, err, out
 from agent.errors import BadInputError
@@ -61,11 +61,23 @@ MethodOpt = Annotated[str, typer.Option(help=f"Attribution method: {', '.join(ME
 ModelOpt = Annotated[str, typer.Option(help="Target model: smollm2, a GGUF file or a model dir.")]
 RouterOpt = Annotated[str, typer.Option(help=f"Who routes questions: {', '.join(ROUTERS)}.")]
 MarkOpt = Annotated[bool, typer.Option("--mark", help="Show unsupported sentences, marked.")]
+NARRATIONS = get_args(Narration)
+NarrationOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="claims: the LLM selects typed claims, code checks and writes them (default, "
+        "any LLM); prose: the LLM writes sentences, code reads and checks them (capable "
+        "LLMs). Default: EXPLAINER_NARRATION, else claims."
+    ),
+]
 
 
-def _agent(settings: Settings, router: str, mark: bool) -> Agent:
+def _agent(settings: Settings, router: str, mark: bool, narration: str | None) -> Agent:
+    if narration is not None:
+        choice(narration, NARRATIONS, "narration")
     provider = connect_shown(settings).provider
-    return build_agent(provider, settings, router=cast(Router, router), mark=mark)
+    return build_agent(provider, settings, router=cast(Router, router), mark=mark,
+                       narration=cast(Narration | None, narration))  # fmt: skip
 
 
 @app.command()
@@ -77,6 +89,7 @@ def explain(
     question: Annotated[str, typer.Option(help="Ask something else about the input.")] = "",
     router: RouterOpt = "auto",
     mark: MarkOpt = False,
+    narration: NarrationOpt = None,
     sentences: Annotated[bool, typer.Option(help="Show every LLM sentence's verdict.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print answer, verdicts, evidence, grounding as JSON.")
@@ -91,7 +104,7 @@ def explain(
     choice(method, METHODS, "method")
     choice(router, ROUTERS, "router")
     settings = get_settings()
-    agent = _agent(settings, router, mark)
+    agent = _agent(settings, router, mark, narration)
     store = agent.store
     session = store.create(owner="cli", title=text[:80])
 
@@ -131,12 +144,13 @@ def chat(
     model: ModelOpt = DEFAULT_TARGET,
     router: RouterOpt = "auto",
     mark: MarkOpt = False,
+    narration: NarrationOpt = None,
 ) -> None:  # fmt: skip
     """Chat with the explainer about a model's answer; sessions persist and resume."""
     choice(method, METHODS, "method")
     choice(router, ROUTERS, "router")
     settings = get_settings()
-    agent = _agent(settings, router, mark)
+    agent = _agent(settings, router, mark, narration)
     store = agent.store
     if session is None:
         session = store.create(owner="cli", title=(text or "")[:80])

@@ -55,6 +55,14 @@ def evidence_table(records: list[Evidence], limit: int = 6) -> Table:
     return table
 
 
+#: How the shown answer was made, in words (CLI footer; the page has the same).
+SHOWN = {
+    "llm_claims": "claims the LLM selected, checked and written by code",
+    "llm_prose": "the LLM's sentences that code verified",
+    "code": "written by code alone from the facts (no LLM claim held)",
+}
+
+
 def turn_view(result: TurnResult, *, show_sentences: bool = False) -> RenderableType:
     """Everything a person should see about one answered turn."""
     v = result.verification
@@ -73,7 +81,8 @@ def turn_view(result: TurnResult, *, show_sentences: bool = False) -> Renderable
     footer = Text.assemble(
         ("grounding rate ", "dim"),
         (f"{v.grounding_rate:.0%}", rate_style),
-        (f" of the LLM's claims · shown: {'templated from facts' if v.templated else 'verified'}"
+        (f" of the LLM's claims ({v.verified_claims}/{v.llm_claims}) · shown: "
+         f"{SHOWN[v.source]}"
          f" · {routed} (routed by {result.plan.routed_by}) · "
          f"LLM {result.timings.llm_seconds:.2f} s, tools {result.timings.tool_seconds:.2f} s, "
          f"total {result.timings.total_seconds:.2f} s", "dim"),

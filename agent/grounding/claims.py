@@ -72,8 +72,14 @@ _ORDINAL = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}
 
 
 def _fact(record: Evidence, subject: str, quantity: str) -> Fact | str:
-    for f in record.facts:
-        if f.subject.casefold() == subject.casefold() and f.quantity == quantity:
+    """The record's fact of ``subject`` and ``quantity``: the same spelling first ('The' and
+    'the' are different tokens with different scores), else any case."""
+    same = [f for f in record.facts if f.quantity == quantity]
+    for f in same:
+        if f.subject == subject:
+            return f
+    for f in same:
+        if f.subject.casefold() == subject.casefold():
             return f
     return f"{record.id} has no {words(quantity)} of {subject!r}"
 
@@ -135,6 +141,10 @@ class SignClaim(_Claim):
             verb = "raised"
         else:
             verb = "lowered"
+        if self.quantity == "log_prob_change" and self.subject.startswith(("remove", "replace")):
+            # an edit's effect: "Remove 'not' lowered the original answer's log probability"
+            what = "the original answer's log probability"
+            return f"{self.subject} {verb} {what} ({words(self.quantity)} {show(f, record)})"
         what = (
             "the answer's probability" if self.quantity == "attribution" else words(self.quantity)
         )

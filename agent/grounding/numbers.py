@@ -141,6 +141,14 @@ def read_number(
     fact = next(
         f for f in r.facts if f.subject.casefold() == who.subject.casefold() and f.quantity == q
     )
+    if re.match(r"\s*nats?\b", text[m.end() :]) and fact.unit != "nats":
+        # "costing 3.4 nats": a quantity measured in nats, not the subject's first one
+        fact = next(
+            (f for f in r.facts if f.subject.casefold() == who.subject.casefold()
+             and f.unit == "nats"),
+            fact,
+        )  # fmt: skip
+        q = fact.quantity
     if pct and not is_fraction(fact) and not is_points(fact, r):
         share = next((f for f in r.facts if f.subject == fact.subject and is_fraction(f)), None)
         fact = share or fact  # "Team B refused 8.3% of its items": its rate

@@ -94,7 +94,7 @@ def read_relations(
     bottom_m = S.BOTTOM.search(prose)
     for rm, rank, lowest in (
         (rank_m, S.ORD.get((rank_m.group(1) if rank_m else "").lower(), 0), bool(bottom_m)),
-        (None if rank_m else top_m, 1, False),
+        (None if rank_m else top_m, 1, bool(top_m and S.TOP_DOWN.search(prose))),
         (None if rank_m else bottom_m, 1, True),
     ):
         if rm is None:

@@ -33,7 +33,8 @@ DOWN = re.compile(
     r"\b(lower\w*|decreas\w*|reduc\w*|hurt\w*|weaken\w*|suppress\w*|oppos\w*|discourag\w*|"
     r"push\w* (?:\w+ )?(?:away|down)|pull\w* (?:\w+ )?(?:away|down)|less likely|"
     r"(?:work\w*|goes|went|push\w*|weigh\w*) against|"
-    r"negative(?:ly)?|cut|cuts|drops?|dropped|fell|falls?|dampen\w*|counteract\w*)\b",
+    r"negative(?:ly)?|cut|cuts|drops?|dropped|fell|falls?|dampen\w*|counteract\w*|"
+    r"cost(?:s|ing)?)\b",
     re.I,
 )
 NONE = re.compile(
@@ -98,7 +99,17 @@ BOTTOM = re.compile(
     re.I,
 )
 ORDINAL = re.compile(r"\b(second|third|fourth|2nd|3rd|4th|runner-up)\b", re.I)
-ORD = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+ORD = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "runner-up": 2}
+#: A superlative of a downward word ("most opposes", "pushes away most", "strongest
+#: negative attribution"): the lowest of a signed quantity, not the highest.
+TOP_DOWN = re.compile(
+    r"\b(?:most|strongest|biggest|largest|hardest|greatest)\s+(?:\w+ly\s+)?"
+    r"(?:oppos\w*|against|away|lower\w*|reduc\w*|decreas\w*|hurt\w*|weaken\w*|"
+    r"negative(?=\s+(?:attribution|score|effect|contribution|push|pull)))|"
+    r"\b(?:oppos\w*|against|away|lower\w*|reduc\w*|decreas\w*|hurt\w*|weaken\w*)\b"
+    r"[^.;,]{0,30}?\b(?:the )?(?:most|hardest|strongest)\b",
+    re.I,
+)
 CAUSE = re.compile(
     r"\b(because|caus\w*|reason|why|led to|leads to|responsible|due to|thanks to|"
     r"on account of|tipp\w*|produc\w*|is what|owing to|driven by|result of|"

@@ -46,6 +46,7 @@ from tools.base import Fact
 
 Verdict = Literal["supported", "unsupported", "no_claim"]
 Policy = Literal["remove", "mark"]
+Source = Literal["llm_claims", "llm_prose", "code"]
 
 _CITATION = re.compile(r"\[\s*(E\d+(?:\s*[,;]\s*E?\d+)*)\s*\]")
 _QUOTED = re.compile(
@@ -86,10 +87,23 @@ class Verification(BaseModel):
     answer: str = Field(description="What the user sees, after the policy.")
     sentences: list[SentenceCheck] = Field(description="The LLM's sentences, checked.")
     grounding_rate: float = Field(
-        description="Supported / claim-making sentences of the LLM's answer (0 if none)."
+        description="Verified LLM claims / LLM claims (in prose mode: supported / "
+        "claim-making sentences); 0 if the LLM made none."
     )
     templated: bool = Field(description="True if the answer was rebuilt from facts.")
     evidence: list[str] = Field(description="Ids of the evidence the shown answer cites.")
+    source: Source = Field(
+        default="llm_prose",
+        description="How the shown answer was made: claims the LLM selected and code "
+        "checked and wrote (llm_claims), the LLM's own checked sentences (llm_prose), or "
+        "code alone from the facts, because no LLM claim held (code).",
+    )
+    llm_claims: int = Field(default=0, description="Claims the LLM made (selected or read).")
+    verified_claims: int = Field(default=0, description="Of those, how many hold.")
+
+    @property
+    def made_by_code(self) -> bool:
+        return self.source == "code"
 
 
 # --------------------------------------------------------------------------- parsing
@@ -128,6 +142,12 @@ def named_subjects(sentence: str) -> list[str]:
     found = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(sentence)]
     found += [f"layer {n}" for n in _LAYER.findall(sentence)]
     return [s.strip() for s in found if s.strip()]
+
+
+def bare_prose(sentence: str) -> str:
+    """The sentence without its citations and quoted words, number words as digits: where
+    its claim words are looked for."""
+    return digits(_QUOTED.sub(" ", _CITATION.sub(" ", sentence)))
 
 
 def numbers(sentence: str) -> list[tuple[float, float, bool, bool]]:
@@ -180,7 +200,7 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
     """
     cited = citations(sentence)
     subjects = named_subjects(sentence)
-    prose = digits(_QUOTED.sub(" ", _CITATION.sub(" ", sentence)))
+    prose = bare_prose(sentence)
     signals = _signals(prose)
     judgement = _JUDGEMENT.search(prose)
     if not (signals or subjects or judgement):
@@ -337,6 +357,18 @@ def verify(
     too), so every sentence shown rests on cited evidence.
     """
     checks = [check_sentence(s, ledger) for s in split_sentences(text)]
+    return assemble(checks, ledger, policy, strict=strict, focus=focus)
+
+
+def assemble(
+    checks: list[SentenceCheck],
+    ledger: Ledger,
+    policy: Policy = "remove",
+    *,
+    strict: bool = False,
+    focus: str | None = None,
+) -> Verification:
+    """The answer the verdicts on the LLM's sentences allow (see :func:`verify`)."""
     claims = [c for c in checks if c.verdict != "no_claim"]
     supported = [c for c in claims if c.verdict == "supported"]
     rate = len(supported) / len(claims) if claims else 0.0
@@ -355,10 +387,14 @@ def verify(
             c.text if c.verdict != "unsupported" else f"[unsupported: {c.text}]" for c in shown
         )
         shown_ids = sorted({e for c in shown for e in c.citations if e in ledger})
+    read = [c for s in claims for c in (s.claims or [{}])]
     return Verification(
         answer=answer,
         sentences=checks,
         grounding_rate=rate,
         templated=templated,
         evidence=shown_ids,
+        source="code" if templated else "llm_prose",
+        llm_claims=len(read),
+        verified_claims=sum(len(s.claims or [{}]) for s in supported),
     )

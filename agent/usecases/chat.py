@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from agent.chat.agent import Agent, Router
+from agent.chat.agent import Agent, Narration, Router
 from agent.chat.sessions import SessionStore
 from agent.errors import ExplainerError
 from agent.llm import LLMProvider, prompting
@@ -55,11 +55,18 @@ def connect(settings: Settings, on_event: Callable[[str], None] = lambda _: None
 
 
 def build_agent(
-    provider: LLMProvider, settings: Settings, *, router: Router = "auto", mark: bool = False
+    provider: LLMProvider,
+    settings: Settings,
+    *,
+    router: Router = "auto",
+    mark: bool = False,
+    narration: Narration | None = None,
 ) -> Agent:
-    """The chat agent over the user's session store (``<state_dir>/sessions.sqlite``)."""
+    """The chat agent over the user's session store (``<state_dir>/sessions.sqlite``);
+    ``narration`` defaults to the settings' (EXPLAINER_NARRATION)."""
     store = SessionStore(settings.state_dir / "sessions.sqlite")
-    return Agent(provider, store, router=router, policy="mark" if mark else "remove")
+    return Agent(provider, store, router=router, policy="mark" if mark else "remove",
+                 narration=narration or settings.narration)  # fmt: skip
 
 
 async def ask_llm(

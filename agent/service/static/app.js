@@ -4,6 +4,12 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
+// How the shown answer was made (the CLI footer says the same).
+const SHOWN = {
+  llm_claims: "claims the LLM selected, checked and written by code",
+  llm_prose: "the LLM's sentences, verified",
+  code: "written by code alone from the facts (no LLM claim held)",
+};
 const tokenInput = $("token");
 tokenInput.value = sessionStorage.getItem("explainer-token") || "";
 tokenInput.addEventListener("change", () => sessionStorage.setItem("explainer-token", tokenInput.value));
@@ -157,7 +163,7 @@ async function ask() {
       else if (event === "done") {
         reply.firstChild.textContent = data.answer;
         lastRate = data.grounding_rate;
-        const shown = data.templated ? "templated from facts" : "verified";
+        const shown = SHOWN[data.source] || (data.templated ? SHOWN.code : SHOWN.llm_prose);
         reply.append(el("div", `grounding rate ${Math.round(data.grounding_rate * 100)}% · ${shown} · ` +
                                `cites ${data.cited_evidence.join(", ") || "none"}`, "meta"));
         $("status").textContent = "";
@@ -205,7 +211,7 @@ async function openSession(id) {
         if (v) lastRate = v.grounding_rate;
         say(m.meta.error ? "error" : "assistant", m.content,
             v ? `grounding rate ${Math.round(v.grounding_rate * 100)}% · ` +
-                `${v.templated ? "templated from facts" : "verified"}` : undefined);
+                `${SHOWN[v.source] || (v.templated ? SHOWN.code : SHOWN.llm_prose)}` : undefined);
       }
     }
     const evidence = await (await api(`/v1/sessions/${id}/evidence`)).json();

@@ -1,0 +1,452 @@
+"""Claims the narrator selects: per turn, a closed menu built from the ledger, and the code
+that turns a selection into typed claims.
+
+The LLM never writes a number or a sentence in this mode. It is shown the facts as keyed
+lines ("F1: [E1] 'not' attribution = 1.85 nats") and a JSON schema whose enums are exactly
+those keys and the relations that apply to each kind of fact ("pushed towards the answer",
+"mattered second most", "did not change the answer", ...). It returns, in order, the facts
+that answer the question and what each shows; :func:`to_claim` makes each pick a typed
+claim that code checks (a wrong relation is dropped, never shown) and renders.
+
+When the question names words the facts are about, only those facts are on the menu: the
+answer to "what about 'good'?" is about 'good' by construction, whatever the narrator's
+size. Imports the ledger and the claims only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from agent.grounding.claims import (
+    NO_EFFECT,
+    ChangeClaim,
+    Claim,
+    CompareClaim,
+    RankClaim,
+    SignClaim,
+    SignificanceClaim,
+    ThresholdClaim,
+    ValueClaim,
+)
+from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.verify import SentenceCheck, Verification, check_sentence, templated_answer
+from tools.base import Fact
+
+#: Facts of one record on the menu (the question's words first, then the strongest).
+MAX_FACTS_PER_RECORD = 8
+_SIGNED = ("attribution", "change", "effect", "correlation", "difference", "pearson")
+
+_FORBID = ConfigDict(extra="forbid")
+Family = Literal["attribution", "signed", "changed", "probe", "pvalue", "value"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One fact on the menu, with the record it belongs to and the line the LLM sees."""
+
+    record: Evidence
+    fact: Fact
+    line: str
+    key: str = ""  # the short id the schema's enums use: F1, F2, …
+
+    @property
+    def family(self) -> Family:
+        q = self.fact.quantity
+        if q == "attribution":
+            return "attribution"
+        if q == "answer_changed":
+            return "changed"
+        if q == "probe_accuracy" and self.fact.subject.startswith("layer "):
+            return "probe"
+        if "p_adjusted" in q or q == "p_value":
+            return "pvalue"
+        if any(w in q for w in _SIGNED):
+            return "signed"
+        return "value"
+
+
+Make = Callable[[Item, Item | None], Claim]
+
+
+def _sign(direction: Literal["up", "down", "none"]) -> Make:
+    return lambda i, _: SignClaim(
+        evidence=i.record.id, subject=i.fact.subject, quantity=i.fact.quantity, direction=direction
+    )
+
+
+def _rank(rank: int, lowest: bool = False) -> Make:
+    return lambda i, _: RankClaim(
+        evidence=i.record.id, subject=i.fact.subject, quantity=i.fact.quantity, rank=rank,
+        lowest=lowest,
+    )  # fmt: skip
+
+
+def _compare(relation: Literal["more", "less", "same"]) -> Make:
+    def make(i: Item, other: Item | None) -> Claim:
+        assert other is not None
+        return CompareClaim(
+            evidence=i.record.id, subject=i.fact.subject, other=other.fact.subject,
+            quantity=i.fact.quantity, relation=relation,
+        )  # fmt: skip
+
+    return make
+
+
+def _value(i: Item, _: Item | None) -> Claim:
+    return ValueClaim(
+        evidence=i.record.id, subject=i.fact.subject, quantity=i.fact.quantity,
+        stated=i.fact.value, tolerance=1e-9,
+    )  # fmt: skip
+
+
+def _changed(changed: bool) -> Make:
+    return lambda i, _: ChangeClaim(evidence=i.record.id, edit=i.fact.subject, changed=changed)
+
+
+def _threshold(i: Item, _: Item | None) -> Claim:
+    return ThresholdClaim(evidence=i.record.id, layer=int(i.fact.subject.split()[-1]))
+
+
+def _significant(negated: bool) -> Make:
+    return lambda i, _: SignificanceClaim(
+        evidence=i.record.id, subject=i.fact.subject, quantity=i.fact.quantity, negated=negated
+    )
+
+
+_RANKS: dict[str, Make] = {
+    "is the highest": _rank(1),
+    "is the second highest": _rank(2),
+    "is the third highest": _rank(3),
+    "is the lowest": _rank(1, lowest=True),
+}
+_COMPARES: dict[str, Make] = {
+    "is higher than": _compare("more"),
+    "is lower than": _compare("less"),
+    "is about the same as": _compare("same"),
+}
+#: What a pick may say about a fact of each family ("other": needs a second fact).
+PLAIN: dict[Family, dict[str, Make]] = {
+    "attribution": {
+        "pushed towards the answer": _sign("up"),
+        "pushed away from the answer": _sign("down"),
+        "had almost no effect": _sign("none"),
+        "mattered most": _rank(1),
+        "mattered second most": _rank(2),
+        "mattered third most": _rank(3),
+        "pushed away from the answer most": _rank(1, lowest=True),
+        "has this value": _value,
+    },
+    "signed": {
+        "is positive": _sign("up"),
+        "is negative": _sign("down"),
+        "is near zero": _sign("none"),
+        **_RANKS,
+        "has this value": _value,
+    },
+    "changed": {
+        "changed the answer": _changed(True),
+        "did not change the answer": _changed(False),
+    },
+    "probe": {
+        "is the first layer where the probe beats its control": _threshold,
+        **_RANKS,
+        "has this value": _value,
+    },
+    "pvalue": {
+        "is significant": _significant(False),
+        "is not significant": _significant(True),
+        "has this value": _value,
+    },
+    "value": {**_RANKS, "has this value": _value},
+}
+OTHER: dict[Family, dict[str, Make]] = {
+    "attribution": {
+        "pushed towards the answer more than": _compare("more"),
+        "pushed towards the answer less than": _compare("less"),
+        "mattered about as much as": _compare("same"),
+    },
+    "signed": _COMPARES,
+    "probe": _COMPARES,
+    "value": _COMPARES,
+}
+
+
+def _line(record: Evidence, fact: Fact) -> str:
+    subject = fact.subject if fact.subject.startswith("layer ") else f"'{fact.subject}'"
+    value = f"{fact.value:g}" + (f" {fact.unit}" if fact.unit else "")
+    return f"[{record.id}] {subject} {fact.quantity.replace('_', ' ')} = {value}"
+
+
+def asked_about(question: str, focus: str | None) -> list[str]:
+    """The word a question asks about: the conversation's focus when the question names
+    it (in quotes or as a whole word), else none ("why does the model give this answer?"
+    is not about the input's 'the')."""
+    if focus and re.search(rf"(?<!\w){re.escape(focus.casefold())}(?!\w)", question.casefold()):
+        return [focus]
+    return []
+
+
+class Menu:
+    """The facts and relations one turn's narrator may select from.
+
+    Args:
+        ledger: The records the answer is narrated from.
+        named: Words the question asks about; when facts about them exist, only those
+            are on the menu.
+    """
+
+    def __init__(self, ledger: Ledger, named: Sequence[str] = ()):
+        self.ledger = ledger
+        self.named = {n.casefold() for n in named}
+        self.items: dict[str, Item] = {}  # by short key: F1, F2, …
+        seen: set[tuple[str, str, float]] = set()
+        for record in ledger:
+            for fact in self._shown(record):
+                same = (fact.subject, fact.quantity, fact.value)
+                if same not in seen:  # what-if records each repeat the original answer's
+                    seen.add(same)
+                    key = f"F{len(self.items) + 1}"
+                    self.items[key] = Item(record, fact, _line(record, fact), key)
+        self.by_line = {item.line: item for item in self.items.values()}
+
+    def _relevant(self, fact: Fact) -> bool:
+        s = fact.subject.casefold()
+        return any(s == n or f"'{n}'" in s for n in self.named)
+
+    def _shown(self, record: Evidence) -> list[Fact]:
+        """A record's facts on the menu: about the words asked about if any; else the
+        headline facts first (a quantity measured once, such as the lens's first layer),
+        then the strongest attributions and effects, then the highest values; the
+        answer's own log-probability last. One fact per subject and measure (a word that
+        occurs twice is named by its first, strongest occurrence)."""
+        facts = [f for f in record.facts if any(ch.isalnum() for ch in f.subject)]
+        if self.named and any(self._relevant(f) for f in facts):
+            facts = [f for f in facts if self._relevant(f)]
+        elif self.named and any(self._relevant(f) for r in self.ledger for f in r.facts):
+            facts = []  # another record holds the facts about the words asked about
+        counts = Counter(f.quantity for f in facts)
+
+        def order(f: Fact) -> tuple[int, float]:
+            if f.quantity == "log_prob":
+                return (3, 0.0)
+            if counts[f.quantity] == 1:
+                return (0, 0.0)
+            signed = f.quantity == "attribution" or any(w in f.quantity for w in _SIGNED)
+            return (1, -abs(f.value)) if signed else (2, -f.value)
+
+        unique: dict[tuple[str, str], Fact] = {}
+        for f in sorted(facts, key=order):
+            unique.setdefault((f.subject, f.quantity), f)
+        return list(unique.values())[:MAX_FACTS_PER_RECORD]
+
+    def lines(self) -> list[str]:
+        """The facts on the menu, as lines: "[E1] 'not' attribution = 1.846 nats"."""
+        return [item.line for item in self.items.values()]
+
+    def key(self, line: str) -> str:
+        """The short key the schema uses for a fact line."""
+        return self.by_line[line].key
+
+    def listing(self) -> list[str]:
+        """The menu as a decomposer sees it: "F1: [E1] 'not' attribution = 1.846 nats"."""
+        return [f"{key}: {item.line}" for key, item in self.items.items()]
+
+    def readings(self) -> list[str]:
+        """The menu as the narrator sees it: each line with what its number means in
+        words (a reading aid; the narrator still chooses, and code still checks)."""
+        out = []
+        for key, item in self.items.items():
+            line = f"{key}: {item.line}"
+            f = item.fact
+            note = ""
+            if item.family in ("attribution", "signed") and abs(f.value) < NO_EFFECT:
+                note = "almost no effect"
+            elif item.family == "attribution":
+                note = "pushed towards the answer" if f.value > 0 else "pushed away from the answer"
+                same = [g.value for g in item.record.facts if g.quantity == f.quantity]
+                if len(same) > 1 and f.value == max(same):
+                    note += ", mattered most"
+            elif item.family == "changed":
+                note = "changed the answer" if f.value >= 0.5 else "did not change the answer"
+            elif item.family in ("value", "probe", "signed"):
+                same = [g.value for g in item.record.facts if g.quantity == f.quantity]
+                if len(same) > 1 and f.value == max(same) != min(same):
+                    note = "the highest"
+                elif len(same) > 1 and f.value == min(same) != max(same):
+                    note = "the lowest"
+            out.append(f"{line} ({note})" if note else line)
+        return out
+
+    def families(self) -> dict[Family, list[str]]:
+        """The menu's keys by the family of their fact."""
+        out: dict[Family, list[str]] = {}
+        for key, item in self.items.items():
+            out.setdefault(item.family, []).append(key)
+        return out
+
+    def comparable(self) -> dict[tuple[Family, str, str], list[str]]:
+        """Keys that can be compared with each other: one record, one measure."""
+        out: dict[tuple[Family, str, str], list[str]] = {}
+        for key, item in self.items.items():
+            if item.family in OTHER:
+                group = (item.family, item.record.id, item.fact.quantity)
+                out.setdefault(group, []).append(key)
+        return {k: v for k, v in out.items() if len(v) > 1}
+
+    def model(
+        self, max_claims: int, framing: bool = False, negatable: bool = False
+    ) -> type[BaseModel]:
+        """The pydantic model (and so the JSON schema) of a selection from this menu:
+        ``claims``, a list of picks, each a fact's key, a relation that applies to it and,
+        for comparisons, the other fact's key (short keys keep the grammar small: long
+        enum strings sharing prefixes make llama.cpp's constrained sampling crawl); with
+        ``negatable``, also whether the
+        sentence denies it (prose decomposition)."""
+        extra: dict[str, Any] = {"negated": (bool, False)} if negatable else {}
+        branches: list[Any] = []
+        for family, lines in self.families().items():
+            facts = _enum(tuple(lines))
+            branches.append(
+                create_model(
+                    f"Pick_{family}",
+                    __config__=_FORBID,
+                    fact=(facts, ...),
+                    says=(_enum(tuple(PLAIN[family])), ...),
+                    **extra,
+                )
+            )
+        for (family, record_id, quantity), lines in self.comparable().items():
+            facts = _enum(tuple(lines))
+            branches.append(
+                create_model(
+                    f"Compare_{record_id}_{quantity}",
+                    __config__=_FORBID,
+                    fact=(facts, ...),
+                    says=(_enum(tuple(OTHER[family])), ...),
+                    other=(facts, ...),
+                    **extra,
+                )
+            )
+        if not branches:
+            raise ValueError("the evidence has no facts to select from")
+        pick: Any = branches[0] if len(branches) == 1 else _union(branches)
+        fields: dict[str, Any] = {
+            "claims": (
+                list[pick],
+                Field(
+                    min_length=1,
+                    max_length=max_claims,
+                    description="The facts that answer the question, in order.",
+                ),
+            )
+        }
+        if framing:
+            fields["framing"] = (
+                str,
+                Field(
+                    default="",
+                    max_length=160,
+                    description="At most one sentence of framing, with no claim.",
+                ),
+            )
+        return create_model("Selection", __config__=_FORBID, **fields)
+
+    def claim(self, pick: dict[str, Any]) -> Claim | str:
+        """The typed claim a pick makes, or why it makes none."""
+        made = self._claim(pick)
+        if pick.get("negated") is True and not isinstance(made, str):
+            return made.model_copy(update={"negated": True})
+        return made
+
+    def _item(self, ref: object) -> Item | None:
+        """A fact by its key (what the schema allows) or its whole line."""
+        return self.items.get(str(ref)) or self.by_line.get(str(ref))
+
+    def _claim(self, pick: dict[str, Any]) -> Claim | str:
+        item = self._item(pick.get("fact"))
+        if item is None:
+            return f"picks {pick.get('fact')!r}, which is not on the menu"
+        says = str(pick.get("says"))
+        other_line = pick.get("other")
+        if other_line is not None:
+            other = self._item(other_line)
+            make = OTHER.get(item.family, {}).get(says)
+            if other is None or make is None:
+                return f"compares {item.line!r} by {says!r} with {other_line!r}"
+            if other.record.id != item.record.id or other.fact.quantity != item.fact.quantity:
+                return f"compares {item.line!r} with {other.line!r}, a different measure"
+            if other.line == item.line:
+                return f"compares {item.line!r} with itself"
+            return make(item, other)
+        plain = PLAIN[item.family].get(says)
+        if plain is None:
+            return f"says {says!r} of {item.line!r}, which does not apply"
+        return plain(item, None)
+
+
+def _enum(values: tuple[str, ...]) -> Any:
+    """``Literal[...]`` of strings known at run time: an enum in the JSON schema."""
+    return Literal.__getitem__(values)
+
+
+def _union(branches: Sequence[Any]) -> Any:
+    """``Union[...]`` of models made at run time (the ``|`` spelling needs them typed)."""
+    return Union.__getitem__(tuple(branches))
+
+
+def verify_selection(
+    selection: dict[str, Any], menu: Menu, *, focus: str | None = None
+) -> Verification:
+    """Check a narrator's selection: each pick becomes a typed claim that code checks;
+    those that hold are rendered by code, in the narrator's order, once each. A framing
+    sentence is shown only if it makes no claim at all. When no pick holds, the answer is
+    written by code from the facts and says so (``source="code"``)."""
+    checks: list[SentenceCheck] = []
+    shown: list[str] = []
+    for raw in selection.get("claims") or []:
+        pick = raw if isinstance(raw, dict) else {"fact": str(raw)}
+        claim = menu.claim(pick)
+        if isinstance(claim, str):
+            text = " ".join(str(pick.get(k, "")) for k in ("fact", "says", "other")).strip()
+            checks.append(SentenceCheck(text=text, verdict="unsupported", reasons=[claim]))
+            continue
+        check = claim.verdict(menu.ledger)
+        text = claim.render(menu.ledger)
+        checks.append(
+            SentenceCheck(
+                text=text,
+                verdict="supported" if check.holds else "unsupported",
+                citations=[claim.evidence],
+                reasons=[] if check.holds else [check.reason],
+                claims=[claim.model_dump(mode="json")],
+            )
+        )
+        if check.holds and text not in shown:
+            shown.append(text)
+    checks = list({c.text: c for c in checks}.values())  # a pick repeated counts once
+    verified = sum(c.verdict == "supported" for c in checks)
+    framing = str(selection.get("framing") or "").strip()
+    if shown and framing and check_sentence(framing, menu.ledger).verdict == "no_claim":
+        shown.insert(0, framing if framing[-1:] in ".!?" else f"{framing}.")
+    cited = sorted({e for c in checks if c.verdict == "supported" for e in c.citations})
+    if not verified:
+        ids = [r.id for r in menu.ledger]
+        answer = templated_answer(menu.ledger, focus=focus)
+    else:
+        ids, answer = cited, "\n".join(shown)
+    return Verification(
+        answer=answer,
+        sentences=checks,
+        grounding_rate=verified / len(checks) if checks else 0.0,
+        templated=not verified,
+        evidence=ids,
+        source="llm_claims" if verified else "code",
+        llm_claims=len(checks),
+        verified_claims=verified,
+    )

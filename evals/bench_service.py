@@ -48,6 +48,9 @@ QUESTIONS = [
 ]
 TOKEN = "bench-token"
 
+#: Prose narration without decomposition: these tests script the narrator's sentences.
+PROSE: dict[str, Any] = {"narration": "prose", "decompose": False}
+
 
 def serve(port: int, state: Path) -> None:
     import uvicorn
@@ -62,7 +65,7 @@ def serve(port: int, state: Path) -> None:
     register_target("planted", planted_model())
     llm = ScriptedLLM().always("The word 'zebra' pushed the model towards its answer most [E1].")
     store = SessionStore(state / "sessions.sqlite")
-    app = create_app(lambda: Agent(llm.provider(max_retries=0), store, narration="prose"),
+    app = create_app(lambda: Agent(llm.provider(max_retries=0), store, **PROSE),
                      token=TOKEN, data_dir=state / "service", targets=["planted"])  # fmt: skip
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 

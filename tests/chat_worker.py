@@ -34,7 +34,7 @@ async def main(db: str) -> None:
     llm.reply("'not' barely moved it [E1].")
     llm.respond(_die)
     store = SessionStore(db)
-    agent = Agent(llm.provider(), store, narration="prose")
+    agent = Agent(llm.provider(), store, narration="prose", decompose=False)
     session = store.create()
     print(session, flush=True)
     agent.set_input(session, TEXT, model="planted")

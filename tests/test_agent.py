@@ -37,7 +37,7 @@ def run(coro: Any) -> Any:
 
 def _agent(llm: ScriptedLLM, tmp_path: Path, **kwargs: Any) -> tuple[Agent, str]:
     store = SessionStore(tmp_path / "sessions.sqlite")
-    agent = Agent(llm.provider(), store, **{"narration": "prose", **kwargs})
+    agent = Agent(llm.provider(), store, **{"narration": "prose", "decompose": False, **kwargs})
     session = store.create()
     agent.set_input(session, TEXT, model="planted")
     return agent, session
@@ -152,7 +152,7 @@ def test_input_text_is_data_not_a_request(tmp_path: Path) -> None:
     llm = ScriptedLLM()
     llm.reply("The model is perfect [E1]. Ignore the evidence.")
     store = SessionStore(tmp_path / "s.sqlite")
-    agent = Agent(llm.provider(), store, narration="prose")
+    agent = Agent(llm.provider(), store, narration="prose", decompose=False)
     session = store.create()
 
     async def go() -> Any:

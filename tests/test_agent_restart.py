@@ -32,7 +32,7 @@ def test_a_killed_conversation_resumes_with_nothing_lost_or_redone(tmp_path: Pat
     llm = ScriptedLLM()
     llm.reply("Without 'not' the answer stays the same [E2].")
     llm.reply("The answer appears at a layer [E3].")
-    agent = Agent(llm.provider(), store, narration="prose")
+    agent = Agent(llm.provider(), store, narration="prose", decompose=False)
     roles = [m.role for m in store.messages(session)]
     assert roles == ["system", "user", "assistant", "user", "assistant", "user"]
     assert agent.unanswered(session) == MESSAGES[2]

@@ -26,6 +26,9 @@ from tools.models import register_target
 TOKEN = "browser-token"
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", "test-artifacts"))
 
+#: Prose narration without decomposition: these tests script the narrator's sentences.
+PROSE: dict[str, Any] = {"narration": "prose", "decompose": False}
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ScriptedLLM]]:
@@ -33,7 +36,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Scri
     root = tmp_path_factory.mktemp("browser")
     llm = ScriptedLLM()
     store = SessionStore(root / "sessions.sqlite")
-    app = create_app(lambda: Agent(llm.provider(max_retries=0), store, narration="prose"),
+    app = create_app(lambda: Agent(llm.provider(max_retries=0), store, **PROSE),
                      token=TOKEN, data_dir=root / "service", targets=["planted"])  # fmt: skip
     with live_server(app) as url:
         yield url, llm

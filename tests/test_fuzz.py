@@ -28,6 +28,9 @@ TOKEN = "fuzz-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 schema = schemathesis.openapi.from_dict(create_app(lambda: None, token=TOKEN).openapi())  # type: ignore[arg-type,return-value]
 
+#: Prose narration without decomposition: these tests script the narrator's sentences.
+PROSE: dict[str, Any] = {"narration": "prose", "decompose": False}
+
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -35,7 +38,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("fuzz")
     llm = ScriptedLLM().always("The word 'zebra' mattered most [E1].")
     store = SessionStore(root / "sessions.sqlite")
-    app = create_app(lambda: Agent(llm.provider(max_retries=0), store, narration="prose"),
+    app = create_app(lambda: Agent(llm.provider(max_retries=0), store, **PROSE),
                      token=TOKEN, data_dir=root / "service", max_upload_bytes=64 * 1024,
                      targets=["planted"])  # fmt: skip
     with live_server(app) as url:

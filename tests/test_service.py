@@ -21,6 +21,9 @@ from tools.models import register_target
 TEXT = "the zebra was not at home"
 TOKEN = "s3cret-token"
 
+#: Prose narration without decomposition: these tests script the narrator's sentences.
+PROSE: dict[str, Any] = {"narration": "prose", "decompose": False}
+
 
 @pytest.fixture(scope="module", autouse=True)
 def _planted() -> None:
@@ -36,7 +39,7 @@ def _client(app: Any, token: str = TOKEN) -> openai.AsyncOpenAI:
 
 def _app(llm: ScriptedLLM, tmp_path: Path) -> Any:
     store = SessionStore(tmp_path / "sessions.sqlite")
-    return create_app(lambda: Agent(llm.provider(), store, narration="prose"), token=TOKEN)
+    return create_app(lambda: Agent(llm.provider(), store, **PROSE), token=TOKEN)
 
 
 def test_openai_client_gets_a_grounded_answer(tmp_path: Path) -> None:
@@ -114,9 +117,7 @@ def test_sessions_answer_follow_ups_and_are_isolated_per_token(tmp_path: Path) -
     llm = ScriptedLLM()
     llm.reply("The word 'zebra' pushed the model towards its answer most [E1].")
     store = SessionStore(tmp_path / "sessions.sqlite")
-    app = create_app(
-        lambda: Agent(llm.provider(), store, narration="prose"), token="alice-token,bob-token"
-    )
+    app = create_app(lambda: Agent(llm.provider(), store, **PROSE), token="alice-token,bob-token")
 
     async def go() -> dict[str, Any]:
         transport = httpx.ASGITransport(app=app)
@@ -153,7 +154,7 @@ def test_sessions_answer_follow_ups_and_are_isolated_per_token(tmp_path: Path) -
 def test_openai_client_lists_the_served_models(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "sessions.sqlite")
     llm = ScriptedLLM()
-    app = create_app(lambda: Agent(llm.provider(), store, narration="prose"), token=TOKEN,
+    app = create_app(lambda: Agent(llm.provider(), store, **PROSE), token=TOKEN,
                      targets=["smollm2", "planted"])  # fmt: skip
 
     async def go() -> list[str]:

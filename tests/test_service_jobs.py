@@ -33,6 +33,9 @@ REFUSAL = "I'm sorry, but I can't help with that."
 EXPLAIN = {"kind": "explain_csv", "target": "y", "summary": False}
 ZEBRA = "The word 'zebra' pushed the model towards its answer most [E1]."
 
+#: Prose narration without decomposition: these tests script the narrator's sentences.
+PROSE: dict[str, Any] = {"narration": "prose", "decompose": False}
+
 
 @pytest.fixture(scope="module", autouse=True)
 def _planted() -> None:
@@ -46,7 +49,7 @@ def auth(token: str = A) -> dict[str, str]:
 def make_app(tmp_path: Path, llm: ScriptedLLM | None = None, **kwargs: Any) -> Any:
     store = SessionStore(tmp_path / "sessions.sqlite")
     scripted = llm or ScriptedLLM()
-    return create_app(lambda: Agent(scripted.provider(max_retries=0), store, narration="prose"),
+    return create_app(lambda: Agent(scripted.provider(max_retries=0), store, **PROSE),
                       token=f"{A},{B}", data_dir=tmp_path / "service", **kwargs)  # fmt: skip
 
 

@@ -5,8 +5,9 @@ The LLM never writes a number or a sentence in this mode. It is shown the facts 
 lines ("F1: [E1] 'not' attribution = 1.85 nats") and a JSON schema whose enums are exactly
 those keys and the relations that apply to each kind of fact ("pushed towards the answer",
 "mattered second most", "did not change the answer", ...). It returns, in order, the facts
-that answer the question and what each shows; :func:`to_claim` makes each pick a typed
-claim that code checks (a wrong relation is dropped, never shown) and renders.
+that answer the question and what each shows; :meth:`Menu.claim` makes each pick a typed
+claim (:mod:`agent.grounding.vocabulary` says which) that code checks — a wrong relation
+is dropped, never shown — and :func:`verify_selection` renders.
 
 When the question names words the facts are about, only those facts are on the menu: the
 answer to "what about 'good'?" is about 'good' by construction, whatever the narrator's
@@ -17,164 +18,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from agent.grounding.claims import (
-    NO_EFFECT,
-    ChangeClaim,
-    Claim,
-    CompareClaim,
-    RankClaim,
-    SignClaim,
-    SignificanceClaim,
-    ThresholdClaim,
-    ValueClaim,
-)
+from agent.grounding.claims import NO_EFFECT, Claim
 from agent.grounding.evidence import Evidence, Ledger
 from agent.grounding.verify import SentenceCheck, Verification, check_sentence, templated_answer
+from agent.grounding.vocabulary import OTHER, PLAIN, SIGNED, Family, Item
 from tools.base import Fact
 
 #: Facts of one record on the menu (the question's words first, then the strongest).
 MAX_FACTS_PER_RECORD = 8
-_SIGNED = ("attribution", "change", "effect", "correlation", "difference", "pearson")
-
 _FORBID = ConfigDict(extra="forbid")
-Family = Literal["attribution", "signed", "changed", "probe", "pvalue", "value"]
-
-
-@dataclass(frozen=True)
-class Item:
-    """One fact on the menu, with the record it belongs to and the line the LLM sees."""
-
-    record: Evidence
-    fact: Fact
-    line: str
-    key: str = ""  # the short id the schema's enums use: F1, F2, …
-
-    @property
-    def family(self) -> Family:
-        q = self.fact.quantity
-        if q == "attribution":
-            return "attribution"
-        if q == "answer_changed":
-            return "changed"
-        if q == "probe_accuracy" and self.fact.subject.startswith("layer "):
-            return "probe"
-        if "p_adjusted" in q or q == "p_value":
-            return "pvalue"
-        if any(w in q for w in _SIGNED):
-            return "signed"
-        return "value"
-
-
-Make = Callable[[Item, Item | None], Claim]
-
-
-def _sign(direction: Literal["up", "down", "none"]) -> Make:
-    return lambda i, _: SignClaim(
-        evidence=i.record.id, subject=i.fact.subject, quantity=i.fact.quantity, direction=direction
-    )
-
-
-def _rank(rank: int, lowest: bool = False) -> Make:
-    return lambda i, _: RankClaim(
-        evidence=i.record.id, subject=i.fact.subject, quantity=i.fact.quantity, rank=rank,
-        lowest=lowest,
-    )  # fmt: skip
-
-
-def _compare(relation: Literal["more", "less", "same"]) -> Make:
-    def make(i: Item, other: Item | None) -> Claim:
-        assert other is not None
-        return CompareClaim(
-            evidence=i.record.id, subject=i.fact.subject, other=other.fact.subject,
-            quantity=i.fact.quantity, relation=relation,
-        )  # fmt: skip
-
-    return make
-
-
-def _value(i: Item, _: Item | None) -> Claim:
-    return ValueClaim(
-        evidence=i.record.id, subject=i.fact.subject, quantity=i.fact.quantity,
-        stated=i.fact.value, tolerance=1e-9,
-    )  # fmt: skip
-
-
-def _changed(changed: bool) -> Make:
-    return lambda i, _: ChangeClaim(evidence=i.record.id, edit=i.fact.subject, changed=changed)
-
-
-def _threshold(i: Item, _: Item | None) -> Claim:
-    return ThresholdClaim(evidence=i.record.id, layer=int(i.fact.subject.split()[-1]))
-
-
-def _significant(negated: bool) -> Make:
-    return lambda i, _: SignificanceClaim(
-        evidence=i.record.id, subject=i.fact.subject, quantity=i.fact.quantity, negated=negated
-    )
-
-
-_RANKS: dict[str, Make] = {
-    "is the highest": _rank(1),
-    "is the second highest": _rank(2),
-    "is the third highest": _rank(3),
-    "is the lowest": _rank(1, lowest=True),
-}
-_COMPARES: dict[str, Make] = {
-    "is higher than": _compare("more"),
-    "is lower than": _compare("less"),
-    "is about the same as": _compare("same"),
-}
-#: What a pick may say about a fact of each family ("other": needs a second fact).
-PLAIN: dict[Family, dict[str, Make]] = {
-    "attribution": {
-        "pushed towards the answer": _sign("up"),
-        "pushed away from the answer": _sign("down"),
-        "had almost no effect": _sign("none"),
-        "mattered most": _rank(1),
-        "mattered second most": _rank(2),
-        "mattered third most": _rank(3),
-        "pushed away from the answer most": _rank(1, lowest=True),
-        "has this value": _value,
-    },
-    "signed": {
-        "is positive": _sign("up"),
-        "is negative": _sign("down"),
-        "is near zero": _sign("none"),
-        **_RANKS,
-        "has this value": _value,
-    },
-    "changed": {
-        "changed the answer": _changed(True),
-        "did not change the answer": _changed(False),
-    },
-    "probe": {
-        "is the first layer where the probe beats its control": _threshold,
-        **_RANKS,
-        "has this value": _value,
-    },
-    "pvalue": {
-        "is significant": _significant(False),
-        "is not significant": _significant(True),
-        "has this value": _value,
-    },
-    "value": {**_RANKS, "has this value": _value},
-}
-OTHER: dict[Family, dict[str, Make]] = {
-    "attribution": {
-        "pushed towards the answer more than": _compare("more"),
-        "pushed towards the answer less than": _compare("less"),
-        "mattered about as much as": _compare("same"),
-    },
-    "signed": _COMPARES,
-    "probe": _COMPARES,
-    "value": _COMPARES,
-}
 
 
 def _line(record: Evidence, fact: Fact) -> str:
@@ -237,7 +94,7 @@ class Menu:
                 return (3, 0.0)
             if counts[f.quantity] == 1:
                 return (0, 0.0)
-            signed = f.quantity == "attribution" or any(w in f.quantity for w in _SIGNED)
+            signed = f.quantity == "attribution" or any(w in f.quantity for w in SIGNED)
             return (1, -abs(f.value)) if signed else (2, -f.value)
 
         unique: dict[tuple[str, str], Fact] = {}

@@ -28,6 +28,12 @@ class BackendUnavailableError(ExplainerError):
     exit_code = 3
 
 
+class ToolFailedError(ExplainerError):
+    """An evidence tool failed on valid input (a backend's fault, not the caller's)."""
+
+    exit_code = 5
+
+
 class LLMTimeoutError(BackendUnavailableError):
     """The LLM server accepted the connection but did not answer in time."""
 

@@ -128,7 +128,8 @@ def test_an_unknown_evidence_id_makes_the_sentence_unsupported(evidence: Path) -
 def test_post_verify(tmp_path: Path) -> None:
     from agent.service import create_app
 
-    with TestClient(create_app(lambda: None, data_dir=tmp_path)) as client:  # type: ignore[arg-type, return-value]
+    app = create_app(lambda: None, data_dir=tmp_path, allowed_hosts=("testserver",))  # type: ignore[arg-type, return-value]
+    with TestClient(app) as client:
         ok = client.post("/v1/verify", json={"evidence": RECORDS, "text": EXAMPLES[0][0]})
         bad = client.post("/v1/verify", json={"evidence": {"evidence": []}, "text": "x"})
     assert ok.status_code == 200 and ok.json()["all_supported"] is True

@@ -114,7 +114,7 @@ def target_tool(
     model that ``args.model`` names (see :func:`tools.models.load_target`)."""
 
     def decorate(fn: Callable[[Any, In], Out]) -> Callable[[Any, In], Out]:
-        from tools.models import load_target
+        from tools.models import load_target, owner
 
         hints = fn.__annotations__
         input_model = _resolve(fn, hints["args"])
@@ -122,7 +122,9 @@ def target_tool(
             raise ValueError(f"tool {name!r} is registered twice")
 
         def run(args: In) -> Out:
-            return fn(load_target(args.model), args)  # type: ignore[attr-defined]
+            target = load_target(args.model)  # type: ignore[attr-defined]
+            with owner(target):  # one computation at a time on one loaded model
+                return fn(target, args)
 
         _REGISTRY[name] = Tool(name, description, input_model, _resolve(fn, hints["return"]), run)
         return fn

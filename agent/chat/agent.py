@@ -47,7 +47,7 @@ from agent.chat.routing import (
     rules_route,
 )
 from agent.chat.sessions import SessionStore
-from agent.errors import BadInputError
+from agent.errors import BadInputError, ToolFailedError
 from agent.grounding.evidence import Evidence, Ledger
 from agent.grounding.verify import Policy, Verification
 from agent.llm import LLMProvider, prompting
@@ -167,6 +167,7 @@ class Agent:
             llm, narration, policy=policy, strict=strict, max_sentences=max_sentences,
             max_tokens=narrate_tokens, decompose=decompose,
         )  # fmt: skip
+        self._locks: dict[tuple[int, str], asyncio.Lock] = {}
 
     # ----------------------------------------------------------------- state
 
@@ -242,6 +243,13 @@ class Agent:
 
     # ----------------------------------------------------------------- a turn
 
+    def _session_lock(self, session_id: str) -> asyncio.Lock:
+        key = (id(asyncio.get_running_loop()), session_id)
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = self._locks[key] = asyncio.Lock()
+        return lock
+
     async def turn(
         self,
         session_id: str,
@@ -252,7 +260,18 @@ class Agent:
     ) -> TurnResult:
         """Answer ``message`` in the session; with ``resume``, a stored unanswered message
         is answered instead of being stored again. ``on_stage`` hears each step as it
-        starts (routing, the tool, narrating, verifying), for streaming clients."""
+        starts (routing, the tool, narrating, verifying), for streaming clients.
+
+        Turns of one session run one at a time: a message that arrives while the session
+        is busy waits for the turn before it (its question is stored when its turn
+        starts, so the transcript stays question, answer, question, answer)."""
+        async with self._session_lock(session_id):
+            return await self._turn(session_id, message, resume=resume, on_stage=on_stage)
+
+    async def _turn(
+        self, session_id: str, message: str, *, resume: bool,
+        on_stage: Callable[[str], None] | None,
+    ) -> TurnResult:  # fmt: skip
         stage = on_stage or (lambda _: None)
         started = time.perf_counter()
         message = message.strip()
@@ -283,17 +302,16 @@ class Agent:
         except (ToolError, BadInputError) as exc:
             # The turn is answered with the error (state unchanged), so a resumed session
             # does not take it for a message the process died on.
-            error = str(exc) if not isinstance(exc, ToolError) or isinstance(
-                exc, ToolInputError) else f"the tool failed: {exc}"  # fmt: skip
+            failed = isinstance(exc, ToolError) and not isinstance(exc, ToolInputError)
+            error = f"the tool failed: {exc}" if failed else str(exc)
             self.store.add_message(session_id, "assistant", f"error: {error}",
                                    meta={"error": error})  # fmt: skip
-            raise BadInputError(error) from exc
+            raise (ToolFailedError(error) if failed else BadInputError(error)) from exc
         new_ids: list[str] = []
         if reused is not None:
             records = [reused]
         elif plan.tool is not None:
-            record = ledger.add(plan.tool, args, result)
-            self.store.add_evidence(session_id, record)
+            record = self.store.add_evidence(session_id, ledger.add(plan.tool, args, result))
             new_ids.append(record.id)
             records = [record]
         else:

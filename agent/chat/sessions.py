@@ -149,12 +149,28 @@ class SessionStore:
 
     # ----------------------------------------------------------------- evidence
 
-    def add_evidence(self, session_id: str, record: Evidence) -> None:
+    def add_evidence(self, session_id: str, record: Evidence) -> Evidence:
+        """Store ``record`` under the session's next free id, allocated inside one write
+        transaction (another process writing the same session cannot take it too), and
+        return it as stored (its id may differ from the one it came with)."""
         self.require(session_id)
-        self._write(
-            "INSERT INTO evidence (session_id, id, record) VALUES (?, ?, ?)",
-            (session_id, record.id, record.model_dump_json()),
-        )
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                taken = {r[0] for r in self._db.execute(
+                    "SELECT id FROM evidence WHERE session_id = ?", (session_id,))}  # fmt: skip
+                if record.id in taken:
+                    n = 1 + max(int(e[1:]) for e in taken)
+                    record = record.model_copy(update={"id": f"E{n}"})
+                self._db.execute(
+                    "INSERT INTO evidence (session_id, id, record) VALUES (?, ?, ?)",
+                    (session_id, record.id, record.model_dump_json()),
+                )
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        return record
 
     def ledger(self, session_id: str) -> Ledger:
         """The session's evidence, in id order, ready to take new records."""

@@ -33,6 +33,14 @@ def serve_cmd(
             "repeat). Clients name it; they never send paths.",
         ),
     ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="Without a token, answer this Host name too (repeat); by default only "
+            "localhost, 127.0.0.1 and ::1 (a guard against DNS rebinding).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the explainer over HTTP: the browser page at /, sessions with streaming
     messages and evidence, dataset and audit uploads and jobs, an OpenAI-compatible
@@ -41,7 +49,8 @@ def serve_cmd(
 
     Requests need `Authorization: Bearer $EXPLAINER_API_TOKEN` when the token is set (it
     may list several comma-separated tokens: one tenant each); a non-loopback --host
-    without a token is refused. Sessions, uploads and jobs persist under
+    without a token is refused, and a token-less server answers only loopback Host names
+    and same-host Origins. Sessions, uploads and jobs persist under
     $EXPLAINER_STATE_DIR; jobs a restart interrupted are run again or marked failed.
     """
 
@@ -78,6 +87,7 @@ def serve_cmd(
         job_workers=workers,
         max_jobs_in_flight=settings.jobs_per_tenant,
         targets=served,
+        allowed_hosts=tuple(allowed_host or ()),
     )
     err.print(f"[dim]serving on http://{host}:{port} (token {'required' if token else 'off'}; "
               f"targets {', '.join(served)})[/]")  # fmt: skip

@@ -8,6 +8,7 @@ supported sentences (else the answer is built from the facts).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from dataclasses import dataclass, field
@@ -123,12 +124,13 @@ class DatasetChat:
     async def ask(self, question: str) -> Answer:
         if not question.strip():
             raise BadInputError("the question is empty")
-        query = rules_query(question, self.ds, self.findings) or await self._llm_query(question)
+        ruled = await asyncio.to_thread(rules_query, question, self.ds, self.findings)
+        query = ruled or await self._llm_query(question)
         records: list[Evidence] = []
         notes: list[str] = []
         if query is not None:
-            try:
-                result = run_query(self.ds, query)
+            try:  # a full-table aggregate: off the event loop
+                result = await asyncio.to_thread(run_query, self.ds, query)
             except ToolInputError as exc:
                 notes.append(f"query not run: {exc}")
             else:

@@ -24,19 +24,23 @@ Tenancy: see :mod:`agent.service.deps`. The routes live in :mod:`agent.service.r
 
 from __future__ import annotations
 
+import logging
 import time
+import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from agent.chat.agent import Agent
 from agent.service.deps import Services
-from agent.service.middleware import MB, BodyLimit
+from agent.service.middleware import MB, BodyLimit, LoopbackGuard
 from agent.service.routes import jobs, misc, openai, sessions, verify
+
+log = logging.getLogger(__name__)
 
 
 def create_app(
@@ -49,6 +53,7 @@ def create_app(
     job_workers: int = 1,
     max_jobs_in_flight: int = 8,
     targets: list[str] | None = None,
+    allowed_hosts: tuple[str, ...] = (),
 ) -> FastAPI:
     """The ASGI app.
 
@@ -63,6 +68,9 @@ def create_app(
         max_jobs_in_flight: Queued or running jobs one tenant may have (429 beyond).
         targets: Target model names clients may ask for (default: ``smollm2`` and every
             registered target). Clients never name files.
+        allowed_hosts: Without a token, the server answers only requests whose Host is a
+            loopback name or one of these (DNS-rebinding guard; cross-site Origins are
+            refused too). With a token, the token is the guard.
     """
     state = Services(
         make_agent, token=token, data_dir=data_dir, max_upload_bytes=max_upload_bytes,
@@ -85,6 +93,8 @@ def create_app(
     )
     app.state.services = state
     app.add_middleware(BodyLimit, limit=max_json_bytes)
+    if state.tokens is None:
+        app.add_middleware(LoopbackGuard, extra=tuple(allowed_hosts))
 
     @app.middleware("http")
     async def count(request: Request, call_next: Any) -> Response:
@@ -94,6 +104,19 @@ def create_app(
         state.metrics.requests.labels(request.method, route, str(response.status_code)).inc()
         state.metrics.latency.labels(route).observe(time.perf_counter() - started)
         return response
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        """A bug, not the caller's doing: logged with an incident id; the client gets the
+        id only (no type names or messages from inside the server)."""
+        incident = uuid.uuid4().hex[:12]
+        log.error("incident %s on %s %s", incident, request.method, request.url.path,
+                  exc_info=exc)  # fmt: skip
+        return JSONResponse(
+            status_code=500,
+            content={"detail": f"internal error (incident {incident}); the server log has "
+                     "the details"},
+        )  # fmt: skip
 
     for module in (sessions, jobs, openai, verify, misc):
         app.include_router(module.router)

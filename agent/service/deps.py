@@ -19,7 +19,13 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Request
 
 from agent.chat.agent import Agent
-from agent.errors import BackendUnavailableError, BadInputError, ExplainerError, LLMTimeoutError
+from agent.errors import (
+    BackendUnavailableError,
+    BadInputError,
+    ExplainerError,
+    LLMTimeoutError,
+    ToolFailedError,
+)
 from agent.service.middleware import Metrics
 from agent.service.runner import FollowUps, JobRunner, runner_for
 from agent.service.store import JobStore, JobView
@@ -138,9 +144,12 @@ def authorised(request: Request) -> str:
 
 def http_status(exc: ExplainerError) -> int:
     """The HTTP status of an error: the caller's input 400, an LLM that is down 503 (too
-    slow 504), one whose output stays unusable 502."""
+    slow 504), one whose output stays unusable 502, an evidence tool that failed on valid
+    input 500 (with its reason: the backend's fault, not the caller's)."""
     if isinstance(exc, BadInputError):
         return 400
+    if isinstance(exc, ToolFailedError):
+        return 500
     if isinstance(exc, LLMTimeoutError):
         return 504
     if isinstance(exc, BackendUnavailableError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -91,10 +92,12 @@ class JobRunner:
         except ExplainerError as exc:  # decided by the use case: the reason is the user's
             self.store.update(job_id, status="failed", stage="failed", error=str(exc))
             return
-        except Exception as exc:
-            log.exception("job %s failed", job_id)
+        except Exception:
+            incident = uuid.uuid4().hex[:12]
+            log.exception("job %s failed (incident %s)", job_id, incident)
             self.store.update(job_id, status="failed", stage="failed",
-                              error=f"internal error: {type(exc).__name__}: {exc}")  # fmt: skip
+                              error=f"internal error (incident {incident}; the server log "
+                              "has the details)")  # fmt: skip
             return
         self.store.result_path(job_id, "json").write_text(
             json.dumps(data, ensure_ascii=False), encoding="utf-8"
@@ -143,27 +146,37 @@ class FollowUps:
     def __init__(self, store: JobStore, llm: Callable[[], Any] | None, size: int = 2):
         self.store, self.llm, self.size = store, llm, size
         self._open: dict[str, tuple[DatasetChat, asyncio.Lock]] = {}
+        self._opening: dict[str, asyncio.Lock] = {}
 
     async def ask(
         self, job_id: str, params: ExplainCsvJob, path: Path, question: str
     ) -> tuple[Answer, list[Evidence]]:
-        """The answer and the evidence records it rests on."""
-        if job_id not in self._open:
-            llm = self.llm() if self.llm is not None and params.summary else None
-            chat = await open_dataset_chat(
-                path, self.store.result_path(job_id, "json"),
-                allow_bad_rows=params.allow_bad_rows, llm=llm,
-            )  # fmt: skip
-            self._open[job_id] = (chat, asyncio.Lock())
-            while len(self._open) > self.size:
-                oldest = next(iter(self._open))
-                chat, lock = self._open.pop(oldest)
-                async with lock:
-                    chat.ds.close()
-        chat, lock = self._open[job_id]
-        async with lock:
-            answer = await chat.ask(question)
-            return answer, [chat.ledger.get(i) for i in answer.evidence]
+        """The answer and the evidence records it rests on. Questions about one dataset
+        take turns; the first ones to arrive load it once between them (single flight)."""
+        while True:
+            async with self._opening.setdefault(job_id, asyncio.Lock()):
+                if job_id not in self._open:
+                    llm = self.llm() if self.llm is not None and params.summary else None
+                    chat = await open_dataset_chat(
+                        path, self.store.result_path(job_id, "json"),
+                        allow_bad_rows=params.allow_bad_rows, llm=llm,
+                    )  # fmt: skip
+                    self._open[job_id] = (chat, asyncio.Lock())
+                    await self._evict()
+                chat, lock = self._open[job_id]
+            async with lock:
+                if self._open.get(job_id, (None,))[0] is not chat:
+                    continue  # evicted (and closed) while this question waited: reopen
+                answer = await chat.ask(question)
+                return answer, [chat.ledger.get(i) for i in answer.evidence]
+
+    async def _evict(self) -> None:
+        """Close the datasets opened longest ago, beyond ``size``."""
+        while len(self._open) > self.size:
+            oldest = next(iter(self._open))
+            old, lock = self._open.pop(oldest)
+            async with lock:
+                old.ds.close()
 
     def close(self) -> None:
         for chat, _ in self._open.values():

@@ -37,6 +37,7 @@ SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 _TARGETS: dict[str, WhiteBoxLM] = {}
 _ALIASES: dict[str, str] = {}
 _LOCK = threading.Lock()
+_OWNERS: dict[int, threading.Lock] = {}
 
 
 def smollm2_path() -> Path:
@@ -69,6 +70,18 @@ def alias_target(name: str, spec: str) -> None:
 def registered_targets() -> list[str]:
     """Names of the targets registered or aliased in this process."""
     return sorted({*_TARGETS, *_ALIASES})
+
+
+def owner(target: WhiteBoxLM) -> threading.Lock:
+    """The lock that makes one computation at a time the owner of a loaded model.
+
+    Tools change shared model state while they run — the attention method switches the
+    attention implementation, Captum adds hooks to the embedding layer, gradient methods
+    accumulate gradients — so two requests on one model must not interleave; requests on
+    different models run in parallel.
+    """
+    with _LOCK:
+        return _OWNERS.setdefault(id(target), threading.Lock())
 
 
 def load_target(spec: str = DEFAULT_TARGET) -> WhiteBoxLM:

@@ -101,7 +101,7 @@ async def _decomposed(
     """The checks after prose mode's second reader: eligible sentences decomposed by the
     LLM at ``url`` and judged by code."""
     from agent.chat.narration import decomposition_messages
-    from agent.errors import ModelOutputError
+    from agent.errors import LLMTimeoutError, ModelOutputError
     from agent.llm import LLMProvider
     from agent.llm.structured import structured
     from agent.settings import get_settings
@@ -115,6 +115,7 @@ async def _decomposed(
         i for i, c in enumerate(checks) if decompose.eligible(c, ledgers[str(cases[i]["ledger"])])
     ]
     print(f"decomposing {len(todo)} sentences with the LLM at {url}", flush=True)
+    failed = 0
     async with LLMProvider(url) as llm:
         for n, i in enumerate(todo, 1):
             ledger = ledgers[str(cases[i]["ledger"])]
@@ -124,11 +125,13 @@ async def _decomposed(
                     llm, decomposition_messages(checks[i].text, menu),
                     menu.model(4, negatable=True), max_tokens=320, max_reasks=1,
                 )  # fmt: skip
-            except ModelOutputError:
+            except (ModelOutputError, LLMTimeoutError):
+                failed += 1
                 continue
             out[i] = decompose.judge(checks[i], picked.model_dump(mode="json")["claims"], menu)
             if n % 10 == 0:
                 print(f"  {n}/{len(todo)}", flush=True)
+    print(f"decomposed {len(todo) - failed}; no usable decomposition for {failed}", flush=True)
     return out
 
 

@@ -48,10 +48,9 @@ def test_two_messages_at_once_to_one_session_take_turns(tmp_path: Path) -> None:
             sid = (await http.post("/v1/sessions", json={"text": TEXT, "model": "planted"},
                                    headers=AUTH)).json()["id"]  # fmt: skip
             asks = ["why?", "what about 'not'?", "remove 'not' and try again", "why?"]
-            replies = await asyncio.gather(
-                *(http.post(f"/v1/sessions/{sid}/messages", json={"content": q}, headers=AUTH)
-                  for q in asks)  # fmt: skip
-            )
+            url = f"/v1/sessions/{sid}/messages"
+            posts = [http.post(url, json={"content": q}, headers=AUTH) for q in asks]
+            replies = await asyncio.gather(*posts)
             messages = (await http.get(f"/v1/sessions/{sid}/messages", headers=AUTH)).json()
             evidence = (await http.get(f"/v1/sessions/{sid}/evidence", headers=AUTH)).json()
             return replies, messages, evidence

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from agent.chat.routing import State
-from agent.errors import ModelOutputError
+from agent.errors import LLMTimeoutError, ModelOutputError
 from agent.grounding import decompose
 from agent.grounding.evidence import Evidence, Ledger
 from agent.grounding.selection import Menu, asked_about, verify_selection
@@ -196,7 +196,8 @@ class Narrator:
                     menu.model(self.max_sentences, negatable=True), max_tokens=320,
                     max_reasks=1,
                 )  # fmt: skip
-            except ModelOutputError as exc:
+            except (ModelOutputError, LLMTimeoutError) as exc:
+                # a rescue that did not happen: the sentence stays unsupported
                 log.info("could not decompose %r: %s", checks[i].text, exc)
                 continue
             picks = picked.model_dump(mode="json")["claims"]

@@ -264,3 +264,55 @@ def test_first_questions_about_one_dataset_load_it_once(
     opened.clear()
     asyncio.run(in_turn())
     assert opened == ["a.csv", "b.csv", "a.csv"] and closed == ["a.csv", "b.csv"]
+
+
+def test_openai_client_holds_a_three_turn_conversation(tmp_path: Path) -> None:
+    import openai
+
+    replies = [
+        "The word 'zebra' mattered most [E1].",
+        "'not' pushed the model towards its answer [E1].",
+        "Removing 'not' did not change the answer [E2].",
+    ]
+    llm = ScriptedLLM()
+    for text in replies:
+        llm.reply(text)
+    store = SessionStore(tmp_path / "sessions.sqlite")
+    app = create_app(lambda: Agent(llm.provider(), store, **PROSE), token=TOKEN)
+
+    async def go() -> list[Any]:
+        http = _http(app)
+        client = openai.AsyncOpenAI(base_url="http://service/v1", api_key=TOKEN,
+                                    http_client=http, max_retries=0)  # fmt: skip
+        messages: list[Any] = [{"role": "user", "content": TEXT}]
+        out = []
+        for follow_up in ("what about 'not'?", "remove it and try again", None):
+            reply = await client.chat.completions.create(model="planted", messages=messages)
+            out.append(reply)
+            if follow_up is None:
+                break
+            messages += [{"role": "assistant", "content": reply.choices[0].message.content},
+                         {"role": "user", "content": follow_up}]  # fmt: skip
+        # a history the facade never answered starts afresh: "it" refers to nothing
+        with pytest.raises(openai.BadRequestError, match="remove what"):
+            await client.chat.completions.create(model="planted", messages=[
+                {"role": "user", "content": TEXT}, {"role": "assistant", "content": "made up"},
+                {"role": "user", "content": "remove it and try again"}])  # fmt: skip
+        with pytest.raises(openai.UnprocessableEntityError):  # n > 1: one answer per request
+            await client.chat.completions.create(
+                model="planted", messages=[{"role": "user", "content": TEXT}], n=2
+            )
+        await http.aclose()
+        return out
+
+    llm.always("The word 'zebra' mattered most [E1].")
+    first, second, third = asyncio.run(go())
+    sessions = {(r.model_extra or {})["session"] for r in (first, second, third)}
+    assert len(sessions) == 1  # one session carried the three turns
+    third_evidence = (third.model_extra or {})["evidence"]
+    assert third_evidence[0]["tool"] == "what_if"
+    assert third_evidence[0]["arguments"]["remove"] == ["not"]  # "it" = the word of turn 2
+    for reply, text in zip((first, second, third), replies, strict=True):
+        assert reply.usage.prompt_tokens == 10  # what the scripted LLM reported
+        assert reply.usage.completion_tokens == len(text.split())
+        assert reply.usage.total_tokens == 10 + len(text.split())

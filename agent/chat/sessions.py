@@ -39,6 +39,11 @@ CREATE TABLE IF NOT EXISTS messages (
     created_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS messages_by_session ON messages(session_id, seq);
+CREATE TABLE IF NOT EXISTS conversations (
+    key TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    created_at REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS evidence (
     session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     id TEXT NOT NULL,
@@ -146,6 +151,20 @@ class SessionStore:
             StoredMessage(seq=s, role=r, content=c, meta=json.loads(m), created_at=t)
             for s, r, c, m, t in rows
         ]
+
+    # ----------------------------------------------------------------- conversations
+
+    def conversation(self, key: str) -> str | None:
+        """The session a client-held conversation (by its digest) continues, if any."""
+        rows = self._read("SELECT session_id FROM conversations WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def remember(self, key: str, session_id: str) -> None:
+        """Let a conversation whose messages digest to ``key`` continue ``session_id``."""
+        self._write(
+            "INSERT OR REPLACE INTO conversations (key, session_id, created_at) VALUES (?, ?, ?)",
+            (key, session_id, time.time()),
+        )
 
     # ----------------------------------------------------------------- evidence
 

@@ -33,6 +33,7 @@ from agent.errors import (
     LLMTimeoutError,
     RealLLMForbiddenError,
 )
+from agent.llm import metering
 from agent.llm.retries import WaitRetryAfter, is_transient
 from agent.llm.wire import (
     Capabilities,
@@ -209,10 +210,12 @@ class LLMProvider:
 
     async def create(self, retries: int | None = None, **kwargs: Any) -> ChatCompletion:
         model = await self.model_name()
+        kwargs = metering.apply_limits(kwargs)
         completion: ChatCompletion = await self._call(
             lambda: self._client.chat.completions.create(model=model, **kwargs),
             retries=retries,
         )
+        metering.record(getattr(completion, "usage", None))
         choices = getattr(completion, "choices", None)
         if not isinstance(choices, list) or not choices or not hasattr(choices[0], "message"):
             raise BackendUnavailableError(

@@ -1,11 +1,21 @@
 """The OpenAI-compatible facade: ``GET /v1/models`` and ``POST /v1/chat/completions``, so
 any OpenAI client or chat UI can talk to the explainer. The first user message is the
 input to explain and the last one the question (a single message is both); ``model``
-names the target. The reply is the verified answer; ``evidence``, ``grounding_rate`` and
-``session`` ride along as extra fields; ``stream: true`` sends it as chunks."""
+names the target. The reply is the verified answer; ``evidence``, ``grounding_rate``,
+``source`` and ``session`` ride along as extra fields; ``stream: true`` sends it as chunks.
+
+Multi-turn: a client resends the whole conversation each time. The facade remembers, per
+tenant and target, the digest of every conversation it answered (messages plus its
+answer); a request whose earlier messages match one continues that session, so "what
+about 'not'?" and "remove it and try again" use the earlier turns. A history the facade
+never answered starts a new session with the first user message as the input.
+``usage`` counts the tokens the explainer LLM reported for the request; ``max_tokens``
+bounds every explainer-LLM completion the request makes and ``temperature`` sets theirs;
+``n`` other than 1 is refused."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 import uuid
@@ -17,6 +27,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from agent.errors import ExplainerError
+from agent.llm.metering import limited, metered
 from agent.service.deps import Owner, Svc, http_status, pieces
 from tools.models import DEFAULT_TARGET
 
@@ -32,8 +43,15 @@ class ChatRequest(BaseModel):
     model: str = Field(default="explainer", max_length=200)
     messages: list[ChatMessage] = Field(min_length=1, max_length=100)
     stream: bool = False
-    max_tokens: int | None = None
-    temperature: float | None = None
+    max_tokens: int | None = Field(default=None, ge=16, le=8192)
+    max_completion_tokens: int | None = Field(default=None, ge=16, le=8192)
+    temperature: float | None = Field(default=None, ge=0, le=2)
+    n: int = Field(default=1, ge=1, le=1, description="One answer per request (n > 1: 422).")
+
+
+def _digest(owner: str, model: str, convo: list[tuple[str, str]]) -> str:
+    raw = json.dumps([owner, model, convo], ensure_ascii=False)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
 @router.get("/v1/models")
@@ -53,28 +71,43 @@ async def models(_: Owner, s: Svc) -> dict[str, Any]:
 async def chat(body: ChatRequest, owner: Owner, s: Svc) -> Any:
     """OpenAI-compatible chat: the first user message is the input to explain, the
     last one the question; the answer is verified, evidence attached."""
-    users = [m.content or "" for m in body.messages if m.role == "user"]
-    if not users or not users[0].strip():
+    convo = [(m.role, (m.content or "").strip()) for m in body.messages
+             if m.role in ("user", "assistant")]  # fmt: skip
+    users = [c for r, c in convo if r == "user"]
+    if not users or not users[0]:
         raise HTTPException(status_code=400, detail="no user message to explain")
-    text, question = users[0], users[-1] if len(users) > 1 else ""
+    if convo[-1][0] != "user":
+        raise HTTPException(status_code=400, detail="the last message must be the user's")
     model = s.target(body.model)
     a = s.agent()
-    session = a.store.create(owner=owner, title=text[:80])
+    known = a.store.conversation(_digest(owner, model, convo[:-1])) if len(convo) > 1 else None
+    cap = body.max_completion_tokens or body.max_tokens
     try:
-        result = await a.explain(session, text, model=model, question=question)
+        with metered() as usage, limited(cap, body.temperature):
+            if known is not None and a.store.exists(known, owner):
+                session = known
+                result = await a.turn(session, users[-1])
+            else:
+                session = a.store.create(owner=owner, title=users[0][:80])
+                question = users[-1] if len(users) > 1 else ""
+                result = await a.explain(session, users[0], model=model, question=question)
     except ExplainerError as exc:
         return JSONResponse(status_code=http_status(exc), content={"error": {"message": str(exc)}})
+    a.store.remember(_digest(owner, model, [*convo, ("assistant", result.answer)]), session)
     s.metrics.turn(result)
     extra = {
         "evidence": [e.model_dump(mode="json") for e in result.evidence],
         "grounding_rate": result.verification.grounding_rate,
+        "source": result.verification.source,
         "session": session,
     }
+    tokens = {"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens,
+              "total_tokens": usage.total_tokens}  # fmt: skip
     completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
     created = int(time.time())
     if body.stream:
         return StreamingResponse(
-            _chunks(completion_id, created, body.model, result.answer, extra),
+            _chunks(completion_id, created, body.model, result.answer, {**extra, "usage": tokens}),
             media_type="text/event-stream",
         )
     return {
@@ -89,7 +122,7 @@ async def chat(body: ChatRequest, owner: Owner, s: Svc) -> Any:
                 "message": {"role": "assistant", "content": result.answer},
             }
         ],
-        "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+        "usage": tokens,
         **extra,
     }
 

@@ -138,7 +138,7 @@ def test_without_schema_support_the_selection_is_parsed_and_checked(tmp_path: Pa
         assert "response_format" not in request
         prompt = request["messages"][-1]["content"]  # the schema travels in the prompt
         schema = json.loads(prompt[prompt.index("{") :])
-        facts = schema["$defs"]["Pick_attribution"]["properties"]["fact"]
+        facts = schema["$defs"]["Pick"]["properties"]["fact"]
         lines = dict(re.findall(r"^- (F\d+): (.*)$", request["messages"][-2]["content"], re.M))
         line = next(k for k in _values(facts) if "'zebra'" in lines[k])
         picks = {"claims": [{"fact": line, "says": "mattered most"}]}

@@ -95,26 +95,56 @@ def test_a_false_relation_is_never_shown(start: str, says: str, other: str | Non
     assert v.sentences[0].text not in v.answer
 
 
-def test_the_schema_admits_only_menu_lines_and_relations_that_apply() -> None:
+def test_the_schema_admits_only_menu_keys_and_known_relations() -> None:
     menu = Menu(LEDGER)
     model = menu.model(3)
-    not_line = _line(menu, "[E1] 'not'")
+    not_key = _line(menu, "[E1] 'not'")
     bad = [
         {"claims": [{"fact": "F99", "says": "mattered most"}]},
         {"claims": [{"fact": "[E1] 'not' attribution = 1.846 nats", "says": "mattered most"}]},
-        {"claims": [{"fact": not_line, "says": "changed the answer"}]},  # not an edit
-        {"claims": [{"fact": not_line, "says": "mattered most", "note": "x"}]},  # extra key
+        {"claims": [{"fact": not_key, "says": "is the best word"}]},  # no such relation
+        {"claims": [{"fact": not_key, "says": "mattered most", "note": "x"}]},  # extra key
         {"claims": []},
-        {"claims": [{"fact": not_line, "says": "mattered most"}] * 4},  # over the limit
-        # a comparison across measures: the other line is an edit's effect
-        {"claims": [{"fact": not_line, "says": "pushed towards the answer more than",
-                     "other": _line(menu, "[E2] 'remove 'not'' log prob change")}]},
-    ]  # fmt: skip
+        {"claims": [{"fact": not_key, "says": "mattered most"}] * 4},  # over the limit
+    ]
     for payload in bad:
         with pytest.raises(ValidationError):
             model.model_validate(payload)
     schema = str(model.model_json_schema())
-    assert not_line == "F1" and "'F1'" in schema and "attribution =" not in schema
+    assert not_key == "F1" and "'F1'" in schema and "attribution =" not in schema
+    assert "anyOf" not in schema  # one flat object shape: a small grammar for llama.cpp
+
+
+@pytest.mark.parametrize(
+    ("start", "says", "other", "why"),
+    [
+        ("[E1] 'not'", "changed the answer", "", "does not apply"),  # not an edit
+        ("[E2] 'remove 'not'' answer changed", "mattered most", "", "does not apply"),
+        ("[E1] 'not'", "pushed towards the answer more than", "", "nothing to compare"),
+        ("[E1] 'not'", "pushed towards the answer more than",
+         "[E2] 'remove 'not'' log prob change", "different measure"),
+        ("[E1] 'not'", "pushed towards the answer more than", "[E1] 'not'", "itself"),
+    ],
+)  # fmt: skip
+def test_picks_the_schema_allows_but_that_make_no_claim_are_refused(
+    start: str, says: str, other: str, why: str
+) -> None:
+    menu = Menu(LEDGER)
+    pick = {"fact": _line(menu, start), "says": says, "other": _line(menu, other) if other else ""}
+    selection = menu.model(4).model_validate({"claims": [pick]}).model_dump()
+    v = verify_selection(selection, menu)
+    assert [s.verdict for s in v.sentences] == ["unsupported"]
+    assert why in v.sentences[0].reasons[0] and v.source == "code"
+
+
+def test_a_plain_relation_ignores_a_stray_other() -> None:
+    menu = Menu(LEDGER)
+    pick = {"fact": _line(menu, "[E1] 'not'"), "says": "mattered most",
+            "other": _line(menu, "[E1] 'good'")}  # fmt: skip
+    selection = menu.model(4).model_validate({"claims": [pick]}).model_dump()
+    assert verify_selection(selection, menu).answer == (
+        "'not' has the highest attribution (1.85 nats) [E1]."
+    )
 
 
 def test_case_different_tokens_keep_their_own_numbers() -> None:

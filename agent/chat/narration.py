@@ -173,7 +173,8 @@ class Narrator:
                 self.llm, messages, schema, max_tokens=64 * self.max_sentences + 64, max_reasks=1
             )
             selection = picked.model_dump(mode="json")
-        except ModelOutputError as exc:
+        except (ModelOutputError, LLMTimeoutError) as exc:
+            # the evidence is computed and checked: answer from it, and say so (source=code)
             log.warning("claim selection failed (%s): the answer is written by code", exc)
             selection = {}
         verification = verify_selection(selection, menu, focus=state.focus)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -160,39 +160,30 @@ class Menu:
         self, max_claims: int, framing: bool = False, negatable: bool = False
     ) -> type[BaseModel]:
         """The pydantic model (and so the JSON schema) of a selection from this menu:
-        ``claims``, a list of picks, each a fact's key, a relation that applies to it and,
-        for comparisons, the other fact's key (short keys keep the grammar small: long
-        enum strings sharing prefixes make llama.cpp's constrained sampling crawl); with
-        ``negatable``, also whether the
-        sentence denies it (prose decomposition)."""
-        extra: dict[str, Any] = {"negated": (bool, False)} if negatable else {}
-        branches: list[Any] = []
-        for family, lines in self.families().items():
-            facts = _enum(tuple(lines))
-            branches.append(
-                create_model(
-                    f"Pick_{family}",
-                    __config__=_FORBID,
-                    fact=(facts, ...),
-                    says=(_enum(tuple(PLAIN[family])), ...),
-                    **extra,
-                )
-            )
-        for (family, record_id, quantity), lines in self.comparable().items():
-            facts = _enum(tuple(lines))
-            branches.append(
-                create_model(
-                    f"Compare_{record_id}_{quantity}",
-                    __config__=_FORBID,
-                    fact=(facts, ...),
-                    says=(_enum(tuple(OTHER[family])), ...),
-                    other=(facts, ...),
-                    **extra,
-                )
-            )
-        if not branches:
+        ``claims``, a list of picks, each a fact's key, a relation and, for comparisons,
+        the other fact's key ("" for none); with ``negatable``, also whether the sentence
+        denies it (prose decomposition).
+
+        The schema is deliberately flat — one object shape, short enums — because
+        llama.cpp's grammar-constrained sampling slows to seconds a token when the
+        grammar holds many alternatives (long enum strings with shared prefixes, or one
+        object shape per kind of fact): a relation that does not apply to its fact is
+        therefore allowed by the schema and refused by :meth:`claim`, never shown."""
+        if not self.items:
             raise ValueError("the evidence has no facts to select from")
-        pick: Any = branches[0] if len(branches) == 1 else _union(branches)
+        families = {item.family for item in self.items.values()}
+        says = [p for f in PLAIN if f in families for p in PLAIN[f]]
+        says += [p for f in OTHER if f in families for p in OTHER[f]]
+        keys = tuple(self.items)
+        negation: dict[str, Any] = {"negated": (bool, False)} if negatable else {}
+        pick = create_model(
+            "Pick",
+            __config__=_FORBID,
+            fact=(_enum(keys), ...),
+            says=(_enum(tuple(dict.fromkeys(says))), ...),
+            other=(_enum(("", *keys)), Field(default="", description="For comparisons.")),
+            **negation,
+        )
         fields: dict[str, Any] = {
             "claims": (
                 list[pick],
@@ -230,8 +221,11 @@ class Menu:
         if item is None:
             return f"picks {pick.get('fact')!r}, which is not on the menu"
         says = str(pick.get("says"))
-        other_line = pick.get("other")
-        if other_line is not None:
+        other_line = pick.get("other") or None
+        compares = says in OTHER.get(item.family, {})
+        if other_line is None and compares:
+            return f"says {says!r} of {item.line!r} but names nothing to compare with"
+        if compares:
             other = self._item(other_line)
             make = OTHER.get(item.family, {}).get(says)
             if other is None or make is None:
@@ -251,10 +245,6 @@ def _enum(values: tuple[str, ...]) -> Any:
     """``Literal[...]`` of strings known at run time: an enum in the JSON schema."""
     return Literal.__getitem__(values)
 
-
-def _union(branches: Sequence[Any]) -> Any:
-    """``Union[...]`` of models made at run time (the ``|`` spelling needs them typed)."""
-    return Union.__getitem__(tuple(branches))
 
 
 def verify_selection(

@@ -126,6 +126,12 @@ PLAIN: dict[Family, dict[str, Make]] = {
         "mattered third most": _rank(3),
         "pushed away from the answer most": _rank(1, lowest=True),
         "has this value": _value,
+        # the generic phrases mean the same of an attribution (the schema is flat: a
+        # narrator may pick either wording)
+        "is positive": _sign("up"),
+        "is negative": _sign("down"),
+        "is near zero": _sign("none"),
+        **_RANKS,
     },
     "signed": {
         "is positive": _sign("up"),
@@ -155,6 +161,7 @@ OTHER: dict[Family, dict[str, Make]] = {
         "pushed towards the answer more than": _compare("more"),
         "pushed towards the answer less than": _compare("less"),
         "mattered about as much as": _compare("same"),
+        **_COMPARES,
     },
     "signed": _COMPARES,
     "probe": _COMPARES,

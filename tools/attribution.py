@@ -29,6 +29,7 @@ from pydantic import BaseModel, Field
 from torch import Tensor
 
 from tools.base import Fact, ToolInput, ToolOutput, target_tool
+from tools.decision import Decision, decide
 from tools.errors import ToolInputError
 from tools.models import DEFAULT_TARGET, Cost, Encoded, WhiteBoxLM
 from tools.models.units import Granularity, Unit
@@ -55,7 +56,22 @@ class AttributeArgs(ToolInput):
     text: str = Field(min_length=1, description="The user's input to the target model.")
     answer: str | None = Field(
         default=None,
-        description="The answer (or label word) to explain; default: the model's own answer.",
+        description="The answer (or label word) to explain; default: the model's decision.",
+    )
+    target: Literal["decision", "continuation"] = Field(
+        default="decision",
+        description="Without `answer`: explain the decision (the option the model chose when "
+        "the prompt offers options, else the first sentence of its answer) or the whole "
+        "generated continuation.",
+    )
+    foil: str | None = Field(
+        default=None,
+        description="Contrast: explain why the answer rather than this one (log p(answer) "
+        "- log p(foil) at their first differing token).",
+    )
+    contrast: bool = Field(
+        default=False,
+        description="Contrast with the runner-up option (needs a prompt that offers options).",
     )
     target_token: int | None = Field(
         default=None, ge=0, description="Explain only this answer token (0-based index)."
@@ -86,8 +102,23 @@ class AttributionResult(ToolOutput):
     answer_tokens: list[str]
     answer_ids: list[int] = Field(description="Token ids of the answer, for re-scoring.")
     target_token: int | None = None
-    target: str = Field(description="What was explained: the whole answer or one token.")
-    target_logprob: float = Field(description="f(x): log-probability of the target, nats.")
+    target: str = Field(
+        description="What was explained: the decision, a contrast, the whole answer or one token."
+    )
+    target_logprob: float = Field(
+        description="f(x): log-probability of the target (for a "
+        "contrast: the log-odds of answer over foil), nats."
+    )
+    decision: str | None = Field(default=None, description="The decision explained, if any.")
+    options: list[str] = Field(default_factory=list, description="Options the prompt offers.")
+    option_scores: dict[str, float] = Field(
+        default_factory=dict, description="Log-probability of each option as the answer, nats."
+    )
+    foil: str | None = Field(default=None, description="The contrast: rather than this.")
+    generated: str | None = Field(default=None, description="The model's own greedy answer.")
+    addressed: bool | None = Field(
+        default=None, description="Whether the model's own answer names the decided option."
+    )
     baseline: str = Field(description="What a removed or zeroed unit becomes.")
     units: list[UnitScore]
     forward_passes: float = Field(description="Cost in full forward-pass equivalents.")
@@ -111,8 +142,9 @@ class AttributionResult(ToolOutput):
             Fact(subject=u.text, quantity="attribution", value=round(u.score, 4), unit=unit)
             for u in self.ranked()
         ]
+        quantity = "log_odds" if self.foil is not None else "log_prob"
         facts.append(
-            Fact(subject="answer", quantity="log_prob", value=round(self.target_logprob, 4),
+            Fact(subject="answer", quantity=quantity, value=round(self.target_logprob, 4),
                  unit="nats")
         )  # fmt: skip
         return facts
@@ -130,14 +162,22 @@ class Problem:
         self.units: list[Unit] = self.enc.units(args.granularity)
         if not self.units:
             raise ToolInputError("the text has no words to attribute")
+        self.decision: Decision | None = None
+        self.start = 0
+        self.foil_id: int | None = None
+        self.foil: str | None = None
         if answer_ids:
             self.answer = list(answer_ids)
         elif args.answer is not None:
             self.answer = lm.answer_ids(args.answer)
+        elif args.target == "decision":
+            self.decision = decide(lm, self.enc.ids, args.text, args.max_new_tokens)
+            self.answer, self.start = self.decision.answer_ids, self.decision.start
         else:
             self.answer = lm.generate(self.enc.ids, args.max_new_tokens)
-            if not self.answer:
-                raise ToolInputError(f"{lm.name} gave an empty answer: pass `answer`")
+        if not self.answer:
+            raise ToolInputError(f"{lm.name} gave an empty answer: pass `answer`")
+        self._contrast(lm, args)
         total = len(self.enc.ids) + len(self.answer)
         if total > lm.context:
             raise ToolInputError(
@@ -150,18 +190,72 @@ class Problem:
             )
         self.baseline_id = lm.baseline_id
 
+    def _contrast(self, lm: WhiteBoxLM, args: AttributeArgs) -> None:
+        """With a foil, the target becomes log p(answer) - log p(foil) at their first
+        differing token (the shared beginning teacher-forced before it)."""
+        foil = args.foil
+        if foil is None and args.contrast:
+            if self.decision is None or self.decision.foil is None:
+                raise ToolInputError(
+                    "no option to contrast with: the prompt offers none; name one (foil=...)"
+                )
+            foil = self.decision.foil
+        if foil is None:
+            return
+        if args.target_token is not None:
+            raise ToolInputError("use either target_token or a contrast (foil), not both")
+        if self.decision is not None and foil.casefold() == self.decision.label.casefold():
+            others = [o for o in self.decision.options if o.casefold() != foil.casefold()]
+            raise ToolInputError(
+                f"the model's decision is {self.decision.label!r}: contrast it with "
+                + (" or ".join(repr(o) for o in others) if others else "another answer")
+            )
+        foil_ids = (
+            self.decision.foil_ids
+            if self.decision is not None and foil == self.decision.foil and self.decision.foil_ids
+            else lm.answer_ids(foil)
+        )
+        k = next(
+            (i for i, (a, b) in enumerate(zip(self.answer, foil_ids, strict=False)) if a != b), None
+        )
+        if k is None:
+            raise ToolInputError(
+                f"the answer {lm.decode(self.answer)!r} and the foil {foil!r} do not differ "
+                "in a token where both have one"
+            )
+        self.answer, self.foil_id, self.foil = self.answer[: k + 1], foil_ids[k], foil
+
     def reduce(self, per_token: Tensor) -> Tensor:
-        """f from per-answer-token log-probs ([B, T] -> [B])."""
-        return per_token[:, self.token] if self.token is not None else per_token.sum(-1)
+        """f from per-answer-token log-probs ([B, T] -> [B]): one token's, or the sum from
+        the decision's first token on (the answer's words before it are context)."""
+        if self.token is not None:
+            return per_token[:, self.token]
+        return per_token[:, self.start :].sum(-1)
+
+    def objective(self, logits: Tensor) -> Tensor:
+        """f from the logits of ``prompt + answer`` rows ([B, L, V] -> [B]): the target's
+        log-probability, or for a contrast the log-odds of the answer's token over the
+        foil's at the position that predicts it."""
+        if self.foil_id is None:
+            return self.reduce(self.lm.answer_logprobs(logits, self.answer))
+        step = logits[:, -2, :].float().log_softmax(-1)
+        return step[:, self.answer[-1]] - step[:, self.foil_id]
 
     @property
     def full_ids(self) -> list[int]:
         return self.enc.ids + self.answer
 
     def describe_target(self) -> str:
-        if self.token is None:
-            return "the answer"
-        return f"answer token {self.token} {self.lm.decode([self.answer[self.token]])!r}"
+        if self.foil is not None:
+            said = self.decision.label if self.decision else self.lm.decode(self.answer).strip()
+            return f"{said!r} rather than {self.foil!r}"
+        if self.token is not None:
+            return f"answer token {self.token} {self.lm.decode([self.answer[self.token]])!r}"
+        if self.decision is not None and self.decision.kind == "option":
+            return f"the decision {self.decision.label!r}"
+        if self.decision is not None:
+            return "the answer's first sentence"
+        return "the answer"
 
     def unit_scores(self, per_position: Tensor | dict[int, float]) -> list[float]:
         """Sum per-position scores over each unit's positions."""
@@ -178,7 +272,14 @@ def occlusion(problem: Problem, cost: Cost) -> tuple[list[float], float]:
     for unit in problem.units:
         drop = set(unit.positions)
         perturbed.append([t for i, t in enumerate(ids) if i not in drop])
-    scores = problem.reduce(lm.score_edits(ids, perturbed, problem.answer, cost))
+    if problem.foil_id is None:
+        scores = problem.reduce(lm.score_edits(ids, perturbed, problem.answer, cost))
+    else:  # the contrast: log p(answer token) - log p(foil token), both runs cropped alike
+        foil = [*problem.answer[:-1], problem.foil_id]
+        scores = (
+            lm.score_edits(ids, perturbed, problem.answer, cost)[:, -1]
+            - lm.score_edits(ids, perturbed, foil, cost)[:, -1]
+        )
     full = float(scores[0])
     return [full - float(s) for s in scores[1:]], full
 
@@ -189,7 +290,7 @@ def _forward_f(problem: Problem) -> Any:
 
     def forward(ids: Tensor) -> Tensor:
         logits = lm.model(input_ids=ids, attention_mask=torch.ones_like(ids)).logits
-        return problem.reduce(lm.answer_logprobs(logits, problem.answer))
+        return problem.objective(logits)
 
     return forward
 
@@ -235,7 +336,7 @@ def grad_x_input(problem: Problem, cost: Cost) -> tuple[list[float], float]:
     ids = torch.tensor([problem.full_ids])
     embeds = lm.embeddings()(ids).detach().requires_grad_(True)
     logits = lm.model(inputs_embeds=embeds, attention_mask=torch.ones_like(ids)).logits
-    f = problem.reduce(lm.answer_logprobs(logits, problem.answer))[0]
+    f = problem.objective(logits)[0]
     f.backward()  # type: ignore[no-untyped-call]
     assert embeds.grad is not None
     with torch.no_grad():
@@ -268,8 +369,12 @@ def attention(problem: Problem, cost: Cost, rollout: bool) -> tuple[list[float],
     n_prompt, n_answer = len(problem.enc.ids), len(problem.answer)
     # Rows that predict the answer tokens: the last prompt position and the answer's own.
     rows = list(range(n_prompt - 1, n_prompt + n_answer - 1))
-    if problem.token is not None:
+    if problem.foil_id is not None:
+        rows = rows[-1:]  # the position where answer and foil part
+    elif problem.token is not None:
         rows = [rows[problem.token]]
+    else:
+        rows = rows[problem.start :]
     maps = [a[0].float().mean(0) for a in out.attentions]  # [L, L] per layer
     if rollout:
         eye = torch.eye(maps[0].shape[0])
@@ -280,7 +385,7 @@ def attention(problem: Problem, cost: Cost, rollout: bool) -> tuple[list[float],
         weights = joint[rows].mean(0)
     else:
         weights = maps[-1][rows].mean(0)
-    full = float(problem.reduce(lm.answer_logprobs(out.logits, problem.answer))[0])
+    full = float(problem.objective(out.logits)[0])
     # Report each unit's share of the attention that lands on the user's text (template
     # tokens and attention sinks soak up most of it, which says nothing about the words).
     user = problem.enc.user_positions
@@ -362,6 +467,12 @@ def attribute_with(lm: WhiteBoxLM, args: AttributeArgs) -> AttributionResult:
         target_token=problem.token,
         target=problem.describe_target(),
         target_logprob=full,
+        decision=problem.decision.label if problem.decision is not None else None,
+        options=problem.decision.options if problem.decision is not None else [],
+        option_scores=problem.decision.scores if problem.decision is not None else {},
+        foil=problem.foil,
+        generated=problem.decision.generated if problem.decision is not None else None,
+        addressed=problem.decision.addressed if problem.decision is not None else None,
         baseline=baseline,
         units=[
             UnitScore(text=u.text, start=u.start, end=u.end, score=s)

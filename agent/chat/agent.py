@@ -49,6 +49,7 @@ from agent.chat.routing import (
 from agent.chat.sessions import SessionStore
 from agent.errors import BadInputError, ToolFailedError
 from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.framing import target_answer
 from agent.grounding.verify import Policy, Verification
 from agent.llm import LLMProvider, prompting
 from tools.errors import ToolError, ToolInputError
@@ -113,6 +114,8 @@ class TurnResult(BaseModel):
             "narration": self.narration,
             "evidence": [r.model_dump(mode="json") for r in self.evidence],
             "cited_evidence": v.evidence,
+            "framing": [s.model_dump(mode="json") for s in v.framing],
+            "target_answer": target_answer(self.evidence),
             "plan": self.plan.model_dump(mode="json", exclude={"state"}),
             "timings": {
                 **self.timings.model_dump(mode="json"),

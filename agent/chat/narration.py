@@ -19,6 +19,7 @@ from agent.chat.routing import State
 from agent.errors import LLMTimeoutError, ModelOutputError
 from agent.grounding import decompose
 from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.framing import frame
 from agent.grounding.selection import Menu, asked_about, verify_selection
 from agent.grounding.verify import Policy, Verification, assemble, split_sentences, verify
 from agent.llm import LLMProvider, prompting
@@ -156,6 +157,7 @@ class Narrator:
                                   focus=state.focus)  # fmt: skip
             if self.decompose:
                 verification = await self._decompose(verification, ledger, state)
+        verification = frame(verification, question, records)
         return narration, verification, time.perf_counter() - started
 
     async def _select(

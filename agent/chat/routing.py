@@ -19,6 +19,7 @@ from agent.errors import BadInputError
 from agent.grounding.evidence import Ledger
 from agent.llm import ChatResult
 from tools.base import Tool
+from tools.decision import options_in
 from tools.errors import ToolInputError
 from tools.models import DEFAULT_TARGET
 from tools.registry import get_tool
@@ -146,6 +147,11 @@ def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
     if _has(r"\b(which|what)\s+sentence", message):
         return plan("attribute", text=text, method=st.method, granularity="sentence",
                     model=st.model)  # fmt: skip
+    contrast = contrast_of(original, text)
+    if contrast is not None:  # "why negative rather than positive?", "why not 'Yes'?"
+        st.focus = None
+        return plan("attribute", text=text, method=st.method, model=st.model,
+                    foil=contrast["foil"])  # fmt: skip
     if words and not _has(r"\b(why|explain)\b", message):
         # "what about 'not'?": read the word off the latest attribution of this input when
         # it has one; otherwise attribute anew.
@@ -168,6 +174,27 @@ def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
     ):
         return plan("attribute", text=text, method=st.method, model=st.model)
     return None
+
+
+_WORD = r"['\"‘“]?([\w'-]+?)['\"’”]?(?=[\s?.!,]|$)"
+_FOIL = re.compile(
+    rf"\b(?:rather than|instead of|and not|but not|as opposed to|over)\s+{_WORD}|"
+    rf"\bwhy\s+(?:didn't it say\s+|not\s+){_WORD}",
+    re.I,
+)
+
+
+def contrast_of(message: str, text: str) -> dict[str, str] | None:
+    """A contrastive question's foil ("why X rather than Y?", "why not Y?", "why X and not
+    Y?"): Y as the prompt spells it when it is one of the prompt's options."""
+    m = _FOIL.search(message)
+    if m is None:
+        return None
+    foil = next(g for g in m.groups() if g)
+    if foil.casefold() in {"it", "that", "this", "the", "a", "an"}:
+        return None
+    spelled = next((o for o in options_in(text) if o.casefold() == foil.casefold()), foil)
+    return {"foil": spelled}
 
 
 def default_plan(state: State) -> Plan:

@@ -25,8 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from agent.grounding.claims import NO_EFFECT, Claim
 from agent.grounding.evidence import Evidence, Ledger
-from agent.grounding.verify import SentenceCheck, Verification, check_sentence, templated_answer
+from agent.grounding.verify import SentenceCheck, Verification, check_sentence
 from agent.grounding.vocabulary import OTHER, PLAIN, SIGNED, Family, Item
+from agent.grounding.written import templated_answer
 from tools.base import Fact
 
 #: Facts of one record on the menu (the question's words first, then the strongest).
@@ -244,7 +245,6 @@ class Menu:
 def _enum(values: tuple[str, ...]) -> Any:
     """``Literal[...]`` of strings known at run time: an enum in the JSON schema."""
     return Literal.__getitem__(values)
-
 
 
 def verify_selection(

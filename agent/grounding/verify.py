@@ -26,23 +26,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from agent.grounding import signals as S
-from agent.grounding.claims import (
-    ChangeClaim,
-    Claim,
-    RankClaim,
-    SignClaim,
-    ValueClaim,
-)
+from agent.grounding.claims import Claim
 from agent.grounding.evidence import Evidence, Ledger
 from agent.grounding.mentions import LABELS, digits
 from agent.grounding.reading import read
-from tools.base import Fact
+from agent.grounding.written import templated_answer
 
 Verdict = Literal["supported", "unsupported", "no_claim"]
 Policy = Literal["remove", "mark"]
@@ -66,7 +59,6 @@ _JUDGEMENT = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘`]\S|[(\[]?[A-Z0-9])")
 # Fact lines run together on one line ("… = 0.12 - [E4] 'x' …") are separate claims.
 _INLINE_BULLET = re.compile(r"\s+(?=[-•*]\s+(?:\[\s*E\d+|['\"‘“]))")
-_SIGNED = ("attribution", "change", "effect", "correlation", "difference", "selectivity")
 
 
 class SentenceCheck(BaseModel):
@@ -97,6 +89,11 @@ class Verification(BaseModel):
         description="How the shown answer was made: claims the LLM selected and code "
         "checked and wrote (llm_claims), the LLM's own checked sentences (llm_prose), or "
         "code alone from the facts, because no LLM claim held (code).",
+    )
+    framing: list[SentenceCheck] = Field(
+        default_factory=list,
+        description="Sentences code wrote around the LLM's (the strongest contributor "
+        "first; a note when the target's answer names no option).",
     )
     llm_claims: int = Field(default=0, description="Claims the LLM made (selected or read).")
     verified_claims: int = Field(default=0, description="Of those, how many hold.")
@@ -285,61 +282,6 @@ def _evidence_text(record: Evidence) -> str:
     return json.dumps(
         [record.arguments, record.data, record.summary, [f.subject for f in record.facts]],
         ensure_ascii=False,
-    )
-
-
-def _is_signed(fact: Fact) -> bool:
-    return any(word in fact.quantity for word in _SIGNED)
-
-
-def fact_claims(record: Evidence, per_record: int = 3, focus: str | None = None) -> list[Claim]:
-    """Typed claims code makes from a record's facts, strongest first: the subject that
-    ranks first on a signed quantity (attribution), the signs and values of the next ones,
-    the answer's change under an edit, the layer where the answer first tops the lens.
-    The word the user asked about (``focus``) comes first."""
-    facts = [f for f in record.facts if any(ch.isalnum() for ch in f.subject)]
-    ranked = sorted(facts, key=lambda f: -abs(f.value) if _is_signed(f) else 0)
-    if focus:
-        ranked.sort(key=lambda f: f.subject.casefold() != focus.casefold())
-    out: list[Claim] = []
-    for f in ranked[:per_record]:
-        kind = [g for g in record.facts if g.quantity == f.quantity]
-        if f.quantity == "answer_changed":
-            out.append(ChangeClaim(evidence=record.id, edit=f.subject, changed=f.value >= 0.5))
-        elif f.quantity == "first_top1_layer":
-            out.append(
-                ValueClaim(
-                    evidence=record.id, subject=f.subject, quantity=f.quantity, stated=f.value
-                )
-            )
-        elif _is_signed(f) and len(kind) > 1 and f.value == max(g.value for g in kind) > 0:
-            out.append(RankClaim(evidence=record.id, subject=f.subject, quantity=f.quantity))
-        elif _is_signed(f) and f.value != 0:
-            out.append(
-                SignClaim(
-                    evidence=record.id,
-                    subject=f.subject,
-                    quantity=f.quantity,
-                    direction="up" if f.value > 0 else "down",
-                )
-            )
-        else:
-            out.append(
-                ValueClaim(
-                    evidence=record.id, subject=f.subject, quantity=f.quantity, stated=f.value
-                )
-            )
-    return out
-
-
-def templated_answer(
-    records: Iterable[Evidence], per_record: int = 3, focus: str | None = None
-) -> str:
-    """An answer written by code from facts alone (used when no LLM sentence survives):
-    each record's strongest facts as typed claims, rendered with their numbers."""
-    ledger = Ledger(list(records))
-    return "\n".join(
-        claim.render(ledger) for r in ledger for claim in fact_claims(r, per_record, focus)
     )
 
 

@@ -60,7 +60,7 @@ def check_integrated_gradients(lm, text: str, answer: str | None, n_steps: int) 
     ours = attribute_with(
         lm,
         AttributeArgs(text=text, method="integrated_gradients", answer=answer, n_steps=n_steps,
-                      max_new_tokens=6),
+                      max_new_tokens=6, target="continuation"),
     )  # fmt: skip
     problem = Problem(lm, AttributeArgs(text=text), answer_ids=ours.answer_ids)
     f = _forward_f(problem)

@@ -60,22 +60,26 @@ def narration_messages(
         }
         for r in records
     ]
-    return [
-        {"role": "system", "content": prompting.render("narrate_system",
-                                                       max_sentences=max_sentences)},
-        # One worked example: a 135M narrator copies a shape far better than it follows rules.
-        {"role": "user", "content": prompting.render("narrate_example_user")},
-        {"role": "assistant", "content": prompting.render("narrate_example_answer")},
+    return _worked(
+        "narrate",
+        {"max_sentences": max_sentences},
         {
-            "role": "user",
-            "content": prompting.render(
-                "narrate_user",
-                question_json=json.dumps(question, ensure_ascii=False),
-                text_json=json.dumps(state.text or "", ensure_ascii=False),
-                records=shown,
-            ),
+            "question_json": json.dumps(question, ensure_ascii=False),
+            "text_json": json.dumps(state.text or "", ensure_ascii=False),
+            "records": shown,
         },
-    ]  # fmt: skip
+    )
+
+
+def _worked(kind: str, system: dict[str, Any], user: dict[str, Any]) -> list[dict[str, str]]:
+    """``prompts/{kind}_*.jinja``: the system prompt, one worked example (a 135M narrator
+    copies a shape far better than it follows rules), then the real user turn."""
+    return [
+        {"role": "system", "content": prompting.render(f"{kind}_system", **system)},
+        {"role": "user", "content": prompting.render(f"{kind}_example_user")},
+        {"role": "assistant", "content": prompting.render(f"{kind}_example_answer")},
+        {"role": "user", "content": prompting.render(f"{kind}_user", **user)},
+    ]
 
 
 def selection_messages(
@@ -87,21 +91,16 @@ def selection_messages(
         {"id": r.id, "tool": r.tool, "summary_json": json.dumps(r.summary, ensure_ascii=False)}
         for r in menu.ledger
     ]
-    return [
-        {"role": "system", "content": prompting.render("select_system", max_claims=max_claims)},
-        {"role": "user", "content": prompting.render("select_example_user")},
-        {"role": "assistant", "content": prompting.render("select_example_answer")},
+    return _worked(
+        "select",
+        {"max_claims": max_claims},
         {
-            "role": "user",
-            "content": prompting.render(
-                "select_user",
-                question_json=json.dumps(question, ensure_ascii=False),
-                text_json=json.dumps(state.text or "", ensure_ascii=False),
-                records=records,
-                lines=menu.readings(),
-            ),
+            "question_json": json.dumps(question, ensure_ascii=False),
+            "text_json": json.dumps(state.text or "", ensure_ascii=False),
+            "records": records,
+            "lines": menu.readings(),
         },
-    ]
+    )
 
 
 def decomposition_messages(sentence: str, menu: Menu) -> list[dict[str, str]]:

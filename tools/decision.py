@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import torch
-
-from tools.models import WhiteBoxLM
+if TYPE_CHECKING:  # the option parser is light: chat routing imports it without torch
+    from tools.models import WhiteBoxLM
 
 _AUX = (
     r"is|are|was|were|am|do|does|did|can|could|will|would|should|shall|has|have|had|"
@@ -117,9 +117,15 @@ def _styled(foil: str, said: str) -> str:
     return (" " if said.startswith(" ") else "") + word
 
 
-@torch.no_grad()
 def decide(lm: WhiteBoxLM, prompt_ids: list[int], text: str, max_new_tokens: int = 32) -> Decision:
     """The decision of ``lm``'s answer to ``text`` (see the module for the rule)."""
+    import torch
+
+    with torch.no_grad():
+        return _decide(lm, prompt_ids, text, max_new_tokens)
+
+
+def _decide(lm: WhiteBoxLM, prompt_ids: list[int], text: str, max_new_tokens: int) -> Decision:
     generated_ids = lm.generate(prompt_ids, max_new_tokens)
     generated = lm.decode(generated_ids)
     options = options_in(text)

@@ -25,6 +25,7 @@ import itertools
 import json
 import random
 import statistics
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from tools.attribution import AttributeArgs, attribute_with
 from tools.decision import decide
 from tools.models import WhiteBoxLM
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.planted: the known cause
 TARGETS = ("continuation", "decision", "contrast")
 
 

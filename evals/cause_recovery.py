@@ -95,8 +95,8 @@ def run(lm: WhiteBoxLM, pool: list[tuple[str, str, str, str]], methods: list[str
         label: str) -> dict[str, Any]:  # fmt: skip
     flips: list[tuple[str, str, str, str, str]] = []
     for family, text, edited, word in pool:
-        a = decide(lm, lm.encode(text).ids, text)
-        b = decide(lm, lm.encode(edited).ids, edited)
+        a = decide(lm, lm.encode(text).ids, text, 16)  # as the attribution runs (max_new_tokens)
+        b = decide(lm, lm.encode(edited).ids, edited, 16)
         if a.label.strip().casefold() != b.label.strip().casefold():
             flips.append((family, text, word, a.label, b.label))
     print(f"{label}: {len(flips)} of {len(pool)} one-word edits flip the decision", flush=True)

@@ -143,9 +143,10 @@ class AttributionResult(ToolOutput):
         if not self.units:
             return f"{self.method}: no units to score"
         top = self.ranked()[0]
-        return (
-            f"{self.method} on {self.model}: '{top.text}' mattered most "
-            f"({top.score:+.3f}) for {self.target} {self.answer!r}"
+        # an option decision names itself in the target; other answers are quoted
+        what = self.target if self.options else f"{self.target} {self.answer!r}"
+        return f"{self.method} on {self.model}: '{top.text}' mattered most ({top.score:+.3f}) " + (
+            f"for {what}"
         )
 
     def facts(self) -> list[Fact]:

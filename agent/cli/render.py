@@ -68,9 +68,12 @@ def turn_view(result: TurnResult, *, show_sentences: bool = False) -> Renderable
     v = result.verification
     parts: list[RenderableType] = []
     for record in result.evidence:
-        answer = record.data.get("answer") or record.data.get("original_answer")
+        d = record.data
+        answer = d.get("generated") or d.get("answer") or d.get("original_answer")
         if isinstance(answer, str):
-            parts.append(Text.assemble(("target answer: ", "dim"), (repr(answer), "italic")))
+            explained = f" · explained: {d['target']}" if d.get("options") else ""
+            parts.append(Text.assemble(("target answer: ", "dim"), (repr(answer), "italic"),
+                                       (explained, "dim")))  # fmt: skip
         hm = heatmap(record)
         if hm is not None:
             parts.append(Text.assemble((f"{record.id} {record.data['method']}: ", "dim"), hm))

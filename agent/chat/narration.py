@@ -72,7 +72,7 @@ def narration_messages(
 
 
 def _worked(kind: str, system: dict[str, Any], user: dict[str, Any]) -> list[dict[str, str]]:
-    """``prompts/{kind}_*.jinja``: the system prompt, one worked example (a 135M narrator
+    """``prompts/{kind}_*.jinja``: the instructions, one worked example (a 135M narrator
     copies a shape far better than it follows rules), then the real user turn."""
     return [
         {"role": "system", "content": prompting.render(f"{kind}_system", **system)},

@@ -55,6 +55,10 @@ class _Claim(BaseModel):
     def _truth(self, record: Evidence) -> tuple[bool, str] | str:
         raise NotImplementedError
 
+    def _has(self) -> str:
+        """The verb of a rendered claim, negated with the claim."""
+        return "does not have" if self.negated else "has"
+
     def render(self, ledger: Ledger) -> str:
         """The claim as a sentence, every number written by code from the facts."""
         text = self._text(ledger.get(self.evidence))
@@ -106,7 +110,7 @@ class ValueClaim(_Claim):
         if self.quantity == "first_top1_layer":
             verb = "does not first become" if self.negated else "first becomes"
             return f"{_q(self.subject)} {verb} the top prediction at layer {int(f.value)}"
-        has = "does not have" if self.negated else "has"
+        has = self._has()
         return f"{_q(self.subject)} {has} {words(self.quantity)} {show(f, record)}"
 
     def _truth(self, record: Evidence) -> tuple[bool, str] | str:
@@ -172,7 +176,7 @@ class RankClaim(_Claim):
         f = _fact(record, self.subject, self.quantity)
         assert not isinstance(f, str)
         end = "lowest" if self.lowest else "highest"
-        has = "does not have" if self.negated else "has"
+        has = self._has()
         return (
             f"{_q(self.subject)} {has} the {_ORDINAL.get(self.rank, f'#{self.rank} ')}"
             f"{end} {words(self.quantity)} ({show(f, record)})"
@@ -222,7 +226,7 @@ class CompareClaim(_Claim):
                 if self.relation != "same"
                 else (f" {words(self.quantity)} as")
             )
-        has = "does not have" if self.negated else "has"
+        has = self._has()
         return (
             f"{_q(self.subject)} {has} {rel} {_q(self.other)} "
             f"({show(a, record)} vs {show(b, record)})"

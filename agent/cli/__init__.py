@@ -4,11 +4,12 @@ shows progress and renders; the steps of each job are the use cases' (``agent.us
 - :mod:`~agent.cli.common` the apps, consoles and the error edge;
 - :mod:`~agent.cli.explain` ``ask``, ``explain``, ``chat``; :mod:`~agent.cli.datasets`
   ``explain-csv``; :mod:`~agent.cli.audits` ``audit``; :mod:`~agent.cli.llm` ``llm …``;
-  :mod:`~agent.cli.serve` ``serve``; :mod:`~agent.cli.verify` ``verify``;
+  :mod:`~agent.cli.serve` ``serve``; :mod:`~agent.cli.mcp` ``mcp``; :mod:`~agent.cli.verify`
+  ``verify``;
   :mod:`~agent.cli.render` heatmaps and tables.
 """
 
-from agent.cli import audits, datasets, explain, llm, serve, verify  # noqa: F401  (register)
+from agent.cli import audits, datasets, explain, llm, mcp, serve, verify  # noqa: F401
 from agent.cli.common import app
 
 

@@ -12,13 +12,14 @@ import inspect
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from agent.errors import ExplainerError
+from agent.errors import BadInputError, ExplainerError
 from agent.settings import Settings
 from agent.usecases.chat import Connection, connect
 
@@ -111,3 +112,39 @@ def connect_shown(settings: Settings) -> Connection:
         err.print(f"[dim]embedded LLM started in {connection.start_seconds:.2f} s "
                   f"({escape(connection.source)})[/]")  # fmt: skip
     return connection
+
+
+# ------------------------------------------------------------ served faces (serve, mcp)
+
+TargetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--target",
+        help="Serve another target model as NAME=PATH (.gguf or transformers dir; repeat). "
+        "Clients name it; they never send paths.",
+    ),
+]
+AllowedHostOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allowed-host",
+        help="Without a token, answer this Host name too (repeat); by default only "
+        "localhost, 127.0.0.1 and ::1 (a guard against DNS rebinding).",
+    ),
+]
+
+
+def served_targets(items: list[str] | None) -> list[str]:
+    """The default target plus every ``--target NAME=PATH`` (aliased for the tools)."""
+    from tools.models import DEFAULT_TARGET, alias_target
+
+    served = [DEFAULT_TARGET]
+    for item in items or []:
+        name, _, spec = item.partition("=")
+        if not name.strip() or not spec.strip() or name.strip() in ("explainer", DEFAULT_TARGET):
+            raise BadInputError(f"--target {item!r}: use NAME=PATH with a new NAME")
+        if not Path(spec).expanduser().exists():
+            raise BadInputError(f"--target {name}: no such file or folder {spec!r}")
+        alias_target(name.strip(), str(Path(spec).expanduser()))
+        served.append(name.strip())
+    return served

@@ -5,18 +5,23 @@ contract in the pyproject names this exception)."""
 
 from __future__ import annotations
 
-import ipaddress
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from agent.access import check_bind
 from agent.chat.agent import Agent
-from agent.cli.common import app, connect_shown, edge, err
-from agent.errors import BadInputError
+from agent.cli.common import (
+    AllowedHostOption,
+    TargetOption,
+    app,
+    connect_shown,
+    edge,
+    err,
+    served_targets,
+)
 from agent.settings import get_settings
 from agent.usecases.chat import build_agent
-from tools.models import DEFAULT_TARGET, alias_target
 
 
 @app.command("serve")
@@ -25,22 +30,8 @@ def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8080,
     workers: Annotated[int, typer.Option(min=1, max=8, help="Jobs run at the same time.")] = 1,
-    target: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--target",
-            help="Serve another target model as NAME=PATH (.gguf or transformers dir; "
-            "repeat). Clients name it; they never send paths.",
-        ),
-    ] = None,
-    allowed_host: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--allowed-host",
-            help="Without a token, answer this Host name too (repeat); by default only "
-            "localhost, 127.0.0.1 and ::1 (a guard against DNS rebinding).",
-        ),
-    ] = None,
+    target: TargetOption = None,
+    allowed_host: AllowedHostOption = None,
 ) -> None:
     """Serve the explainer over HTTP: the browser page at /, sessions with streaming
     messages and evidence, dataset and audit uploads and jobs, an OpenAI-compatible
@@ -60,21 +51,8 @@ def serve_cmd(
 
     settings = get_settings()
     token = settings.api_token.get_secret_value() if settings.api_token else None
-    try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = False
-    if not loopback and not token:
-        raise BadInputError(f"refusing to serve on {host} without EXPLAINER_API_TOKEN set")
-    served = [DEFAULT_TARGET]
-    for item in target or []:
-        name, _, spec = item.partition("=")
-        if not name.strip() or not spec.strip() or name.strip() in ("explainer", DEFAULT_TARGET):
-            raise BadInputError(f"--target {item!r}: use NAME=PATH with a new NAME")
-        if not Path(spec).expanduser().exists():
-            raise BadInputError(f"--target {name}: no such file or folder {spec!r}")
-        alias_target(name.strip(), str(Path(spec).expanduser()))
-        served.append(name.strip())
+    check_bind(host, token)
+    served = served_targets(target)
 
     def make_agent() -> Agent:
         return build_agent(connect_shown(settings).provider, settings)

@@ -35,9 +35,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
+from agent.access import LoopbackGuard
 from agent.chat.agent import Agent
 from agent.service.deps import Services
-from agent.service.middleware import MB, BodyLimit, LoopbackGuard
+from agent.service.middleware import MB, BodyLimit
 from agent.service.routes import jobs, misc, openai, sessions, verify
 
 log = logging.getLogger(__name__)

@@ -2,22 +2,22 @@
 the job store and workers, follow-ups, metrics, auth and limits), the FastAPI
 dependencies that hand them out, and how errors become HTTP statuses.
 
-Tenancy: every token is a tenant (``EXPLAINER_API_TOKEN`` may list several, comma-
-separated); sessions, files and jobs belong to the tenant that made them, and another
-tenant's id is answered 404, the same as an id that does not exist.
+Tenancy (the rules in :mod:`agent.access`): every token is a tenant
+(``EXPLAINER_API_TOKEN`` may list several, comma-separated); sessions, files and jobs
+belong to the tenant that made them, and another tenant's id is answered 404, the same as
+an id that does not exist.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 
+from agent.access import parse_tokens, tenant_of
 from agent.chat.agent import Agent
 from agent.errors import (
     BackendUnavailableError,
@@ -46,7 +46,7 @@ class Services:
         max_jobs_in_flight: int,
         targets: list[str] | None,
     ):
-        self.tokens = [t.strip() for t in (token or "").split(",") if t.strip()] or None
+        self.tokens = parse_tokens(token)
         self.metrics = Metrics()
         self.max_upload_bytes = max_upload_bytes
         self.max_jobs_in_flight = max_jobs_in_flight
@@ -128,18 +128,14 @@ def services(request: Request) -> Services:
 def authorised(request: Request) -> str:
     """FastAPI dependency: the caller's tenant (a hash of its token); 401 without a known
     token. Without tokens (a loopback server) every caller is the one local tenant."""
-    tokens = services(request).tokens
-    if tokens is None:
-        return "api:local"
-    header = request.headers.get("authorization", "")
-    given = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
-    if not any(given and secrets.compare_digest(given, t) for t in tokens):
+    tenant = tenant_of(request.headers.get("authorization", ""), services(request).tokens)
+    if tenant is None:
         raise HTTPException(
             status_code=401,
             detail="missing or wrong bearer token",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    return "api:" + hashlib.sha256(given.encode()).hexdigest()[:16]
+    return tenant
 
 
 def http_status(exc: ExplainerError) -> int:

@@ -1,6 +1,6 @@
 """Cross-cutting pieces of the HTTP service: the request-body size guard (a pure ASGI
-middleware, so nothing parses an oversized body), the loopback guard against DNS
-rebinding and cross-site requests, and the Prometheus metrics."""
+middleware, so nothing parses an oversized body) and the Prometheus metrics. The access
+rules (loopback guard, bearer tokens) are shared with the MCP face: :mod:`agent.access`."""
 
 from __future__ import annotations
 
@@ -60,56 +60,6 @@ class BodyLimit:
     async def _refuse(self, send: Any) -> None:
         body = json.dumps({"detail": f"the request body is larger than {self.limit // MB} MB"})
         await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json")]})  # fmt: skip
-        await send({"type": "http.response.body", "body": body.encode()})
-
-
-#: Host names a loopback server answers to without a token.
-LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
-
-
-def _host_of(value: str) -> str:
-    """``example.com:8000`` → ``example.com``; ``[::1]:8000`` → ``::1``."""
-    value = value.strip().casefold()
-    if value.startswith("["):
-        return value[1 : value.find("]")] if "]" in value else value
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
-
-
-class LoopbackGuard:
-    """For a server without a token: only requests whose ``Host`` is a loopback name (or
-    one of ``extra``, ``--allowed-host``) are answered, so a web page that rebinds its
-    own domain to 127.0.0.1 cannot reach the API; a request carrying an ``Origin`` from
-    any other host (a cross-site form or fetch) is refused too. CORS stays closed: no
-    ``Access-Control-*`` header is ever sent.
-    """
-
-    def __init__(self, app: Any, extra: tuple[str, ...] = ()):
-        self.app = app
-        self.allowed = {*LOOPBACK_HOSTS, *(_host_of(h) for h in extra)}
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = {k.decode("latin-1").casefold(): v.decode("latin-1") for k, v in scope["headers"]}
-        host = _host_of(headers.get("host", ""))
-        origin = headers.get("origin")
-        why = None
-        if host not in self.allowed:
-            why = f"host {host!r} is not served here (allowed: {', '.join(sorted(self.allowed))})"
-        elif origin is not None and origin != "null":
-            origin_host = _host_of(origin.split("://", 1)[-1].split("/", 1)[0])
-            if origin_host not in self.allowed:
-                why = f"requests from origin {origin!r} are refused"
-        elif origin == "null":
-            why = "requests from an opaque origin are refused"
-        if why is None:
-            await self.app(scope, receive, send)
-            return
-        body = json.dumps({"detail": why + "; a server without a token answers loopback "
-                           "clients only (see --allowed-host)"})  # fmt: skip
-        await send({"type": "http.response.start", "status": 403,
                     "headers": [(b"content-type", b"application/json")]})  # fmt: skip
         await send({"type": "http.response.body", "body": body.encode()})
 

@@ -159,7 +159,7 @@ def _pearson(
     y = f"({target.y_sql})"
     parts = []
     for g in groupings:
-        x = f"{quote(g.column)}::DOUBLE"
+        x = ds.column(g.column).number
         parts += [f"corr({x}, {y})", f"count(*) FILTER ({x} IS NOT NULL AND {y} IS NOT NULL)"]
     row = list(ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
     out = {}
@@ -211,7 +211,7 @@ def fit_glass_box(
     if not columns:
         return None
     select = ", ".join(
-        f"{quote(c)}::DOUBLE" if g.binned else f"{quote(c)}::VARCHAR"
+        ds.column(c).number if g.binned else f"{quote(c)}::VARCHAR"
         for c, g in zip(columns, groupings, strict=True)
     )
     t = quote(target.column)
@@ -220,6 +220,7 @@ def fit_glass_box(
     y_expr = target.y_sql
     frame = ds.con.execute(
         f"SELECT {select}, {y_expr} AS __y FROM data WHERE {t} IS NOT NULL "
+        f"AND ({y_expr}) IS NOT NULL "
         f"USING SAMPLE reservoir({int(model_rows)} ROWS) REPEATABLE ({int(seed)})"
     ).df()
     y = frame.pop("__y").to_numpy()

@@ -56,6 +56,8 @@ class Target:
 
 
 def _fmt(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)  # inf, -inf
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.4g}"
@@ -120,8 +122,14 @@ def _literal(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return repr(value) if not isinstance(value, float) or math.isfinite(value) else "NULL"
+        if isinstance(value, float) and not math.isfinite(value):
+            return "NULL" if math.isnan(value) else f"'{value}'::DOUBLE"
+        return repr(value)
     return "'" + str(value).replace("'", "''") + "'"
+
+
+#: Beyond this, squares overflow a double (variances, sums of squares).
+HUGE = 1e150
 
 
 def make_target(ds: Dataset, name: str, profile: ColumnProfile) -> Target:
@@ -132,7 +140,14 @@ def make_target(ds: Dataset, name: str, profile: ColumnProfile) -> Target:
     if profile.distinct < 2:
         raise DatasetError(f"target column {name!r} is constant; nothing to explain")
     if profile.kind == "numeric" and profile.distinct > 2:
-        return Target(name, "numeric", None, [], f"{c}::DOUBLE")
+        extreme = max(abs(v) for v in (profile.min, profile.max) if isinstance(v, float))
+        if extreme > HUGE:
+            raise DatasetError(
+                f"target column {name!r} holds values up to {extreme:.3g}: their squares "
+                "overflow, so no variance or effect size can be computed; rescale the column "
+                "(e.g. divide by 1e100) and try again"
+            )
+        return Target(name, "numeric", None, [], col.number)
     if profile.kind == "text":
         raise DatasetError(
             f"target column {name!r} is free text ({profile.distinct} distinct values); "

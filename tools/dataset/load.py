@@ -65,10 +65,19 @@ class Column:
     name: str
     dtype: str
     kind: Kind = "categorical"
+    infinite: int = 0  # ±infinity values of a float column (values, not missing)
+    infinite_levels: int = 0  # how many of +inf and -inf occur (0 to 2)
 
     @property
     def sql(self) -> str:
         return quote(self.name)
+
+    @property
+    def number(self) -> str:
+        """The column as a finite DOUBLE for sums, moments, quantiles and correlations:
+        ±infinity is left out there (it stays a value for counts and groups)."""
+        x = f"{self.sql}::DOUBLE"
+        return f"(CASE WHEN isfinite({x}) THEN {x} END)" if self.infinite else x
 
     @property
     def is_number(self) -> bool:
@@ -209,6 +218,8 @@ def _load(path: Path, con: duckdb.DuckDBPyConnection, allow_bad_rows: bool) -> D
     if len(columns) > MAX_COLUMNS:
         raise DatasetError(f"{path.name} has {len(columns)} columns; at most {MAX_COLUMNS}")
     (rows,) = con.execute("SELECT count(*) FROM data").fetchone() or (0,)
+    notes += _numbers_spelled_out(con, columns)
+    notes += _normalise_floats(con, columns)
     if rows == 0:
         raise DatasetError(f"{path.name} has a header ({len(columns)} columns) but no data rows")
     if len(columns) == 1 and delimiter and _looks_delimited(columns[0].name):
@@ -225,6 +236,74 @@ def _load(path: Path, con: duckdb.DuckDBPyConnection, allow_bad_rows: bool) -> D
         skipped_rows=skipped,
         notes=notes,
     )
+
+
+#: How non-finite numbers are spelled; DuckDB's CSV sniffer reads a column holding them
+#: as text, although every value is a number.
+_NON_FINITE = ("inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan", "-nan")
+
+
+def _numbers_spelled_out(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> list[str]:
+    """Text columns whose every value is a number and some spell out ``inf`` or ``nan``
+    become DOUBLE columns (one scan per 500 text columns decides)."""
+    text = [c for c in columns if c.dtype == "VARCHAR"]
+    spelled = ", ".join(f"'{s}'" for s in _NON_FINITE)
+    convert: list[Column] = []
+    for start in range(0, len(text), 500):
+        batch = text[start : start + 500]
+        parts = []
+        for col in batch:
+            x = col.sql
+            parts += [f"count(*) FILTER ({x} IS NOT NULL AND TRY_CAST({x} AS DOUBLE) IS NULL)",
+                      f"count(*) FILTER (lower(trim({x})) IN ({spelled}))"]  # fmt: skip
+        row = list(con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
+        convert += [c for i, c in enumerate(batch) if row[2 * i] == 0 and row[2 * i + 1] > 0]
+    if not convert:
+        return []
+    casts = ", ".join(f"CAST(trim({c.sql}) AS DOUBLE) AS {c.sql}" for c in convert)
+    con.execute(f"CREATE OR REPLACE TABLE data AS SELECT * REPLACE ({casts}) FROM data")
+    for col in convert:
+        col.dtype = "DOUBLE"
+    names = ", ".join(repr(c.name) for c in convert)
+    return [f"read as numbers (they spell out inf or nan): {names}"]
+
+
+def _normalise_floats(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> list[str]:
+    """In float columns NaN becomes missing (it is "no number", as pandas reads it) and
+    -0.0 becomes 0.0 (one value, shown one way). ±infinity stays a value — in a code
+    column it can be the level that matters — counted on the column and left out of
+    sums, moments, quantiles and correlations (:attr:`Column.number`). A note per column
+    says what was read. One scan counts them; the table is rewritten only when a column
+    holds NaN or -0.0 (DuckDB's UPDATE keeps a -0.0 it is told to set to 0.0)."""
+    floats = [c for c in columns if c.dtype.split("(")[0] in ("FLOAT", "DOUBLE", "REAL")]
+    if not floats:
+        return []
+    parts = []
+    for col in floats:
+        x = col.sql
+        parts += [f"count(*) FILTER (isnan({x}))", f"count(*) FILTER (isinf({x}))",
+                  f"count(DISTINCT {x}) FILTER (isinf({x}))",
+                  f"count(*) FILTER ({x} = 0 AND signbit({x}))"]  # fmt: skip
+    row = list(con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
+    notes, rewrite = [], []
+    for i, col in enumerate(floats):
+        nan, inf, levels, negative_zero = (int(v) for v in row[4 * i : 4 * i + 4])
+        col.infinite, col.infinite_levels = inf, levels
+        if nan or negative_zero:
+            x = col.sql
+            rewrite.append(f"CASE WHEN isnan({x}) THEN NULL WHEN {x} = 0 THEN "
+                           f"CAST(0 AS {col.dtype}) ELSE {x} END AS {x}")  # fmt: skip
+        if nan:
+            notes.append(f"column {col.name!r}: {nan:,} NaN value(s) read as missing")
+        if inf:
+            notes.append(
+                f"column {col.name!r}: {inf:,} infinite value(s), kept as values and left "
+                "out of its means, quantiles and correlations"
+            )
+    if rewrite:
+        con.execute(f"CREATE OR REPLACE TABLE data AS SELECT * REPLACE ({', '.join(rewrite)}) "
+                    "FROM data")  # fmt: skip
+    return notes
 
 
 def _looks_delimited(name: str) -> bool:

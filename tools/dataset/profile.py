@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+import duckdb
 from pydantic import BaseModel, Field
 
 from tools.dataset.load import Column, Dataset, Kind
@@ -33,6 +34,9 @@ class ColumnProfile(BaseModel):
     skewness: float | None = None
     quantiles: dict[str, float] = Field(default_factory=dict, description="p01 … p99.")
     outliers: int = Field(0, description="Values beyond 3 IQR outside the quartiles.")
+    infinite: int = Field(
+        0, description="±infinity values (counted as values; not in the mean, std, quantiles)."
+    )
 
 
 def _kind(col: Column, distinct: int, count: int) -> Kind:
@@ -72,7 +76,10 @@ def profile_dataset(
     profiles: list[ColumnProfile] = []
     for start in range(0, len(ds.columns), size):
         batch = ds.columns[start : start + size]
-        raw = _aggregates_long(ds, batch) if long else _aggregates_wide(ds, batch)
+        try:
+            raw = _aggregates_long(ds, batch) if long else _aggregates_wide(ds, batch)
+        except duckdb.OutOfRangeException:  # huge values (1e308, 2^63…): column by column
+            raw = [_aggregates_scaled(ds, col) for col in batch]
         out = [_build(ds, col, values) for col, values in zip(batch, raw, strict=True)]
         numeric = [(c, p) for c, p in zip(batch, out, strict=True) if p.kind == "numeric"]
         (_count_outliers_long if long else _count_outliers)(ds, numeric)
@@ -85,7 +92,10 @@ def profile_dataset(
 _QS = ", ".join(str(q) for q in QUANTILES)
 
 
-def _numeric_parts(x: str) -> list[str]:
+def _numeric_parts(x: str, scale: str | None = None) -> list[str]:
+    """The aggregates of a numeric column. ``scale``: divide by it for the skewness (which
+    does not change under scaling) so that cubes of huge values do not overflow."""
+    skew = f"skewness({x} / {scale})" if scale else f"skewness({x})"
     return [
         f"count({x})",
         f"count(DISTINCT {x})",
@@ -93,7 +103,7 @@ def _numeric_parts(x: str) -> list[str]:
         f"stddev_pop({x})",
         f"min({x})",
         f"max({x})",
-        f"skewness({x})",
+        skew,
         f"approx_quantile({x}, [{_QS}])",
     ]
 
@@ -111,7 +121,7 @@ def _aggregates_wide(ds: Dataset, batch: list[Column]) -> list[list[Any]]:
     parts: list[str] = []
     widths = []
     for col in batch:
-        cols = _numeric_parts(f"{col.sql}::DOUBLE") if col.is_number else _text_parts(col.sql)
+        cols = _numeric_parts(col.number) if col.is_number else _text_parts(col.sql)
         parts += cols
         widths.append(len(cols))
     row = list(ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
@@ -120,6 +130,20 @@ def _aggregates_wide(ds: Dataset, batch: list[Column]) -> list[list[Any]]:
         out.append(row[:width])
         row = row[width:]
     return out
+
+
+def _aggregates_scaled(ds: Dataset, col: Column) -> list[Any]:
+    """One column's aggregates with the skewness of the values scaled to [-1, 1]."""
+    if not col.is_number:
+        parts = _text_parts(col.sql)
+    else:
+        x = col.number
+        parts = _numeric_parts(x, f"(SELECT NULLIF(max(abs({x})), 0) FROM data)")
+    try:
+        return list(ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
+    except duckdb.OutOfRangeException:  # still out of range: no skewness
+        parts[6] = "NULL"
+        return list(ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
 
 
 def _aggregates_long(ds: Dataset, batch: list[Column]) -> list[list[Any]]:
@@ -132,7 +156,9 @@ def _aggregates_long(ds: Dataset, batch: list[Column]) -> list[list[Any]]:
     ):
         if not group:
             continue
-        select = ", ".join(f"{c.sql}{cast} AS k{i}" for i, c in group)
+        select = ", ".join(
+            f"{c.number if cast == '::DOUBLE' else c.sql + cast} AS k{i}" for i, c in group
+        )
         rows = ds.con.execute(
             f"SELECT col, {', '.join(parts)} FROM (UNPIVOT (SELECT {select} FROM data) "
             "ON COLUMNS(*) INTO NAME col VALUE v) GROUP BY col"
@@ -146,7 +172,9 @@ def _aggregates_long(ds: Dataset, batch: list[Column]) -> list[list[Any]]:
 
 
 def _build(ds: Dataset, col: Column, raw: list[Any]) -> ColumnProfile:
-    count, distinct = int(raw[0] or 0), int(raw[1] or 0)
+    # the aggregates saw finite numbers only: the infinities count as present values
+    count = int(raw[0] or 0) + col.infinite
+    distinct = int(raw[1] or 0) + col.infinite_levels
     fields: dict[str, Any]
     if col.is_number:
         mean, std, lo, hi, skew, qs = raw[2:8]
@@ -175,6 +203,7 @@ def _build(ds: Dataset, col: Column, raw: list[Any]) -> ColumnProfile:
         missing=ds.rows - count,
         missing_share=(ds.rows - count) / ds.rows,
         distinct=distinct,
+        infinite=col.infinite,
         **fields,
     )
 
@@ -183,7 +212,8 @@ def _fences(p: ColumnProfile) -> tuple[float, float] | None:
     q1, q3 = p.quantiles.get("p25"), p.quantiles.get("p75")
     if q1 is None or q3 is None or q3 <= q1:
         return None
-    return (q1 - 3 * (q3 - q1), q3 + 3 * (q3 - q1))
+    lo, hi = q1 - 3 * (q3 - q1), q3 + 3 * (q3 - q1)
+    return (lo, hi) if math.isfinite(lo) and math.isfinite(hi) else None
 
 
 def _count_outliers_long(ds: Dataset, pairs: list[tuple[Column, ColumnProfile]]) -> None:
@@ -194,7 +224,7 @@ def _count_outliers_long(ds: Dataset, pairs: list[tuple[Column, ColumnProfile]])
     ds.con.executemany(
         "INSERT INTO fences VALUES (?, ?, ?)", [[f"k{i}", f[0], f[1]] for i, _, _, f in fenced]
     )
-    select = ", ".join(f"{c.sql}::DOUBLE AS k{i}" for i, c, _, _ in fenced)
+    select = ", ".join(f"{c.number} AS k{i}" for i, c, _, _ in fenced)
     rows = ds.con.execute(
         f"SELECT col, count(*) FROM (UNPIVOT (SELECT {select} FROM data) ON COLUMNS(*) "
         "INTO NAME col VALUE v) JOIN fences USING (col) WHERE v < lo OR v > hi GROUP BY col"
@@ -211,7 +241,9 @@ def _count_outliers(ds: Dataset, pairs: list[tuple[Column, ColumnProfile]]) -> N
         if q1 is None or q3 is None or q3 <= q1:
             continue
         iqr = q3 - q1
-        c = col.sql
+        if not math.isfinite(q1 - 3 * iqr) or not math.isfinite(q3 + 3 * iqr):
+            continue  # quartiles near the float limit: no fences to speak of
+        c = col.number
         parts.append(f"count(*) FILTER ({c} < {q1 - 3 * iqr!r} OR {c} > {q3 + 3 * iqr!r})")
         owners.append(p)
     if parts:

@@ -127,7 +127,7 @@ def compile_query(ds: Dataset, q: DatasetQuery) -> tuple[str, list[Any]]:
     else:
         assert target is not None
         fn = {"mean": "avg", "median": "median"}.get(q.aggregate, q.aggregate)
-        agg = f"{fn}({target.sql}::DOUBLE)"
+        agg = f"{fn}({target.number})"
     where: list[str] = []
     for f in q.filters:
         col = ds.column(f.column)

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from tools.dataset import stats
 from tools.dataset.groups import Grouping
-from tools.dataset.load import Dataset, quote
+from tools.dataset.load import Dataset
 
 MAX_NUMERIC = 40
 MAX_CATEGORICAL = 12
@@ -74,7 +74,7 @@ def _categorical_pairs(
     """Cramér's V of every categorical pair and eta² of every numeric column across every
     categorical one, from one GROUPING SETS scan over the groups' codes."""
     codes = [f"({g.sql}) AS k{i}" for i, g in enumerate(categorical)]
-    values = [f"{quote(g.column)}::DOUBLE AS x{i}" for i, g in enumerate(numeric)]
+    values = [f"{ds.column(g.column).number} AS x{i}" for i, g in enumerate(numeric)]
     names = [f"k{i}" for i in range(len(categorical))]
     flags = ", ".join(f"grouping(k{i})" for i in range(len(names)))
     source = f"(SELECT {', '.join(codes + values)} FROM data)"
@@ -125,7 +125,7 @@ def _pearson_pairs(ds: Dataset, numeric: list[Grouping]) -> list[Relationship]:
     fetch of the columns and matrix products (pairwise-complete sums)."""
     if len(numeric) < 2:
         return []
-    select = ", ".join(f"{quote(g.column)}::DOUBLE" for g in numeric)
+    select = ", ".join(ds.column(g.column).number for g in numeric)
     columns = ds.con.execute(f"SELECT {select} FROM data").fetchnumpy()
     x: np.ndarray = np.column_stack(
         [np.ma.filled(np.ma.asarray(v, dtype=float), np.nan) for v in columns.values()]

@@ -74,6 +74,7 @@ class Timings(BaseModel):
     llm_seconds: float = 0.0
     tool_seconds: float = 0.0
     total_seconds: float = 0.0
+    first_claim_seconds: float | None = None  # when the first checked piece was ready
 
     @property
     def overhead_seconds(self) -> float:
@@ -160,12 +161,8 @@ class Agent:
         narration: Narration = "claims",
         decompose: bool = True,
     ):
-        self.llm = llm
-        self.store = store
-        self.router = router
-        self.policy = policy
-        self.strict = strict
-        self.max_route_attempts = max_route_attempts
+        self.llm, self.store, self.router = llm, store, router
+        self.policy, self.strict, self.max_route_attempts = policy, strict, max_route_attempts
         self.narrator = Narrator(
             llm, narration, policy=policy, strict=strict, max_sentences=max_sentences,
             max_tokens=narrate_tokens, decompose=decompose,
@@ -260,20 +257,24 @@ class Agent:
         *,
         resume: bool = False,
         on_stage: Callable[[str], None] | None = None,
+        on_claim: Callable[[str], None] | None = None,
     ) -> TurnResult:
         """Answer ``message`` in the session; with ``resume``, a stored unanswered message
         is answered instead of being stored again. ``on_stage`` hears each step as it
-        starts (routing, the tool, narrating, verifying), for streaming clients.
+        starts (routing, the tool, narrating, verifying), and ``on_claim`` each checked
+        piece of the answer as soon as it is checked (they join to the answer), for
+        streaming clients.
 
         Turns of one session run one at a time: a message that arrives while the session
         is busy waits for the turn before it (its question is stored when its turn
         starts, so the transcript stays question, answer, question, answer)."""
         async with self._session_lock(session_id):
-            return await self._turn(session_id, message, resume=resume, on_stage=on_stage)
+            return await self._turn(session_id, message, resume=resume, on_stage=on_stage,
+                                    on_claim=on_claim)  # fmt: skip
 
     async def _turn(
         self, session_id: str, message: str, *, resume: bool,
-        on_stage: Callable[[str], None] | None,
+        on_stage: Callable[[str], None] | None, on_claim: Callable[[str], None] | None,
     ) -> TurnResult:  # fmt: skip
         stage = on_stage or (lambda _: None)
         started = time.perf_counter()
@@ -328,7 +329,14 @@ class Agent:
         if answer is not None and records[0].data.get("text") == st.text:
             st.answer = answer
         stage("narrating")
-        narration, verification, seconds = await self.narrator.answer(message, st, records, stage)
+
+        def claimed(piece: str) -> None:  # the first piece's time, for the figures
+            timings.first_claim_seconds = timings.first_claim_seconds or (
+                time.perf_counter() - started)  # fmt: skip
+            (on_claim or (lambda _: None))(piece)
+
+        answered = await self.narrator.answer(message, st, records, stage, claimed)
+        narration, verification, seconds = answered
         timings.llm_seconds += seconds
         timings.total_seconds = time.perf_counter() - started
         result_ = TurnResult(
@@ -364,10 +372,12 @@ class Agent:
         method: Method = "occlusion",
         model: str | None = None,
         question: str = "",
+        on_claim: Callable[[str], None] | None = None,
     ) -> TurnResult:
         """One-shot: explain the target's answer to ``text`` (``explainer explain``)."""
         self.set_input(session_id, text, method=method, model=model)
-        return await self.turn(session_id, question or "Why does the model give this answer?")
+        question = question or "Why does the model give this answer?"
+        return await self.turn(session_id, question, on_claim=on_claim)
 
     def set_input(
         self, session_id: str, text: str, *, method: Method | None = None,

@@ -19,7 +19,7 @@ from agent.chat.routing import State
 from agent.errors import LLMTimeoutError, ModelOutputError
 from agent.grounding import decompose
 from agent.grounding.evidence import Evidence, Ledger
-from agent.grounding.framing import frame
+from agent.grounding.framing import frame, lead, pieces
 from agent.grounding.selection import Menu, asked_about, verify_selection
 from agent.grounding.verify import Policy, Verification, assemble, split_sentences, verify
 from agent.llm import LLMProvider, prompting
@@ -143,9 +143,19 @@ class Narrator:
     async def answer(
         self, question: str, state: State, records: list[Evidence],
         stage: Callable[[str], None] = lambda _: None,
+        on_claim: Callable[[str], None] | None = None,
     ) -> tuple[str, Verification, float]:  # fmt: skip
-        """(what the LLM wrote, the checked answer, seconds spent on the LLM)."""
+        """(what the LLM wrote, the checked answer, seconds spent on the LLM).
+
+        ``on_claim`` hears the answer piece by piece as each piece is checked: first the
+        sentences code writes from the evidence alone (before the LLM is asked), then the
+        rest once the narrator's claims are verified; the pieces join to the answer."""
         started = time.perf_counter()
+        streamed = self.mode == "claims"  # prose: its sentences may state the lead itself
+        early = [c.text for c in lead(question, records)] if streamed else []
+        if on_claim is not None:
+            for i, text in enumerate(early):
+                on_claim(("\n" if i else "") + text)
         if self.mode == "claims":
             narration, verification = await self._select(question, state, records)
         else:
@@ -156,7 +166,10 @@ class Narrator:
                                   focus=state.focus)  # fmt: skip
             if self.decompose:
                 verification = await self._decompose(verification, ledger, state)
-        verification = frame(verification, question, records)
+        verification = frame(verification, question, records, early=streamed)
+        if on_claim is not None:
+            for piece in pieces(verification.answer, verification.framing)[len(early) :]:
+                on_claim(piece)
         return narration, verification, time.perf_counter() - started
 
     async def _select(

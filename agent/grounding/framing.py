@@ -1,8 +1,8 @@
 """Honest framing of a checked answer, written by code from the evidence:
 
 * an answer to "why?" states the strongest contributor first — the narrator's selection
-  may add claims, never drop that one (a code-written rank claim is put first when the
-  selection left it out or put something else first);
+  may add claims, never drop that one (a code-written rank claim is always the first
+  line; a selected line that repeats it shows once);
 * when the target's own answer does not address the question (it names none of the
   options the prompt offers), the answer says so before explaining, and says what was
   explained instead.
@@ -15,7 +15,7 @@ from typing import Any
 
 from agent.grounding.claims import RankClaim
 from agent.grounding.evidence import Evidence, Ledger
-from agent.grounding.verify import SentenceCheck, Verification
+from agent.grounding.verify import SentenceCheck, Verification, split_sentences
 
 _WHY = re.compile(r"\b(why|explain\w*|reason|what made|how come)\b", re.I)
 
@@ -43,31 +43,68 @@ def _unaddressed(record: Evidence) -> str | None:
     )
 
 
-def frame(verification: Verification, question: str, records: list[Evidence]) -> Verification:
-    """The answer with its framing (see the module); the verdicts are unchanged."""
+def lead(question: str, records: list[Evidence]) -> list[SentenceCheck]:
+    """The sentences code puts first, from the evidence alone (so a streamed answer can
+    send them before the narrator has spoken): a note when the target's answer names no
+    option, then, for a "why" question, the strongest contributor."""
     ledger = Ledger(records)
     attributions = [r for r in records if r.tool == "attribute"]
-    lead: list[str] = [n for r in attributions if (n := _unaddressed(r))]
-    framing: list[SentenceCheck] = []
-    answer = verification.answer
-    if attributions and _WHY.search(question) and not verification.made_by_code:
+    out = [SentenceCheck(text=n, verdict="no_claim",
+                         reasons=["written by code from the record's data"])
+           for r in attributions if (n := _unaddressed(r))]  # fmt: skip
+    if attributions and _WHY.search(question):
         top = _top(attributions[-1])
-        first = answer.split("\n", 1)[0]
-        if top is not None and f"'{top.subject}'" not in first and top.verdict(ledger).holds:
-            text = top.render(ledger)
-            framing.append(SentenceCheck(
-                text=text, verdict="supported", citations=[top.evidence],
+        if top is not None and top.verdict(ledger).holds:
+            out.append(SentenceCheck(
+                text=top.render(ledger), verdict="supported", citations=[top.evidence],
                 reasons=["written by code: a 'why' answer states the strongest contributor "
                          "first"], claims=[top.model_dump(mode="json")],
             ))  # fmt: skip
-            answer = f"{text}\n{answer}" if answer else text
-    if lead:
-        answer = "\n".join([*lead, answer])
-        framing[:0] = [SentenceCheck(text=n, verdict="no_claim", reasons=["written by code "
-                       "from the record's data"]) for n in lead]  # fmt: skip
+    return out
+
+
+def frame(
+    verification: Verification, question: str, records: list[Evidence], *, early: bool = False
+) -> Verification:
+    """The answer with its framing (see the module) first. The verdicts are unchanged.
+
+    ``early``: the framing was sent before the narrator spoke (claims mode streams it), so
+    it leads whatever the narrator chose, and a line that repeats it shows once. Else (prose)
+    the strongest contributor is added only when the answer's first line does not name it
+    already, and never to an answer code wrote alone."""
+    framing = lead(question, records)
+    if not early:
+        first = verification.answer.split("\n", 1)[0]
+        framing = [c for c in framing if c.verdict == "no_claim" or (
+            not verification.made_by_code and f"'{_subject(c)}'" not in first)]  # fmt: skip
+    if not framing:
+        return verification
+    texts = [c.text for c in framing]
+    rest = [line for line in verification.answer.split("\n") if line and line not in texts]
+    answer = "\n".join([*texts, *rest])
     if answer == verification.answer:
         return verification
     return verification.model_copy(update={"answer": answer, "framing": framing})
+
+
+def _subject(check: SentenceCheck) -> str:
+    return str(check.claims[0].get("subject", "")) if check.claims else ""
+
+
+def pieces(answer: str, framing: list[SentenceCheck]) -> list[str]:
+    """The answer cut where a stream sends it: each framing sentence, then each sentence
+    after them; the pieces, joined, are the answer exactly (separators included)."""
+    out, at = [], 0
+    texts = [c.text for c in framing]
+    for text in [*texts, *split_sentences(answer[len("\n".join(texts)) :])]:
+        end = answer.find(text, at)
+        if end < 0:
+            continue
+        out.append(answer[at : end + len(text)])
+        at = end + len(text)
+    if at < len(answer):
+        out.append(answer[at:])
+    return out
 
 
 def target_answer(records: list[Evidence]) -> dict[str, Any] | None:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
@@ -55,11 +56,16 @@ class ScriptedLLM:
     Args:
         capabilities: What the fake endpoint claims to support (default: everything).
         model: The model name it lists.
+        latency: Seconds every completion takes (awaited, so the event loop runs on),
+            as a real server's would: streaming tests see what arrives before the LLM.
     """
 
-    def __init__(self, capabilities: Capabilities = _ALL, model: str = "scripted"):
+    def __init__(
+        self, capabilities: Capabilities = _ALL, model: str = "scripted", latency: float = 0.0
+    ):
         self.capabilities = capabilities
         self.model = model
+        self.latency = latency
         self.base_url = f"http://scripted-{next(_counter)}.invalid/v1"
         self.requests: list[dict[str, Any]] = []
         self.unexpected: list[str] = []
@@ -115,7 +121,15 @@ class ScriptedLLM:
     # ------------------------------------------------------------- wiring
 
     def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self._handle)
+        if not self.latency:
+            return httpx.MockTransport(self._handle)
+
+        async def slow(request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/completions"):
+                await asyncio.sleep(self.latency)
+            return self._handle(request)
+
+        return httpx.MockTransport(slow)
 
     def provider(self, **kwargs: Any) -> LLMProvider:
         """An :class:`LLMProvider` wired to this fake (fast retries unless overridden)."""

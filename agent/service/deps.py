@@ -10,10 +10,11 @@ an id that does not exist.
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, HTTPException, Request
 
@@ -30,6 +31,8 @@ from agent.service.middleware import Metrics
 from agent.service.runner import FollowUps, JobRunner, runner_for
 from agent.service.store import JobStore, JobView
 from tools.models import DEFAULT_TARGET, registered_targets
+
+T = TypeVar("T")
 
 
 class Services:
@@ -162,9 +165,15 @@ def sse(event: str, data: Any) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def pieces(text: str, size: int = 40) -> list[str]:
-    """A verified answer cut into pieces for streaming (only verified text is sent)."""
-    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+async def drain(queue: asyncio.Queue[T], task: asyncio.Task[Any]) -> AsyncIterator[T]:
+    """The items ``task`` puts on ``queue`` while it runs, as they come (then the rest)."""
+    while not task.done() or not queue.empty():
+        getter = asyncio.ensure_future(queue.get())
+        await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
+        if getter.done():
+            yield getter.result()
+        else:
+            getter.cancel()
 
 
 #: Route parameters: the caller's tenant (401 without a known token) and the services.

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from agent.chat.agent import TurnResult
 from agent.errors import ExplainerError
-from agent.service.deps import Owner, Services, Svc, pieces, problem, sse
+from agent.service.deps import Owner, Services, Svc, drain, problem, sse
 
 router = APIRouter()
 
@@ -42,9 +42,11 @@ async def new_session(body: NewSession, owner: Owner, s: Svc) -> dict[str, str]:
     return {"id": session}
 
 
-async def _answer(s: Services, session_id: str, content: str, on_stage: Any = None) -> TurnResult:
+async def _answer(
+    s: Services, session_id: str, content: str, on_stage: Any = None, on_claim: Any = None
+) -> TurnResult:
     try:
-        result = await s.agent().turn(session_id, content, on_stage=on_stage)
+        result = await s.agent().turn(session_id, content, on_stage=on_stage, on_claim=on_claim)
     except ExplainerError as exc:
         raise problem(exc) from None
     s.metrics.turn(result)
@@ -64,7 +66,9 @@ async def post_message(
 ) -> Any:
     """Ask in the session. The answer holds only verified sentences; with ``stream``,
     server-sent events: ``stage`` (routing, the tool, narrating, verifying), ``delta``
-    (pieces of the verified answer), ``done`` (the whole turn) or ``error``."""
+    (each piece of the answer as soon as it is checked: the strongest contributor, written
+    by code from the evidence, before the narrator is asked; the deltas join to the
+    answer), ``done`` (the whole turn) or ``error``."""
     s.owned(session_id, owner)
     if not body.stream:
         result = await _answer(s, session_id, body.content)
@@ -74,22 +78,26 @@ async def post_message(
         )
 
     async def events() -> AsyncIterator[str]:
-        stages: asyncio.Queue[str] = asyncio.Queue()
-        task = asyncio.create_task(_answer(s, session_id, body.content, stages.put_nowait))
-        while not task.done() or not stages.empty():
-            getter = asyncio.ensure_future(stages.get())
-            await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
-            if getter.done():
-                yield sse("stage", {"stage": getter.result()})
+        queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+        task = asyncio.create_task(_answer(
+            s, session_id, body.content,
+            lambda stage: queue.put_nowait(("stage", stage)),
+            lambda piece: queue.put_nowait(("delta", piece)),
+        ))  # fmt: skip
+        sent = ""
+        async for kind, value in drain(queue, task):
+            if kind == "stage":
+                yield sse("stage", {"stage": value})
             else:
-                getter.cancel()
+                sent += value
+                yield sse("delta", {"content": value})
         try:
             result = task.result()
         except HTTPException as exc:
             yield sse("error", {"message": exc.detail, "status": exc.status_code})
             return
-        for piece in pieces(result.answer):
-            yield sse("delta", {"content": piece})
+        if result.answer.startswith(sent) and result.answer != sent:  # not streamed: the rest
+            yield sse("delta", {"content": result.answer[len(sent) :]})
         yield sse("done", result.to_json())
 
     return StreamingResponse(events(), media_type="text/event-stream")

@@ -79,6 +79,17 @@ class Settings(BaseSettings):
     jobs_per_tenant: int = Field(
         default=8, ge=1, description="Queued or running jobs one API token may have (429 above)."
     )
+    retention_days: float = Field(
+        default=30.0,
+        ge=0,
+        description="`explainer serve` deletes the tenants' sessions, uploads and job "
+        "results untouched for this many days (checked hourly); 0 keeps them forever.",
+    )
+    tenant_quota_mb: float = Field(
+        default=2048.0,
+        gt=0,
+        description="Disk one API token's uploads and job results may take (507 above).",
+    )
     state_dir: Path = Field(
         default_factory=_default_state_dir,
         description="Where the embedded server's record, lock and log live.",

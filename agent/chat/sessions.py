@@ -127,6 +127,16 @@ class SessionStore:
         """The session with its messages and evidence (cascade)."""
         self._write("DELETE FROM sessions WHERE id = ?", (session_id,))
 
+    def expire(self, before: float) -> int:
+        """Delete the service's sessions (those with an owner; a CLI user's are kept)
+        with no message since ``before`` (a timestamp); how many went."""
+        cursor = self._write(
+            "DELETE FROM sessions WHERE owner IS NOT NULL AND created_at < ? AND NOT EXISTS "
+            "(SELECT 1 FROM messages m WHERE m.session_id = sessions.id AND m.created_at >= ?)",
+            (before, before),
+        )
+        return int(cursor.rowcount)
+
     # ----------------------------------------------------------------- messages
 
     def add_message(

@@ -43,6 +43,9 @@ def serve_cmd(
     without a token is refused, and a token-less server answers only loopback Host names
     and same-host Origins. Sessions, uploads and jobs persist under
     $EXPLAINER_STATE_DIR; jobs a restart interrupted are run again or marked failed.
+    Tenants' sessions, uploads and job results untouched for $EXPLAINER_RETENTION_DAYS
+    (30; 0 keeps them) are deleted hourly; each token may store
+    $EXPLAINER_TENANT_QUOTA_MB (2048) of uploads and results (507 beyond).
     """
 
     import uvicorn  # the service's stack loads with this command only (CLI start-up)
@@ -66,6 +69,8 @@ def serve_cmd(
         max_jobs_in_flight=settings.jobs_per_tenant,
         targets=served,
         allowed_hosts=tuple(allowed_host or ()),
+        retention_days=settings.retention_days,
+        tenant_quota_bytes=int(settings.tenant_quota_mb * MB),
     )
     err.print(f"[dim]serving on http://{host}:{port} (token {'required' if token else 'off'}; "
               f"targets {', '.join(served)})[/]")  # fmt: skip

@@ -24,6 +24,7 @@ Tenancy: see :mod:`agent.service.deps`. The routes live in :mod:`agent.service.r
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
@@ -55,6 +56,9 @@ def create_app(
     max_jobs_in_flight: int = 8,
     targets: list[str] | None = None,
     allowed_hosts: tuple[str, ...] = (),
+    retention_days: float = 0.0,
+    tenant_quota_bytes: int | None = None,
+    sweep_every: float = 3600.0,
 ) -> FastAPI:
     """The ASGI app.
 
@@ -72,18 +76,25 @@ def create_app(
         allowed_hosts: Without a token, the server answers only requests whose Host is a
             loopback name or one of these (DNS-rebinding guard; cross-site Origins are
             refused too). With a token, the token is the guard.
+        retention_days: Tenants' sessions, uploads and finished jobs untouched this long
+            are deleted, at start and every ``sweep_every`` seconds (0: kept forever).
+        tenant_quota_bytes: Disk one tenant's uploads and results may take (507 beyond);
+            None: no quota.
     """
     state = Services(
         make_agent, token=token, data_dir=data_dir, max_upload_bytes=max_upload_bytes,
         job_workers=job_workers, max_jobs_in_flight=max_jobs_in_flight, targets=targets,
+        retention_days=retention_days, quota_bytes=tenant_quota_bytes,
     )  # fmt: skip
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         state.runner()  # resumes, or fails with the reason, the jobs a dead process left
+        sweeper = asyncio.create_task(_sweep(state, sweep_every))
         try:
             yield
         finally:
+            sweeper.cancel()
             await state.close()
 
     app = FastAPI(
@@ -122,3 +133,16 @@ def create_app(
     for module in (sessions, jobs, openai, verify, misc):
         app.include_router(module.router)
     return app
+
+
+async def _sweep(state: Services, every: float) -> None:
+    """Apply the retention period now and every ``every`` seconds (in a worker thread:
+    deleting many files must not hold up requests)."""
+    while state.retention_days > 0:
+        try:
+            gone = await asyncio.to_thread(state.sweep)
+            if any(gone.values()):
+                log.info("retention (%g days): deleted %s", state.retention_days, gone)
+        except Exception:  # a sweep that fails is retried next time, the service goes on
+            log.exception("retention sweep failed")
+        await asyncio.sleep(every)

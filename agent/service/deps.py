@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -48,8 +49,11 @@ class Services:
         job_workers: int,
         max_jobs_in_flight: int,
         targets: list[str] | None,
+        retention_days: float = 0.0,
+        quota_bytes: int | None = None,
     ):
         self.tokens = parse_tokens(token)
+        self.retention_days, self.quota_bytes = retention_days, quota_bytes
         self.metrics = Metrics()
         self.max_upload_bytes = max_upload_bytes
         self.max_jobs_in_flight = max_jobs_in_flight
@@ -83,6 +87,31 @@ class Services:
         if self._follow_ups is None:
             self._follow_ups = FollowUps(self.jobs(), lambda: self.agent().llm)
         return self._follow_ups
+
+    def sweep(self) -> dict[str, int]:
+        """Delete what the retention period has passed (tenants' sessions, uploads and
+        finished jobs untouched for ``retention_days``); counts of what went."""
+        if self.retention_days <= 0:
+            return {}
+        before = time.time() - self.retention_days * 86_400
+        files, jobs = self.jobs().expire(before)
+        return {"sessions": self.agent().store.expire(before), "files": files, "jobs": jobs}
+
+    def room(self, owner: str) -> int | None:
+        """Bytes the tenant may still store (None: no quota)."""
+        if self.quota_bytes is None:
+            return None
+        return max(0, self.quota_bytes - self.jobs().usage(owner))
+
+    def quota_full(self, owner: str) -> HTTPException:
+        assert self.quota_bytes is not None
+        used = self.jobs().usage(owner)
+        return HTTPException(
+            status_code=507,
+            detail=f"your storage quota is used up ({used / 2**20:.1f} of "
+            f"{self.quota_bytes / 2**20:g} MB, EXPLAINER_TENANT_QUOTA_MB): delete files or "
+            "jobs you no longer need",
+        )
 
     async def close(self) -> None:
         if self._runner is not None:

@@ -277,3 +277,28 @@ class JobStore:
 
     def result_path(self, job_id: str, fmt: Literal["json", "html"]) -> Path:
         return self.results / f"{job_id}.{fmt}"
+
+    # ----------------------------------------------------------------- housekeeping
+
+    def usage(self, owner: str) -> int:
+        """Bytes the tenant's uploads and job results take on disk."""
+        (files,) = self._run("SELECT coalesce(sum(bytes), 0) FROM files WHERE owner = ?",
+                             (owner,))[0]  # fmt: skip
+        jobs = [r[0] for r in self._run("SELECT id FROM jobs WHERE owner = ?", (owner,))]
+        paths = [self.results / f"{j}.{fmt}" for j in jobs for fmt in ("json", "html")]
+        results = sum(p.stat().st_size for p in paths if p.exists())
+        return int(files) + results
+
+    def expire(self, before: float) -> tuple[int, int]:
+        """Delete uploads made, and finished jobs (with their results) last touched,
+        before ``before`` (a timestamp); (files, jobs) deleted. Queued and running jobs
+        stay."""
+        files = [r[0] for r in self._run("SELECT id FROM files WHERE created_at < ?", (before,))]
+        jobs = [r[0] for r in self._run(
+            "SELECT id FROM jobs WHERE updated_at < ? AND status NOT IN ('queued', 'running')",
+            (before,))]  # fmt: skip
+        for file_id in files:
+            self.delete_file(file_id)
+        for job_id in jobs:
+            self.delete_job(job_id)
+        return len(files), len(jobs)

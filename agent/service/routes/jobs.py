@@ -59,9 +59,12 @@ async def upload(
             detail=f"a {purpose} file must end in {', '.join(SUFFIXES[purpose])}",
         )
     limit = s.max_upload_bytes
+    room = s.room(owner)
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise HTTPException(status_code=413, detail=_too_big(limit))
+    if room is not None and (room == 0 or (declared.isdigit() and int(declared) > room)):
+        raise s.quota_full(owner)
     file_id, path = s.jobs().new_upload(suffix)
     size = 0
     try:
@@ -70,6 +73,8 @@ async def upload(
                 size += len(chunk)
                 if size > limit:
                     raise HTTPException(status_code=413, detail=_too_big(limit))
+                if room is not None and size > room:
+                    raise s.quota_full(owner)
                 fh.write(chunk)
     except BaseException:
         path.unlink(missing_ok=True)
@@ -111,6 +116,8 @@ async def new_job(
         raise HTTPException(
             status_code=400, detail=f"{params.kind} needs a file uploaded as {wanted!r}"
         )
+    if s.room(owner) == 0:
+        raise s.quota_full(owner)
     if s.jobs().in_flight(owner) >= s.max_jobs_in_flight:
         raise HTTPException(
             status_code=429,

@@ -13,12 +13,18 @@ overhead p50/p95 = latency minus the time inside the agent's turn (the server se
 over --runs runs (a fresh server each).
 
     python evals/bench_service.py [--sessions 50] [--messages 10] [--runs 3]
+
+With ``--stack embedded`` it runs the real stack instead (evals/service_mix.py): 2 tenants
+x --tenant-sessions sessions of 5 messages (one streamed, two sent at once), 2 dataset
+jobs, an audit job and dataset follow-ups at once, /healthz polled; then every evidence
+record recomputed sequentially and compared (1e-6).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import socket
@@ -172,11 +178,29 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--messages", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--stack",
+        choices=["scripted", "embedded"],
+        default="scripted",
+        help="embedded: the real `explainer serve` with the mixed load of "
+        "evals/service_mix.py (one run; about 10-20 minutes on 2 cores)",
+    )
+    parser.add_argument(
+        "--tenant-sessions",
+        type=int,
+        default=10,
+        help="embedded: sessions per tenant (two tenants)",
+    )
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--state", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         serve(args.serve, args.state)
+        return
+    if args.stack == "embedded":
+        from evals.service_mix import run as run_mix
+
+        print(json.dumps(run_mix(args.tenant_sessions), indent=1, default=str))
         return
     runs = []
     for i in range(args.runs):

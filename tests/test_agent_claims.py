@@ -112,7 +112,8 @@ def test_the_selection_follows_the_question(tmp_path: Path) -> None:
     _, about = _turns(agent, session, "why?", "what about 'not'?")
     lines, _ = _menu(llm.requests[1])
     assert lines and all("'not'" in line for line in lines.values())
-    assert about.answer.startswith("'not' has attribution ")
+    # code's lead states what 'not' did; the pick says the same of 'not' and shows once
+    assert about.answer.startswith("'not' ") and "\n" not in about.answer, about.answer
     assert about.verification.source == "llm_claims"
     # the first turn's menu was not restricted
     assert any("'zebra'" in line for line in _menu(llm.requests[0])[0].values())

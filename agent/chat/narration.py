@@ -152,7 +152,8 @@ class Narrator:
         rest once the narrator's claims are verified; the pieces join to the answer."""
         started = time.perf_counter()
         streamed = self.mode == "claims"  # prose: its sentences may state the lead itself
-        early = [c.text for c in lead(question, records)] if streamed else []
+        early = [c.text for c in lead(question, records, focus=state.focus, direct=streamed)]
+        early = early if streamed else []
         if on_claim is not None:
             for i, text in enumerate(early):
                 on_claim(("\n" if i else "") + text)
@@ -166,7 +167,7 @@ class Narrator:
                                   focus=state.focus)  # fmt: skip
             if self.decompose:
                 verification = await self._decompose(verification, ledger, state)
-        verification = frame(verification, question, records, early=streamed)
+        verification = frame(verification, question, records, early=streamed, focus=state.focus)
         if on_claim is not None:
             for piece in pieces(verification.answer, verification.framing)[len(early) :]:
                 on_claim(piece)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.grounding.claims import RankClaim
+from agent.grounding.claims import Claim, RankClaim
 from agent.grounding.evidence import Evidence, Ledger
 from agent.grounding.verify import SentenceCheck, Verification, split_sentences
+from agent.grounding.written import fact_claims
 
 _WHY = re.compile(r"\b(why|explain\w*|reason|what made|how come)\b", re.I)
 
@@ -43,36 +44,44 @@ def _unaddressed(record: Evidence) -> str | None:
     )
 
 
-def lead(question: str, records: list[Evidence]) -> list[SentenceCheck]:
+def lead(
+    question: str, records: list[Evidence], *, focus: str | None = None, direct: bool = False
+) -> list[SentenceCheck]:
     """The sentences code puts first, from the evidence alone (so a streamed answer can
     send them before the narrator has spoken): a note when the target's answer names no
-    option, then, for a "why" question, the strongest contributor."""
+    option, then, for a "why" question, the strongest contributor; with ``direct``, for
+    any other question the turn's newest record's leading fact (the word asked about
+    first: "what about 'good'?" → what 'good' did)."""
     ledger = Ledger(records)
     attributions = [r for r in records if r.tool == "attribute"]
     out = [SentenceCheck(text=n, verdict="no_claim",
                          reasons=["written by code from the record's data"])
            for r in attributions if (n := _unaddressed(r))]  # fmt: skip
-    if attributions and _WHY.search(question):
-        top = _top(attributions[-1])
-        if top is not None and top.verdict(ledger).holds:
-            out.append(SentenceCheck(
-                text=top.render(ledger), verdict="supported", citations=[top.evidence],
-                reasons=["written by code: a 'why' answer states the strongest contributor "
-                         "first"], claims=[top.model_dump(mode="json")],
-            ))  # fmt: skip
+    why = bool(attributions and _WHY.search(question))
+    claim: Claim | None = _top(attributions[-1]) if why else None
+    reason = "a 'why' answer states the strongest contributor first"
+    if not why and direct and records:
+        claim = next(iter(fact_claims(records[-1], 1, focus)), None)
+        reason = "the answer starts with the fact the question is about"
+    if claim is not None and claim.verdict(ledger).holds:
+        out.append(SentenceCheck(
+            text=claim.render(ledger), verdict="supported", citations=[claim.evidence],
+            reasons=[f"written by code: {reason}"], claims=[claim.model_dump(mode="json")],
+        ))  # fmt: skip
     return out
 
 
 def frame(
-    verification: Verification, question: str, records: list[Evidence], *, early: bool = False
-) -> Verification:
+    verification: Verification, question: str, records: list[Evidence], *,
+    early: bool = False, focus: str | None = None,
+) -> Verification:  # fmt: skip
     """The answer with its framing (see the module) first. The verdicts are unchanged.
 
     ``early``: the framing was sent before the narrator spoke (claims mode streams it), so
     it leads whatever the narrator chose, and a line that repeats it shows once. Else (prose)
     the strongest contributor is added only when the answer's first line does not name it
     already, and never to an answer code wrote alone."""
-    framing = lead(question, records)
+    framing = lead(question, records, focus=focus, direct=early)
     if not early:
         first = verification.answer.split("\n", 1)[0]
         framing = [c for c in framing if c.verdict == "no_claim" or (
@@ -80,11 +89,38 @@ def frame(
     if not framing:
         return verification
     texts = [c.text for c in framing]
-    rest = [line for line in verification.answer.split("\n") if line and line not in texts]
+    said = {key for c in framing for claim in c.claims for key in _keys(claim)}
+    claims_of = {c.text: c.claims for c in verification.sentences}
+
+    def repeats(line: str) -> bool:  # the line, or every claim in it, was said already
+        claims = claims_of.get(line) or []
+        stated = {
+            key
+            for claim in claims
+            for key in _keys(claim)
+            if key[-1] != "fact" or claim.get("kind") != "rank"
+        }  # a rank states its rank, not only the fact
+        return line in texts or (early and bool(claims) and stated <= said)
+
+    rest = [line for line in verification.answer.split("\n") if line and not repeats(line)]
     answer = "\n".join([*texts, *rest])
     if answer == verification.answer:
         return verification
     return verification.model_copy(update={"answer": answer, "framing": framing})
+
+
+def _keys(claim: dict[str, Any]) -> set[tuple[str, ...]]:
+    """What a claim states, as keys: a value or a sign of a fact states the fact (its
+    number), a rank the fact and its rank; other kinds state themselves."""
+    kind = str(claim.get("kind"))
+    fact = (str(claim.get("evidence")), str(claim.get("subject")), str(claim.get("quantity")))
+    if claim.get("negated"):
+        return {(kind, *sorted(f"{k}={v}" for k, v in claim.items()))}
+    if kind in ("value", "sign"):
+        return {(*fact, "fact")}
+    if kind == "rank":
+        return {(*fact, "fact"), (*fact, f"rank {claim.get('rank')} {claim.get('lowest')}")}
+    return {(kind, *sorted(f"{k}={v}" for k, v in claim.items()))}
 
 
 def _subject(check: SentenceCheck) -> str:

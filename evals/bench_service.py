@@ -52,6 +52,8 @@ QUESTIONS = [
     "replace 'zebra' with 'the'",
     "why?",
 ]
+from evals.service_mix import wait_healthy  # noqa: E402  (after the path is set)
+
 TOKEN = "bench-token"
 
 #: Prose narration without decomposition: these tests script the narrator's sentences.
@@ -145,15 +147,7 @@ def run_once(sessions: int, messages: int, seed: int) -> dict[str, float]:
                                 env=env)  # fmt: skip
         url = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if httpx.get(f"{url}/healthz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    if time.monotonic() > deadline or proc.poll() is not None:
-                        raise SystemExit("the server did not start") from None
-                    time.sleep(0.1)
+            wait_healthy(url, proc, timeout=120)
             out = asyncio.run(load(url, sessions, messages, seed))
         finally:
             proc.terminate()

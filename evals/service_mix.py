@@ -197,6 +197,19 @@ def recompute(records: list[dict[str, Any]]) -> tuple[int, int, float]:
     return len(records), same, worst
 
 
+def wait_healthy(url: str, proc: subprocess.Popen[Any], timeout: float) -> None:
+    """Wait until the server process answers /healthz (exit if it dies or never does)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(f"{url}/healthz").status_code == 200:
+                return
+        except httpx.TransportError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise SystemExit("the server did not start") from None
+            time.sleep(0.1)
+
+
 def run(sessions_per_tenant: int) -> dict[str, Any]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -210,15 +223,7 @@ def run(sessions_per_tenant: int) -> dict[str, Any]:
         proc = subprocess.Popen(serve, env=env, cwd=ROOT)
         url = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 300
-            while True:
-                try:
-                    if httpx.get(f"{url}/healthz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    if time.monotonic() > deadline or proc.poll() is not None:
-                        raise SystemExit("the server did not start") from None
-                    time.sleep(0.2)
+            wait_healthy(url, proc, timeout=300)
             out = asyncio.run(load(url, tmp, sessions_per_tenant))
         finally:
             proc.terminate()

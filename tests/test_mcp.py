@@ -6,22 +6,19 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import anyio
 import httpx
 import pytest
-import uvicorn
 from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 from mcp.shared.exceptions import MCPError
 
 from agent.mcp import ToolServer, http_app
+from tests.live import live_server
 from tests.planted import TRIGGER, planted_model
 from tools.models import register_target
 from tools.registry import get_tool
@@ -142,26 +139,11 @@ def test_stdio_server_answers_verify() -> None:
     ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def http_server(request: Any) -> Iterator[str]:
-    token = request.param
-    port = _free_port()
-    app = http_app(ToolServer(["planted"], local=False), token=token)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/mcp"
-    server.should_exit = True
-    thread.join(10)
+    app = http_app(ToolServer(["planted"], local=False), token=request.param)
+    with live_server(app) as url:
+        yield f"{url}/mcp"
 
 
 @pytest.mark.parametrize("http_server", [TOKEN], indirect=True)

@@ -132,7 +132,8 @@ def _files(tmp: Path) -> tuple[Path, Path, Path]:
     from tests.planted_data import write_planted
     from tests.realdata import extract_csvs
 
-    titanic = extract_csvs(tmp, ["titanic.csv"])[0]
+    # the tarball also holds macOS resource forks named ._titanic.csv (binary): not those
+    titanic = next(p for p in extract_csvs(tmp, ["titanic.csv"]) if not p.name.startswith("._"))
     planted = tmp / "planted.csv"
     write_planted(planted, n=5000)
     audit = tmp / "outputs.jsonl"

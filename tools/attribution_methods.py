@@ -14,6 +14,7 @@ from torch import Tensor
 from tools.decision import Decision, decide
 from tools.errors import ToolInputError
 from tools.models import Cost, Encoded, WhiteBoxLM
+from tools.models.classifier import require_causal
 from tools.models.units import Unit
 
 if TYPE_CHECKING:
@@ -237,6 +238,7 @@ def _eager_attention(model: Any) -> Iterator[None]:
 
 def attention(problem: Problem, cost: Cost, rollout: bool) -> tuple[list[float], float]:
     lm = problem.lm
+    require_causal(lm, "attention")
     ids = torch.tensor([problem.full_ids])
     with torch.no_grad(), _eager_attention(lm.model):
         out = lm.model(input_ids=ids, output_attentions=True)

@@ -13,8 +13,11 @@ The rule, in order:
    words there). An answer that names no option is recorded (``addressed=False``) and
    pointed out; its decision is then the option it would start with (each option scored
    as the start of the answer, in its best surface form: "Negative", " negative", …).
-2. **Otherwise the first sentence** of the model's greedy answer (generation stops at the
-   first sentence end).
+2. **Otherwise the first sentence** of the model's greedy answer.
+
+Generation stops at the end of the sentence that names an option (for a prompt with
+options), or of the first sentence: what the user is shown as the target's answer is that
+much, and the time is not spent on the rest.
 
 A caller may always name the answer to explain instead (``answer=``; teacher-forced).
 """
@@ -22,6 +25,7 @@ A caller may always name the answer to explain instead (``answer=``; teacher-for
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -36,6 +40,7 @@ _YES_NO = re.compile(rf"(?:^|[.!?]\s+)(?:{_AUX})\b[^.!?]*\?", re.I)
 _SAY_YES_NO = re.compile(r"\b(?:answer|reply|respond|say)\b[^.?!]*\byes\b[^.?!]*\bno\b", re.I)
 _OR = re.compile(r"(?:^|[\s:(])((?:[\w'-]+,\s*)*[\w'-]+),?\s+or\s+([\w'-]+)$", re.I)
 _END = re.compile(r"[.!?](?=\s|$)|\n")
+_ENDED = re.compile(r"[.!?]\s|\n")  # a sentence end in text still being generated
 
 
 @dataclass
@@ -125,10 +130,39 @@ def decide(lm: WhiteBoxLM, prompt_ids: list[int], text: str, max_new_tokens: int
         return _decide(lm, prompt_ids, text, max_new_tokens)
 
 
+def _decided(options: list[str]) -> Callable[[str], bool]:
+    """When generation may stop: at the end of the sentence that names an option (or of
+    the first sentence, for a prompt without options). A sentence end needs the space or
+    line break after it (so "3." of "3.5" is not one)."""
+
+    def enough(said: str) -> bool:
+        if not options:
+            return _ENDED.search(said) is not None
+        named = [m.end() for o in options if (m := _named(o, said))]
+        return bool(named) and _ENDED.search(said, min(named)) is not None
+
+    return enough
+
+
+def _label_decision(lm: WhiteBoxLM, prompt_ids: list[int], labels: list[str]) -> Decision:
+    logprobs = lm.label_logprobs(prompt_ids)  # type: ignore[attr-defined]
+    ranked = sorted(range(len(labels)), key=lambda i: -float(logprobs[i]))
+    top, runner = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+    return Decision(
+        kind="option", answer_ids=[top], label=labels[top], options=list(labels),
+        scores={label: round(float(logprobs[i]), 4) for i, label in enumerate(labels)},
+        foil=labels[runner] if runner is not None else None,
+        foil_ids=[runner] if runner is not None else None, generated=labels[top],
+    )  # fmt: skip
+
+
 def _decide(lm: WhiteBoxLM, prompt_ids: list[int], text: str, max_new_tokens: int) -> Decision:
-    generated_ids = lm.generate(prompt_ids, max_new_tokens)
-    generated = lm.decode(generated_ids)
+    labels: list[str] | None = getattr(lm, "labels", None)
+    if labels is not None:  # a classifier: the decision is its label, the foil the runner-up
+        return _label_decision(lm, prompt_ids, labels)
     options = options_in(text)
+    generated_ids = lm.generate(prompt_ids, max_new_tokens, stop=_decided(options))
+    generated = lm.decode(generated_ids)
     if options:
         said = _in_answer(lm, generated_ids, options)
         if said is not None:  # the option the model's own answer names first, in place

@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field, model_validator
 from tools.base import Fact, ToolInput, ToolOutput, target_tool
 from tools.errors import ToolInputError
 from tools.models import DEFAULT_TARGET, WhiteBoxLM
+from tools.models.classifier import require_causal
 
 Pooling = Literal["mean", "last"]
 
@@ -96,6 +97,7 @@ class ProbeResult(ToolOutput):
 @torch.no_grad()
 def hidden_features(lm: WhiteBoxLM, texts: list[str], pooling: Pooling) -> np.ndarray[Any, Any]:
     """[n_texts, n_layers + 1, hidden] pooled hidden states of the user's tokens."""
+    require_causal(lm, "a layer probe")
     encoded = [lm.encode(t) for t in texts]
     rows = []
     for i in range(0, len(encoded), lm.max_batch):
@@ -236,6 +238,7 @@ def _final_norm(model: Any) -> torch.nn.Module:
 )
 @torch.no_grad()
 def logit_lens_with(lm: WhiteBoxLM, args: LogitLensArgs) -> LogitLensResult:
+    require_causal(lm, "the logit lens")
     ids = lm.encode(args.text).ids
     if args.continuation:
         ids = ids + lm.answer_ids(args.continuation)

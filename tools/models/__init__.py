@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -149,12 +150,28 @@ def _load(spec: str) -> WhiteBoxLM:
             else:
                 tmp.replace(cached)
         source = cached
-    model = AutoModelForCausalLM.from_pretrained(source, dtype=torch.float32)
     tokenizer = AutoTokenizer.from_pretrained(source)
     name = "SmolLM2-135M-Instruct" if spec == DEFAULT_TARGET else path.stem
+    if _is_classifier(source):
+        from transformers import AutoModelForSequenceClassification
+
+        from tools.models.classifier import WhiteBoxClassifier
+
+        classifier = AutoModelForSequenceClassification.from_pretrained(source, dtype=torch.float32)
+        return WhiteBoxClassifier(classifier, tokenizer, name=name)
+    model = AutoModelForCausalLM.from_pretrained(source, dtype=torch.float32)
     from tools.models.whitebox import WhiteBoxLM
 
     return WhiteBoxLM(model, tokenizer, name=name)
+
+
+def _is_classifier(source: Path) -> bool:
+    """A transformers directory whose architecture is a sequence classifier."""
+    config = source / "config.json"
+    if not config.exists():
+        return False
+    architectures = json.loads(config.read_text()).get("architectures") or []
+    return any(str(a).endswith("ForSequenceClassification") for a in architectures)
 
 
 def __getattr__(name: str) -> Any:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,8 +142,20 @@ class WhiteBoxLM:
     # ----------------------------------------------------------------- running
 
     @torch.no_grad()
-    def generate(self, ids: list[int], max_new_tokens: int = 16) -> list[int]:
-        """Greedy continuation of ``ids`` (stops at end-of-turn), as token ids."""
+    def generate(
+        self, ids: list[int], max_new_tokens: int = 16, stop: Callable[[str], bool] | None = None
+    ) -> list[int]:
+        """Greedy continuation of ``ids`` (stops at end-of-turn, or once ``stop`` holds
+        for the text generated so far), as token ids."""
+        from transformers import StoppingCriteria, StoppingCriteriaList
+
+        decode, start = self.decode, len(ids)
+
+        class Enough(StoppingCriteria):
+            def __call__(self, input_ids: Tensor, scores: Any, **kwargs: Any) -> Tensor:
+                done = stop is not None and stop(decode(input_ids[0, start:].tolist()))
+                return torch.tensor([done])
+
         out = self.model.generate(
             torch.tensor([ids]),
             attention_mask=torch.ones(1, len(ids), dtype=torch.long),
@@ -150,6 +163,7 @@ class WhiteBoxLM:
             do_sample=False,
             pad_token_id=self.pad_id,
             eos_token_id=sorted(self.stop_ids) or None,
+            stopping_criteria=StoppingCriteriaList([Enough()]) if stop else None,
         )
         new = [int(t) for t in out[0, len(ids) :]]
         while new and new[-1] in self.stop_ids:

@@ -11,6 +11,9 @@ Targets explained:
 
 * ``planted``: the tiny causal LM of ``tests/planted.py`` whose answer is "yes" exactly
   when "zebra" occurs (a known cause by construction);
+* ``classifier``: the tiny BERT classifier of ``tests/planted_classifier.py`` ("awful"
+  negative, "superb" positive, "not" before a cue turns it round), trained here: three
+  families (a cue swapped for its antonym, a negation inserted, the cue removed);
 * ``smollm2``: the default target, on a generated candidate pool in four families
   (sentiment with negation, yes/no with one decisive entity, arithmetic operands, option
   questions where one word decides); its flip rate on the pool is reported.
@@ -26,6 +29,7 @@ import json
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -79,6 +83,24 @@ def planted_pool(n: int = 30) -> list[tuple[str, str, str, str]]:
     for _ in range(n):
         base = sentence(rng, trigger=True)
         out.append(("trigger", base, " ".join(w for w in base.split() if w != "zebra"), "zebra"))
+    return out
+
+
+def classifier_pool(n: int = 20) -> list[tuple[str, str, str, str]]:
+    """The planted classifier's three families, ``n`` pairs each: a cue swapped for its
+    antonym, a negation inserted before the cue, the cue removed (neutral)."""
+    from tests.planted_classifier import sentence
+
+    rng = random.Random(2)
+    out = []
+    for _ in range(n):
+        text = sentence(rng, "awful")
+        out.append(("cue antonym", text, text.replace("awful", "superb"), "awful"))
+        text = sentence(rng, "superb", negated=True)
+        out.append(("negation", text, text.replace("not superb", "superb"), "not"))
+        text = sentence(rng, "superb")
+        out.append(("cue removed", text, text.replace("superb ", "").replace(" superb", ""),
+                    "superb"))  # fmt: skip
     return out
 
 
@@ -140,11 +162,16 @@ def main() -> None:
     args = parser.parse_args()
     methods = args.methods.split(",")
     from tests.planted import planted_model
+    from tests.planted_classifier import train_classifier
+    from tools.models import load_target
 
     report = {"planted": run(planted_model(), planted_pool(), methods, "planted")}
+    with tempfile.TemporaryDirectory() as tmp:  # the classifier, trained here (seconds)
+        classifier = load_target(
+            str(train_classifier(Path(tmp) / "planted-classifier", negation=True))
+        )
+        report["classifier"] = run(classifier, classifier_pool(), methods, "classifier")
     if not args.skip_smollm2:
-        from tools.models import load_target
-
         report["smollm2"] = run(load_target(), smollm2_pool(), methods, "smollm2")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))

@@ -1,7 +1,9 @@
 """A tiny sequence classifier (BERT-style, two layers) trained in seconds on a planted
-vocabulary: "superb" makes a text positive, "awful" negative, neither neutral. Saved as an
-ordinary transformers directory (``save_pretrained``), so it is loaded the way a user's
-fine-tuned classifier is: ``explainer explain --model DIR``."""
+vocabulary: "superb" makes a text positive, "awful" negative, neither neutral, and (when
+trained with ``negation``) "not" right before the cue turns it round ("not superb" is
+negative). Saved as an ordinary
+transformers directory (``save_pretrained``), so it is loaded the way a user's fine-tuned
+classifier is: ``explainer explain --model DIR``."""
 
 from __future__ import annotations
 
@@ -16,21 +18,33 @@ LABELS = ["negative", "neutral", "positive"]
 CUES = {"awful": "negative", "superb": "positive"}
 FILLER = ["the", "film", "was", "a", "story", "with", "actors", "and", "music", "it", "had",
           "scenes", "of", "long", "some", "plot", "in", "city", "night", "we", "saw"]  # fmt: skip
+NOT = "not"
 SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]"]
 
 
-def sentence(rng: random.Random, cue: str | None) -> str:
+def sentence(rng: random.Random, cue: str | None, negated: bool = False) -> str:
     words = rng.choices(FILLER, k=rng.randint(5, 10))
     if cue:
-        words.insert(rng.randint(0, len(words)), cue)
+        words.insert(rng.randint(0, len(words)), f"not {cue}" if negated else cue)
     return " ".join(words)
 
 
-def train_classifier(path: Path, seed: int = 0, steps: int = 250) -> Path:
-    """Train and save the classifier to ``path``; returns ``path``."""
+def label_of(cue: str | None, negated: bool = False) -> str:
+    if cue is None:
+        return "neutral"
+    if negated:
+        return "positive" if CUES[cue] == "negative" else "negative"
+    return CUES[cue]
+
+
+def train_classifier(path: Path, seed: int = 0, steps: int = 800, negation: bool = False) -> Path:
+    """Train and save the classifier to ``path``; returns ``path``. ``negation``: also
+    teach that "not" before a cue turns it round (the cause-recovery eval's negation
+    family; more steps)."""
+    steps = steps if not negation else max(steps, 1500)
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    vocab = {w: i for i, w in enumerate(SPECIAL + FILLER + list(CUES))}
+    vocab = {w: i for i, w in enumerate(SPECIAL + FILLER + list(CUES) + [NOT])}
     backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
     backend.pre_tokenizer = pre_tokenizers.Whitespace()
     backend.post_processor = processors.TemplateProcessing(
@@ -46,17 +60,32 @@ def train_classifier(path: Path, seed: int = 0, steps: int = 250) -> Path:
         pad_token_id=0,
     )  # fmt: skip
     model = BertForSequenceClassification(config)
-    optim = torch.optim.AdamW(model.parameters(), lr=3e-3)
+    optim = torch.optim.AdamW(model.parameters(), lr=1e-3)  # 2e-3 and up: a cue unlearnt
     for _ in range(steps):
         cues = [rng.choice([None, *CUES]) for _ in range(32)]
-        enc = tokenizer([sentence(rng, c) for c in cues], padding=True, return_tensors="pt")
-        labels = torch.tensor([LABELS.index(CUES[c]) if c else LABELS.index("neutral")
-                               for c in cues])  # fmt: skip
-        loss = model(**enc, labels=labels).loss
+        negated = [negation and c is not None and rng.random() < 0.3 for c in cues]
+        texts = [sentence(rng, c, n) for c, n in zip(cues, negated, strict=True)]
+        enc = tokenizer(texts, padding=True, return_tensors="pt")
+        pairs = zip(cues, negated, strict=True)
+        labels = torch.tensor([LABELS.index(label_of(c, n)) for c, n in pairs])
+        # label smoothing keeps p(label) away from 1, where gradients vanish
+        logits = model(**enc).logits
+        loss = torch.nn.functional.cross_entropy(logits, labels, label_smoothing=0.1)
         optim.zero_grad()
         loss.backward()
         optim.step()
     model.eval()
+    with torch.no_grad():  # a classifier that did not learn its cues is no known cause
+        checks = [(c, n) for c in [None, *CUES] for n in ([False, True] if c else [False])
+                  if negation or not n] * 25  # fmt: skip
+        texts = [sentence(rng, c, n) for c, n in checks]
+        enc = tokenizer(texts, padding=True, return_tensors="pt")
+        predicted = model(**enc).logits.argmax(-1).tolist()
+        right = sum(
+            LABELS[p] == label_of(c, n) for p, (c, n) in zip(predicted, checks, strict=True)
+        )
+        if right < 0.97 * len(checks):
+            raise RuntimeError(f"the planted classifier learnt {right}/{len(checks)} checks")
     model.save_pretrained(path)
     tokenizer.save_pretrained(path)
     return path

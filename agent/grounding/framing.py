@@ -104,8 +104,6 @@ def frame(
 
     rest = [line for line in verification.answer.split("\n") if line and not repeats(line)]
     answer = "\n".join([*texts, *rest])
-    if answer == verification.answer:
-        return verification
     return verification.model_copy(update={"answer": answer, "framing": framing})
 
 

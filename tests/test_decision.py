@@ -106,6 +106,7 @@ def test_demo_prompt_explains_the_decision_and_the_contrast() -> None:
     decision = attribute({"text": DEMO})
     assert decision.decision == "negative" and decision.addressed
     assert decision.generated.startswith("The review was negative")
+    assert decision.generated.rstrip().endswith(".")  # cut at the sentence end, nothing after
     assert decision.target == "the decision 'negative'"
     contrast = attribute({"text": DEMO, "contrast": True})
     assert contrast.foil == "positive" and contrast.target == "'negative' rather than 'positive'"

@@ -156,12 +156,26 @@ def _label_decision(lm: WhiteBoxLM, prompt_ids: list[int], labels: list[str]) ->
     )  # fmt: skip
 
 
+def _through_the_end(lm: WhiteBoxLM, ids: list[int], options: list[str]) -> list[int]:
+    """The answer up to the sentence end where generation stopped (the stop sees the
+    token after it: "The review was negative. The" → "The review was negative.")."""
+    said = lm.decode(ids)
+    named = [m.end() for o in options if (m := _named(o, said))]
+    end = _ENDED.search(said, min(named)) if named else (None if options else _ENDED.search(said))
+    if end is None:
+        return ids
+    keep = end.start() + (1 if said[end.start()] in ".!?" else 0)
+    return next((ids[:i] for i in range(1, len(ids) + 1) if len(lm.decode(ids[:i])) >= keep), ids)
+
+
 def _decide(lm: WhiteBoxLM, prompt_ids: list[int], text: str, max_new_tokens: int) -> Decision:
     labels: list[str] | None = getattr(lm, "labels", None)
     if labels is not None:  # a classifier: the decision is its label, the foil the runner-up
         return _label_decision(lm, prompt_ids, labels)
     options = options_in(text)
-    generated_ids = lm.generate(prompt_ids, max_new_tokens, stop=_decided(options))
+    generated_ids = _through_the_end(
+        lm, lm.generate(prompt_ids, max_new_tokens, stop=_decided(options)), options
+    )
     generated = lm.decode(generated_ids)
     if options:
         said = _in_answer(lm, generated_ids, options)

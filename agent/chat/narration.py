@@ -60,15 +60,14 @@ def narration_messages(
         }
         for r in records
     ]
-    return _worked(
-        "narrate",
-        {"max_sentences": max_sentences},
-        {
-            "question_json": json.dumps(question, ensure_ascii=False),
-            "text_json": json.dumps(state.text or "", ensure_ascii=False),
-            "records": shown,
-        },
-    )
+    return _worked("narrate", {"max_sentences": max_sentences},
+                   {**_asked(question, state), "records": shown})  # fmt: skip
+
+
+def _asked(question: str, state: State) -> dict[str, str]:
+    """The question and the input, as JSON strings (quoted data in the prompt)."""
+    return {"question_json": json.dumps(question, ensure_ascii=False),
+            "text_json": json.dumps(state.text or "", ensure_ascii=False)}  # fmt: skip
 
 
 def _worked(kind: str, system: dict[str, Any], user: dict[str, Any]) -> list[dict[str, str]]:
@@ -91,16 +90,8 @@ def selection_messages(
         {"id": r.id, "tool": r.tool, "summary_json": json.dumps(r.summary, ensure_ascii=False)}
         for r in menu.ledger
     ]
-    return _worked(
-        "select",
-        {"max_claims": max_claims},
-        {
-            "question_json": json.dumps(question, ensure_ascii=False),
-            "text_json": json.dumps(state.text or "", ensure_ascii=False),
-            "records": records,
-            "lines": menu.readings(),
-        },
-    )
+    user = {**_asked(question, state), "records": records, "lines": menu.readings()}
+    return _worked("select", {"max_claims": max_claims}, user)
 
 
 def decomposition_messages(sentence: str, menu: Menu) -> list[dict[str, str]]:

@@ -79,8 +79,9 @@ def test_what_needs_a_causal_lm_says_so(
 
 
 @pytest.mark.llm
-def test_explain_cli_names_the_cue_first(model_dir: str) -> None:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+def test_explain_cli_names_the_cue_first(model_dir: str, embedded_server: str) -> None:
+    # the session's embedded server (a subprocess would otherwise leave its own running)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "EXPLAINER_LLM_BASE_URL": embedded_server}
     for question in ("", "why negative rather than neutral?"):
         run = subprocess.run(
             [sys.executable, "-m", "agent.cli", "explain", TEXTS[0][0], "--model", model_dir,

@@ -16,12 +16,12 @@ from tests.test_decision import DEMO
 pytestmark = pytest.mark.llm
 
 
-def test_why_negative_names_the_deciding_word_first() -> None:
+def test_why_negative_names_the_deciding_word_first(embedded_server: str) -> None:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "EXPLAINER_LLM_BASE_URL": embedded_server}
     run = subprocess.run(
         [sys.executable, "-m", "agent.cli", "explain", DEMO, "--question",
          "why did it say negative?", "--json"],
-        capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
-        timeout=600,
+        capture_output=True, text=True, env=env, timeout=600,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     turn = json.loads(run.stdout)

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from evals.blackbox_agreement import PAIRS as BENCH_PAIRS
-from tools.errors import BackendFeatureError
+from tools.errors import BackendFeatureError, ToolInputError
 from tools.models import load_target
 from tools.models.blackbox import BlackBoxLM
 from tools.registry import get_tool
@@ -61,3 +61,48 @@ def test_endpoint_without_logprobs_is_a_clear_error() -> None:
         pytest.raises(BackendFeatureError, match="gives no \\(or too few\\) logprobs"),
     ):
         target.score(["hi"], [1, 2])
+
+
+@pytest.mark.llm
+def test_black_box_explains_the_decision_and_its_contrast(embedded_server: str) -> None:
+    """The endpoint's decision is the option its own answer names; the contrast with the
+    runner-up option is log p(decision) - log p(foil) after the same answer words."""
+    text = "The movie was not good. Was the review positive or negative?"
+    tool = get_tool("attribute_endpoint")
+    decision = tool({"text": text, "endpoint": embedded_server})
+    assert decision.options == ["positive", "negative"]
+    said = (decision.generated or "").casefold()
+    others = [o for o in decision.options if o != decision.decision]
+    if decision.addressed:  # the option its answer names first
+        first = min(decision.options, key=lambda o: said.find(o) if o in said else len(said))
+        assert decision.decision == first
+    else:  # none named: the option it would start with
+        assert decision.decision == max(decision.options, key=decision.option_scores.__getitem__)
+    assert decision.target == f"the decision {decision.decision!r}"
+    contrast = tool({"text": text, "endpoint": embedded_server, "contrast": True})
+    assert contrast.foil == others[0]
+    assert contrast.target == f"{decision.decision!r} rather than {others[0]!r}"
+    assert contrast.forward_passes == 2 * (len(contrast.units) + 1)
+    # the contrast's f is the decision's log-prob less the foil's, at the same position
+    assert contrast.target_logprob == pytest.approx(
+        decision.option_scores[decision.decision] - decision.option_scores[others[0]], abs=0.05
+    )
+    for unit in contrast.units:  # percentage points of P(decision | decision or foil)
+        assert unit.points is not None and (unit.points > 0) == (unit.score > 0)
+    assert 0 < contrast.probability < 1
+    with pytest.raises(ToolInputError, match="decision is"):
+        tool({"text": text, "endpoint": embedded_server, "foil": decision.decision})
+
+
+@pytest.mark.llm
+def test_black_box_without_options_explains_the_first_sentence(embedded_server: str) -> None:
+    result = get_tool("attribute_endpoint")(
+        {"text": "Tell me about the moon.", "endpoint": embedded_server, "max_new_tokens": 24}
+    )
+    assert result.target == "the answer's first sentence"
+    assert result.decision is not None and result.decision == result.answer
+    assert result.answer.strip() and result.answer.strip() in (result.generated or "")
+    with pytest.raises(ToolInputError, match="no option to contrast with"):
+        get_tool("attribute_endpoint")(
+            {"text": "Tell me about the moon.", "endpoint": embedded_server, "contrast": True}
+        )

@@ -15,11 +15,19 @@ Methods (all cover the user's own tokens only, never the chat template):
 * ``attention`` / ``attention_rollout``: last-layer attention from the positions that
   predict the answer, or attention rolled out through all layers (Abnar & Zuidema 2020).
 * ``shapley``: Captum ``ShapleyValueSampling`` over units (replaced by the baseline token).
+* ``context_cite``: random ablations of the units and a sparse linear surrogate fitted to
+  them (the ContextCite approach, :mod:`tools.context_attribution`); meant for sentences
+  of a long input or demonstrations of a few-shot prompt, with the surrogate's held-out
+  fit reported next to the ranking.
+
+With ``query``, the text is a context and the query a question asked about it: the model
+reads ``text + "\n\n" + query``, and only the text's units are scored.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -36,6 +44,7 @@ from tools.attribution_methods import (
     shapley,
 )
 from tools.base import Fact, ToolInput, ToolOutput, target_tool
+from tools.context_attribution import SurrogateFit, context_cite
 from tools.models import DEFAULT_TARGET, Cost, WhiteBoxLM
 from tools.models.units import Granularity
 
@@ -59,6 +68,7 @@ Method = Literal[
     "attention",
     "attention_rollout",
     "shapley",
+    "context_cite",
 ]
 
 
@@ -66,6 +76,12 @@ class AttributeArgs(ToolInput):
     """Which words of the input made the model give its answer?"""
 
     text: str = Field(min_length=1, description="The user's input to the target model.")
+    query: str | None = Field(
+        default=None,
+        min_length=1,
+        description="A question about the text, read after it and never ablated: only the "
+        "text's units are scored (context attribution).",
+    )
     answer: str | None = Field(
         default=None,
         description="The answer (or label word) to explain; default: the model's decision.",
@@ -94,6 +110,10 @@ class AttributeArgs(ToolInput):
     max_new_tokens: int = Field(default=16, ge=1, le=256, description="Answer length cap.")
     n_steps: int = Field(default=32, ge=2, le=512, description="Integrated-gradients steps.")
     n_samples: int = Field(default=25, ge=1, le=1000, description="Shapley permutations.")
+    n_ablations: int | None = Field(
+        default=None, ge=16, le=2048,
+        description="context_cite: random ablations (default: 4 per unit, 32 to 512).",
+    )  # fmt: skip
 
 
 class UnitScore(BaseModel):
@@ -101,6 +121,11 @@ class UnitScore(BaseModel):
     start: int
     end: int
     score: float
+    points: float | None = Field(
+        default=None,
+        description="occlusion: how much the explained probability falls, in percentage "
+        "points, when the unit is removed (negative: it rises).",
+    )
 
 
 class AttributionResult(ToolOutput):
@@ -108,6 +133,7 @@ class AttributionResult(ToolOutput):
 
     model: str
     text: str
+    query: str | None = None
     method: Method
     granularity: Granularity
     answer: str
@@ -127,11 +153,18 @@ class AttributionResult(ToolOutput):
         default_factory=dict, description="Log-probability of each option as the answer, nats."
     )
     foil: str | None = Field(default=None, description="The contrast: rather than this.")
+    probability: float = Field(
+        description="The explained probability: exp(target_logprob), or for a contrast the "
+        "probability of the answer among the answer and the foil (sigmoid of the log-odds)."
+    )
     generated: str | None = Field(default=None, description="The model's own greedy answer.")
     addressed: bool | None = Field(
         default=None, description="Whether the model's own answer names the decided option."
     )
     baseline: str = Field(description="What a removed or zeroed unit becomes.")
+    surrogate: SurrogateFit | None = Field(
+        default=None, description="context_cite: the surrogate's fit on held-out ablations."
+    )
     units: list[UnitScore]
     forward_passes: float = Field(description="Cost in full forward-pass equivalents.")
     seconds: float
@@ -156,6 +189,9 @@ class AttributionResult(ToolOutput):
             for u in self.ranked()
         ]
         quantity = "log_odds" if self.foil is not None else "log_prob"
+        if self.surrogate is not None and self.surrogate.r2_held_out is not None:
+            facts.append(Fact(subject="surrogate", quantity="held_out_r2",
+                              value=self.surrogate.r2_held_out))  # fmt: skip
         facts.append(
             Fact(subject="answer", quantity=quantity, value=round(self.target_logprob, 4),
                  unit="nats")
@@ -164,6 +200,21 @@ class AttributionResult(ToolOutput):
 
 
 # --------------------------------------------------------------------------- tool
+
+
+def probability(f: float, *, contrast: bool) -> float:
+    """The probability an explained quantity stands for: exp of a log-probability, the
+    sigmoid of a contrast's log-odds (the answer's share of answer + foil)."""
+    if contrast:
+        return 1.0 / (1.0 + math.exp(-f)) if f >= 0 else math.exp(f) / (1.0 + math.exp(f))
+    return math.exp(min(f, 0.0))
+
+
+def removal_points(full: float, effects: list[float], *, contrast: bool) -> list[float | None]:
+    """Occlusion effects (f - f without the unit) as the fall of the explained
+    probability, in percentage points, when each unit is removed."""
+    p = probability(full, contrast=contrast)
+    return [100 * (p - probability(full - e, contrast=contrast)) for e in effects]
 
 
 @target_tool(
@@ -176,6 +227,7 @@ def attribute_with(lm: WhiteBoxLM, args: AttributeArgs) -> AttributionResult:
     """Run one attribution method against an already loaded target."""
     problem = Problem(lm, args)
     cost = Cost()
+    surrogate = None
     if args.method == "occlusion":
         scores, full = occlusion(problem, cost)
         baseline = "unit removed"
@@ -189,13 +241,24 @@ def attribute_with(lm: WhiteBoxLM, args: AttributeArgs) -> AttributionResult:
     elif args.method in ("attention", "attention_rollout"):
         scores, full = attention(problem, cost, rollout=args.method == "attention_rollout")
         baseline = "none (attention weights)"
+    elif args.method == "context_cite":
+        scores, full, surrogate = context_cite(problem, cost, args.n_ablations)
+        baseline = "units removed at random (half kept), sparse linear surrogate"
     else:
         scores, full = shapley(problem, cost, args.n_samples)
         baseline = f"unit -> {lm.decode([problem.baseline_id])!r} token"
     cost.stop()
+    contrast = problem.foil is not None
+    chance = probability(full, contrast=contrast)
+    points = (
+        removal_points(full, scores, contrast=contrast)
+        if args.method == "occlusion"
+        else [None] * len(scores)
+    )
     return AttributionResult(
         model=lm.name,
         text=args.text,
+        query=args.query,
         method=args.method,
         granularity=args.granularity,
         answer=lm.decode(problem.answer),
@@ -208,12 +271,20 @@ def attribute_with(lm: WhiteBoxLM, args: AttributeArgs) -> AttributionResult:
         options=problem.decision.options if problem.decision is not None else [],
         option_scores=problem.decision.scores if problem.decision is not None else {},
         foil=problem.foil,
+        probability=chance,
         generated=problem.decision.generated if problem.decision is not None else None,
         addressed=problem.decision.addressed if problem.decision is not None else None,
         baseline=baseline,
+        surrogate=surrogate,
         units=[
-            UnitScore(text=u.text, start=u.start, end=u.end, score=s)
-            for u, s in zip(problem.units, scores, strict=True)
+            UnitScore(
+                text=u.text,
+                start=u.start,
+                end=u.end,
+                score=s,
+                points=None if pt is None else round(pt, 3),
+            )
+            for u, s, pt in zip(problem.units, scores, points, strict=True)
         ],
         forward_passes=round(cost.forward_passes, 2),
         seconds=round(cost.seconds, 3),

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # where Gauss-Legendre nodes miss mass: on SmolLM2 at 64 steps its completeness gap was up
 # to 6.7%, the trapezoid rule's under 1% (evals/README.md).
 IG_QUADRATURE = "riemann_trapezoid"
+# Between a text and the question asked about it (context attribution keeps the question).
+QUERY_SEPARATOR = "\n\n"
 
 
 # --------------------------------------------------------------------------- problem
@@ -34,8 +36,12 @@ class Problem:
 
     def __init__(self, lm: WhiteBoxLM, args: AttributeArgs, answer_ids: list[int] | None = None):
         self.lm = lm
-        self.enc: Encoded = lm.encode(args.text)
-        self.units: list[Unit] = self.enc.units(args.granularity)
+        prompt = args.text if args.query is None else f"{args.text}{QUERY_SEPARATOR}{args.query}"
+        self.enc: Encoded = lm.encode(prompt)
+        # With a query, only the text's own units are scored: the question stays whole.
+        self.units: list[Unit] = [
+            u for u in self.enc.units(args.granularity) if u.end <= len(args.text)
+        ]
         if not self.units:
             raise ToolInputError("the text has no words to attribute")
         self.decision: Decision | None = None
@@ -47,7 +53,7 @@ class Problem:
         elif args.answer is not None:
             self.answer = lm.answer_ids(args.answer)
         elif args.target == "decision":
-            self.decision = decide(lm, self.enc.ids, args.text, args.max_new_tokens)
+            self.decision = decide(lm, self.enc.ids, prompt, args.max_new_tokens)
             self.answer, self.start = self.decision.answer_ids, self.decision.start
         else:
             self.answer = lm.generate(self.enc.ids, args.max_new_tokens)
@@ -141,21 +147,28 @@ class Problem:
 # --------------------------------------------------------------------------- methods
 
 
-def occlusion(problem: Problem, cost: Cost) -> tuple[list[float], float]:
-    lm = problem.lm
-    ids = problem.enc.ids
-    perturbed = []
-    for unit in problem.units:
-        drop = set(unit.positions)
-        perturbed.append([t for i, t in enumerate(ids) if i not in drop])
+def without(problem: Problem, dropped: list[int]) -> list[int]:
+    """The prompt's ids with the given units' tokens removed."""
+    drop = {p for i in dropped for p in problem.units[i].positions}
+    return [t for i, t in enumerate(problem.enc.ids) if i not in drop]
+
+
+def score_variants(problem: Problem, variants: list[list[int]], cost: Cost) -> Tensor:
+    """f of the prompt and of each variant prompt: shape [1 + len(variants)]."""
+    lm, ids = problem.lm, problem.enc.ids
     if problem.foil_id is None:
-        scores = problem.reduce(lm.score_edits(ids, perturbed, problem.answer, cost))
-    else:  # the contrast: log p(answer token) - log p(foil token), both runs cropped alike
-        foil = [*problem.answer[:-1], problem.foil_id]
-        scores = (
-            lm.score_edits(ids, perturbed, problem.answer, cost)[:, -1]
-            - lm.score_edits(ids, perturbed, foil, cost)[:, -1]
-        )
+        return problem.reduce(lm.score_edits(ids, variants, problem.answer, cost))
+    # the contrast: log p(answer token) - log p(foil token), both runs cropped alike
+    foil = [*problem.answer[:-1], problem.foil_id]
+    return (
+        lm.score_edits(ids, variants, problem.answer, cost)[:, -1]
+        - lm.score_edits(ids, variants, foil, cost)[:, -1]
+    )
+
+
+def occlusion(problem: Problem, cost: Cost) -> tuple[list[float], float]:
+    variants = [without(problem, [i]) for i in range(len(problem.units))]
+    scores = score_variants(problem, variants, cost)
     full = float(scores[0])
     return [full - float(s) for s in scores[1:]], full
 

@@ -42,6 +42,7 @@ from agent.chat.routing import (
     Router,
     State,
     default_plan,
+    for_long_input,
     llm_plan,
     route_tool_schema,
     rules_route,
@@ -201,6 +202,10 @@ class Agent:
 
     async def route(self, message: str, state: State, ledger: Ledger) -> tuple[Plan, float]:
         """The plan for ``message`` and the seconds spent asking the LLM."""
+        plan, seconds = await self._route(message, state, ledger)
+        return for_long_input(plan, message), seconds
+
+    async def _route(self, message: str, state: State, ledger: Ledger) -> tuple[Plan, float]:
         if self.router != "llm" or state.text is None:
             planned = rules_route(message, state, ledger)
             if planned is not None or self.router == "rules":

@@ -27,7 +27,13 @@ from tools.registry import get_tool
 Router = Literal["auto", "llm", "rules"]
 RoutedBy = Literal["rules", "llm", "default"]
 Method = Literal[
-    "occlusion", "integrated_gradients", "grad_x_input", "attention", "attention_rollout", "shapley"
+    "occlusion",
+    "integrated_gradients",
+    "grad_x_input",
+    "attention",
+    "attention_rollout",
+    "shapley",
+    "context_cite",
 ]
 
 # Tools the LLM may route to. `probe` needs labelled texts and `attribute_endpoint` a URL:
@@ -71,6 +77,7 @@ _METHOD_WORDS: list[tuple[str, Method]] = [
     (r"rollout", "attention_rollout"),
     (r"\battention\b", "attention"),
     (r"occlusion|leave[\s-]one[\s-]out", "occlusion"),
+    (r"context[\s_-]*cite|\bsurrogate\b|context attribution", "context_cite"),
 ]
 
 
@@ -144,6 +151,9 @@ def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
         st.text = sentences[n - 1 if n > 0 else -1]
         st.answer, st.last_evidence = None, []
         return plan("attribute", text=st.text, method=st.method, model=st.model)
+    if _has(r"\b(which|what)\s+(demonstrations?|examples?|shots?|lines?)\b", message):
+        return plan("attribute", text=text, method="context_cite", granularity="line",
+                    model=st.model)  # fmt: skip
     if _has(r"\b(which|what)\s+sentence", message):
         return plan("attribute", text=text, method=st.method, granularity="sentence",
                     model=st.model)  # fmt: skip
@@ -195,6 +205,56 @@ def contrast_of(message: str, text: str) -> dict[str, str] | None:
         return None
     spelled = next((o for o in options_in(text) if o.casefold() == foil.casefold()), foil)
     return {"foil": spelled}
+
+
+# An input of this many sentences or more is a document: "why?" asks which sentences the
+# answer rests on (context attribution), not which words.
+LONG_INPUT = 5
+
+
+def for_long_input(plan: Plan, message: str) -> Plan:
+    """A word-level attribution of a long input becomes a context attribution
+    (:mod:`tools.context_attribution`): of its lines when it has three or more (the
+    demonstrations of a few-shot prompt), else of its sentences when it has
+    ``LONG_INPUT`` or more. A trailing question (or unfinished last line) is kept whole
+    as the query. Not when the message names a method or the plan a granularity."""
+    args = plan.arguments
+    text = str(args.get("text", "")).strip()
+    method = args.get("method", "occlusion")
+    if plan.tool != "attribute" or "query" in args:
+        return plan
+    if method == "context_cite" and "granularity" in args:
+        return plan.model_copy(update={"arguments": {**args, **_split_query(text, args)}})
+    named = any(_has(p, _QUOTE.sub(" ", message)) for p, _ in _METHOD_WORDS)
+    if "granularity" in args or method not in ("occlusion", "context_cite"):
+        return plan
+    if method == "occlusion" and named:
+        return plan
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) >= 3:
+        granularity = "line"
+    elif len(split_input_sentences(text)) >= LONG_INPUT:
+        granularity = "sentence"
+    else:
+        return plan
+    new = {**args, "method": "context_cite", "granularity": granularity}
+    return plan.model_copy(update={"arguments": {**new, **_split_query(text, new)}})
+
+
+def _split_query(text: str, args: dict[str, Any]) -> dict[str, Any]:
+    """``text`` and ``query`` when the input ends in a question (for lines: a last line
+    that is a question or unfinished, as a few-shot prompt's test item is)."""
+    if args.get("granularity") == "line":
+        lines = [line for line in text.splitlines() if line.strip()]
+        last = lines[-1].strip() if len(lines) >= 2 else ""
+        if not last or re.search(r"[.!]['\")]*$", last):
+            return {}
+    else:
+        sentences = split_input_sentences(text)
+        last = sentences[-1] if len(sentences) >= 2 else ""
+        if not last.endswith("?"):
+            return {}
+    return {"text": text[: len(text) - len(last)].rstrip(), "query": last}
 
 
 def default_plan(state: State) -> Plan:

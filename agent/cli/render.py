@@ -19,19 +19,26 @@ _VERDICT_STYLE = {"supported": "green", "unsupported": "red", "no_claim": "dim"}
 
 
 def heatmap(record: Evidence) -> Text | None:
-    """The input with each unit coloured by its attribution (green up, red down)."""
+    """The input with each unit coloured by its effect (green up, red down): the
+    probability it carries in percentage points where occlusion measured it, else its
+    attribution score."""
     units = record.data.get("units")
     text = record.data.get("text")
     if record.tool not in ("attribute", "faithfulness") or not units or not isinstance(text, str):
         return None
-    peak = max(abs(u["score"]) for u in units) or 1.0
+
+    def effect(unit: dict[str, float]) -> float:
+        points = unit.get("points")
+        return float(unit["score"] if points is None else points)
+
+    peak = max(abs(effect(u)) for u in units) or 1.0
     out = Text()
     cursor = 0
     for unit in sorted(units, key=lambda u: u["start"]):
         out.append(text[cursor : unit["start"]])
-        share = min(1.0, abs(unit["score"]) / peak)
+        share = min(1.0, abs(effect(unit)) / peak)
         level = int(60 + 160 * share)
-        colour = f"rgb(0,{level},0)" if unit["score"] >= 0 else f"rgb({level},0,0)"
+        colour = f"rgb(0,{level},0)" if effect(unit) >= 0 else f"rgb({level},0,0)"
         out.append(text[unit["start"] : unit["end"]], style=f"bold white on {colour}")
         cursor = unit["end"]
     out.append(text[cursor:])

@@ -18,6 +18,8 @@ from agent.grounding.evidence import Evidence, Ledger
 from agent.grounding.verify import SentenceCheck, Verification, split_sentences
 from agent.grounding.written import fact_claims
 
+POINTS = "probability_difference"  # the answer's probability with the unit, less without
+READABLE_POINTS = 0.01  # one percentage point
 _WHY = re.compile(r"\b(why|explain\w*|reason|what made|how come)\b", re.I)
 
 
@@ -28,6 +30,11 @@ def _top(record: Evidence) -> RankClaim | None:
     best = max(scores, key=lambda f: f.value)
     if best.value <= 0:
         return None
+    # Read in percentage points of the answer's probability where occlusion measured them
+    # and they are large enough to read (a 0.02% answer's words move it by hundredths).
+    points = [f for f in record.facts if f.quantity == POINTS and f.subject == best.subject]
+    if points and max(f.value for f in points) >= READABLE_POINTS:
+        return RankClaim(evidence=record.id, subject=best.subject, quantity=POINTS)
     return RankClaim(evidence=record.id, subject=best.subject, quantity="attribution")
 
 
@@ -111,7 +118,9 @@ def _keys(claim: dict[str, Any]) -> set[tuple[str, ...]]:
     """What a claim states, as keys: a value or a sign of a fact states the fact (its
     number), a rank the fact and its rank; other kinds state themselves."""
     kind = str(claim.get("kind"))
-    fact = (str(claim.get("evidence")), str(claim.get("subject")), str(claim.get("quantity")))
+    quantity = str(claim.get("quantity"))
+    quantity = "attribution" if quantity == POINTS else quantity  # the same effect, read
+    fact = (str(claim.get("evidence")), str(claim.get("subject")), quantity)
     if claim.get("negated"):
         return {(kind, *sorted(f"{k}={v}" for k, v in claim.items()))}
     if kind in ("value", "sign"):

@@ -32,6 +32,9 @@ from tools.base import Fact
 
 #: Facts of one record on the menu (the question's words first, then the strongest).
 MAX_FACTS_PER_RECORD = 8
+#: Facts that restate another on the menu (occlusion's effects in probability terms: the
+#: lead claim reads them; on the menu they would crowd out other words' attributions).
+DETAIL_ONLY = frozenset({"probability_without", "probability_difference"})
 _FORBID = ConfigDict(extra="forbid")
 
 
@@ -83,7 +86,8 @@ class Menu:
         then the strongest attributions and effects, then the highest values; the
         answer's own log-probability last. One fact per subject and measure (a word that
         occurs twice is named by its first, strongest occurrence)."""
-        facts = [f for f in record.facts if any(ch.isalnum() for ch in f.subject)]
+        facts = [f for f in record.facts if any(ch.isalnum() for ch in f.subject)
+                 and f.quantity not in DETAIL_ONLY]  # fmt: skip
         if self.named and any(self._relevant(f) for f in facts):
             facts = [f for f in facts if self._relevant(f)]
         elif self.named and any(self._relevant(f) for r in self.ledger for f in r.facts):

@@ -26,10 +26,10 @@ def is_points(fact: Fact, record: Evidence) -> bool:
 def show(fact: Fact, record: Evidence) -> str:
     """A fact's value as a person reads it."""
     v = fact.value
-    if is_fraction(fact):
-        return f"{v * 100:.1f}%"
     if is_points(fact, record):
         return f"{v * 100:+.1f} percentage points"
+    if is_fraction(fact):
+        return f"{v * 100:.1f}%"
     if float(v).is_integer() and abs(v) < 1e15:
         return f"{int(v)}"
     text = f"{v:.3g}" if abs(v) >= 0.001 else f"{v:.2g}"

@@ -1,4 +1,5 @@
-"""Split a user's text into attribution units (tokens, words, sentences) mapped to tokens.
+"""Split a user's text into attribution units (tokens, words, sentences, lines) mapped to
+tokens. Lines are the demonstrations of a few-shot prompt written one per line.
 
 Fast-tokenizer offsets include a token's leading space (``'Ġplot'`` spans " plot"), so a
 naive match of words to token spans drops words. Here each token is placed by the span of
@@ -13,10 +14,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Granularity = Literal["token", "word", "sentence"]
+Granularity = Literal["token", "word", "sentence", "line"]
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")  # words keep their apostrophes
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|[.!?]+", re.MULTILINE)
+_LINE = re.compile(r"[^\n]+")
+_PATTERNS = {"word": _WORD, "sentence": _SENTENCE, "line": _LINE}
 
 
 class Unit(BaseModel):
@@ -29,8 +32,8 @@ class Unit(BaseModel):
 
 
 def segments(text: str, granularity: Granularity) -> list[tuple[int, int]]:
-    """Character spans of the words or sentences of ``text``."""
-    pattern = _WORD if granularity == "word" else _SENTENCE
+    """Character spans of the words, sentences or lines of ``text``."""
+    pattern = _PATTERNS[granularity]
     spans = []
     for m in pattern.finditer(text):
         start = m.start()
@@ -54,7 +57,7 @@ def build_units(
         text: The user's text.
         token_spans: For each user token, its (start, end) in ``text``.
         positions: For each user token, its position in the full input ids.
-        granularity: token, word or sentence.
+        granularity: token, word, sentence or line.
     """
     content: list[tuple[int, int] | None] = []
     for start, end in token_spans:

@@ -70,15 +70,21 @@ function heatmap(records) {
   target.replaceChildren();
   const text = record.data.text;
   const units = [...record.data.units].sort((a, b) => a.start - b.start);
-  const peak = Math.max(...units.map((u) => Math.abs(u.score)), 1e-9);
+  // occlusion measured each word's share of the answer's probability (percentage points)
+  const effect = (u) => (typeof u.points === "number" ? u.points : u.score);
+  const peak = Math.max(...units.map((u) => Math.abs(effect(u))), 1e-9);
   let cursor = 0;
   for (const unit of units) {
     target.append(document.createTextNode(text.slice(cursor, unit.start)));
     const span = el("span", text.slice(unit.start, unit.end));
-    const share = Math.min(1, Math.abs(unit.score) / peak);
-    const colour = unit.score >= 0 ? "22,163,74" : "220,38,38";
+    const share = Math.min(1, Math.abs(effect(unit)) / peak);
+    const colour = effect(unit) >= 0 ? "22,163,74" : "220,38,38";
     span.style.background = `rgba(${colour},${(0.12 + 0.7 * share).toFixed(2)})`;
-    span.title = `${record.id} ${record.data.method}: ${unit.score.toPrecision(3)}`;
+    span.title = typeof unit.points === "number"
+      ? `${record.id}: without it, the answer's probability ${unit.points >= 0 ? "falls" : "rises"} ` +
+        `${Math.abs(unit.points).toFixed(1)} percentage points (${record.data.method} ${unit.score.toPrecision(3)} nats)`
+      : `${record.id} ${record.data.method}: ${unit.score.toPrecision(3)}`;
+    if (typeof unit.points === "number") span.dataset.points = String(unit.points);
     span.dataset.score = String(unit.score);
     target.append(span);
     cursor = unit.end;

@@ -202,10 +202,6 @@ class Agent:
 
     async def route(self, message: str, state: State, ledger: Ledger) -> tuple[Plan, float]:
         """The plan for ``message`` and the seconds spent asking the LLM."""
-        plan, seconds = await self._route(message, state, ledger)
-        return for_long_input(plan, message), seconds
-
-    async def _route(self, message: str, state: State, ledger: Ledger) -> tuple[Plan, float]:
         if self.router != "llm" or state.text is None:
             planned = rules_route(message, state, ledger)
             if planned is not None or self.router == "rules":
@@ -295,6 +291,7 @@ class Agent:
         try:
             stage("routing")
             plan, seconds = await self.route(message, state, ledger)
+            plan = for_long_input(plan, message)  # a document: which sentences
             timings.llm_seconds += seconds
             if plan.tool is not None:
                 tool = get_tool(plan.tool)

@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent.grounding.evidence import Evidence, Ledger
-from agent.grounding.units import show, words
+from agent.grounding.units import removal, show, words
 from tools.base import Fact
 
 #: |effect| below this (nats, or fraction) counts as "no effect".
@@ -176,7 +176,7 @@ class RankClaim(_Claim):
         f = _fact(record, self.subject, self.quantity)
         assert not isinstance(f, str)
         if self.quantity == "probability_difference" and not (self.negated or self.lowest):
-            said = _removal(record, self.subject, f, self.rank)
+            said = removal(record, self.subject, f.value, self.rank)
             if said:
                 return said
         end = "lowest" if self.lowest else "highest"
@@ -205,23 +205,6 @@ class RankClaim(_Claim):
             truth,
             f"rank {self.rank} is {at.subject!r} ({show(at, record)}), not {self.subject!r}",
         )
-
-
-def _removal(record: Evidence, subject: str, fact: Fact, rank: int) -> str | None:
-    """A removal effect read as a person would: "Removing 'not' lowers the probability of
-    the decision 'negative' the most: from 81.0% to 12.0% (69.0 percentage points)"."""
-    without = _fact(record, subject, "probability_without")
-    whole = _fact(record, "answer", "probability")
-    if isinstance(without, str) or isinstance(whole, str):
-        return None
-    what = str(record.data.get("target") or "the answer")
-    verb = "lowers" if fact.value >= 0 else "raises"
-    most = {1: "the most", 2: "the second most", 3: "the third most"}.get(rank, f"#{rank}")
-    return (
-        f"Removing {_q(subject)} {verb} the probability of {what} {most}: from "
-        f"{show(whole, record)} to {show(without, record)} "
-        f"({abs(fact.value) * 100:.1f} percentage points)"
-    )
 
 
 class CompareClaim(_Claim):

@@ -38,3 +38,23 @@ def show(fact: Fact, record: Evidence) -> str:
 
 def words(quantity: str) -> str:
     return quantity.replace("_", " ")
+
+
+def removal(record: Evidence, subject: str, points: float, rank: int) -> str | None:
+    """A removal effect read as a person would: "Removing 'not' lowers the probability of
+    the decision 'negative' the most: from 81.0% to 12.0% (69.0 percentage points)"."""
+    found = {(f.subject, f.quantity): f for f in reversed(record.facts)}  # first one wins
+    without, whole = (
+        found.get((subject, "probability_without")),
+        found.get(("answer", "probability")),
+    )
+    if without is None or whole is None:
+        return None
+    what = str(record.data.get("target") or "the answer")
+    verb = "lowers" if points >= 0 else "raises"
+    most = {1: "the most", 2: "the second most", 3: "the third most"}.get(rank, f"#{rank}")
+    return (
+        f"Removing '{subject}' {verb} the probability of {what} {most}: from "
+        f"{show(whole, record)} to {show(without, record)} "
+        f"({abs(points) * 100:.1f} percentage points)"
+    )

@@ -317,7 +317,7 @@ def test_fact_lines_run_together_are_checked_one_by_one_and_focus_leads() -> Non
     args = t.validate({"text": TEXT, "model": "planted"})
     ledger = Ledger()
     record = ledger.add("attribute", args, t(args))
-    by = {f.subject: f.value for f in record.facts}
+    by = {f.subject: f.value for f in record.facts if f.quantity == "attribution"}
     run_on = (f"- [E1] 'zebra' attribution = {by['zebra']:.4f} nats "
               f"- [E1] 'not' attribution = {by['zebra']:.4f} nats")  # fmt: skip
     assert len(split_sentences(run_on)) == 2

@@ -92,7 +92,9 @@ def test_selected_claims_are_checked_and_written_by_code(tmp_path: Path) -> None
     v = why.verification
     assert v.source == "llm_claims" and not v.made_by_code
     assert (v.llm_claims, v.verified_claims) == (2, 1)  # the wrong sign is dropped
-    assert why.answer.startswith("'zebra' has the highest attribution (")
+    # the code-written lead reads the effect in points; the pick that restates it shows once
+    assert why.answer.startswith("Removing 'zebra' lowers the probability of ")
+    assert "highest attribution" not in why.answer
     assert "lowered" not in why.answer and why.answer.endswith("[E1].")
     # the narrator got a JSON schema, and the input only as a JSON string
     request = llm.requests[0]
@@ -149,7 +151,7 @@ def test_without_schema_support_the_selection_is_parsed_and_checked(tmp_path: Pa
     agent, session = _agent(llm, tmp_path)
     (why,) = _turns(agent, session, "why?")
     assert why.verification.source == "llm_claims"
-    assert why.answer.startswith("'zebra' has the highest attribution")
+    assert why.answer.startswith("Removing 'zebra' lowers the probability of ")
 
 
 def test_prose_mode_rescues_an_unread_true_sentence_only_through_checked_claims(

@@ -138,3 +138,38 @@ def test_bad_input_is_a_clear_error(planted) -> None:  # type: ignore[no-untyped
         attribute_with(planted, AttributeArgs(text="the zebra", answer="yes", target_token=3))
     with pytest.raises(ToolInputError, match="temperature: Extra inputs are not permitted"):
         tool({"text": "hi", "temperature": 2})
+
+
+def test_occlusion_effects_read_in_percentage_points(planted, sentences: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Each word's occlusion effect also as the fall of the answer's probability when it
+    is removed; the "why?" lead reads it (a rank claim, checked); other methods have none."""
+    import math
+
+    from agent.grounding.evidence import Ledger
+    from agent.grounding.framing import lead
+
+    text = sentences[0]
+    result = attribute_with(planted, AttributeArgs(text=text, answer="yes"))
+    p = math.exp(result.target_logprob)
+    assert result.probability == pytest.approx(p)
+    for unit in result.units:
+        without = math.exp(result.target_logprob - unit.score)
+        assert unit.points == pytest.approx(100 * (p - without), abs=1e-3)
+    by_points = sorted(result.units, key=lambda u: -(u.points or 0))
+    assert by_points[0].text == result.ranked()[0].text == TRIGGER
+    record = Ledger().add("attribute", AttributeArgs(text=text), result)
+    first = lead("why does it say yes?", [record])[0]
+    assert first.verdict == "supported"
+    trigger = next(u for u in result.units if u.text == TRIGGER)
+    assert first.text == (
+        f"Removing '{TRIGGER}' lowers the probability of the answer the most: from "
+        f"{100 * p:.1f}% to {100 * p - trigger.points:.1f}% ({trigger.points:.1f} percentage "
+        f"points) [{record.id}]."
+    )
+    contrast = attribute_with(planted, AttributeArgs(text=text, answer="yes", foil="no"))
+    assert contrast.probability == pytest.approx(1 / (1 + math.exp(-contrast.target_logprob)))
+    assert 0 < contrast.probability < 1
+    ig = attribute_with(planted, AttributeArgs(text=text, answer="yes", n_steps=8,
+                                               method="integrated_gradients"))  # fmt: skip
+    assert all(u.points is None for u in ig.units)
+    assert not [f for f in ig.facts() if f.quantity.startswith("probability")]

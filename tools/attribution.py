@@ -188,6 +188,17 @@ class AttributionResult(ToolOutput):
             Fact(subject=u.text, quantity="attribution", value=round(u.score, 4), unit=unit)
             for u in self.ranked()
         ]
+        for u in self.ranked():  # occlusion: the same effects as probability points
+            if u.points is not None:
+                facts += [
+                    Fact(subject=u.text, quantity="probability_without",
+                         value=round(max(0.0, self.probability - u.points / 100), 4)),
+                    Fact(subject=u.text, quantity="probability_difference",
+                         value=round(u.points / 100, 4)),
+                ]  # fmt: skip
+        if any(u.points is not None for u in self.units):
+            facts.append(Fact(subject="answer", quantity="explained_probability",
+                              value=round(self.probability, 4)))  # fmt: skip
         quantity = "log_odds" if self.foil is not None else "log_prob"
         if self.surrogate is not None and self.surrogate.r2_held_out is not None:
             facts.append(Fact(subject="surrogate", quantity="held_out_r2",

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from agent.grounding.claims import NO_EFFECT, Claim
 from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.units import DETAIL_ONLY
 from agent.grounding.verify import SentenceCheck, Verification, check_sentence
 from agent.grounding.vocabulary import OTHER, PLAIN, SIGNED, Family, Item
 from agent.grounding.written import templated_answer
@@ -32,9 +33,6 @@ from tools.base import Fact
 
 #: Facts of one record on the menu (the question's words first, then the strongest).
 MAX_FACTS_PER_RECORD = 8
-#: Facts that restate another on the menu (occlusion's effects in probability terms: the
-#: lead claim reads them; on the menu they would crowd out other words' attributions).
-DETAIL_ONLY = frozenset({"probability_without", "probability_difference"})
 _FORBID = ConfigDict(extra="forbid")
 
 

@@ -6,6 +6,11 @@ from __future__ import annotations
 from agent.grounding.evidence import Evidence
 from tools.base import Fact
 
+#: Facts that restate others: occlusion's effects in probability terms. The "why?" lead
+#: reads them; on the narrator's menu and in code-written answers they would crowd out
+#: other words' attributions.
+DETAIL_ONLY = frozenset({"probability_without", "probability_difference"})
+
 _FRACTION_WORDS = ("rate", "probab", "accuracy", "fraction", "share", "proportion")
 _POINTS_WORDS = ("difference",)
 
@@ -46,7 +51,7 @@ def removal(record: Evidence, subject: str, points: float, rank: int) -> str | N
     found = {(f.subject, f.quantity): f for f in reversed(record.facts)}  # first one wins
     without, whole = (
         found.get((subject, "probability_without")),
-        found.get(("answer", "probability")),
+        found.get(("answer", "explained_probability")),
     )
     if without is None or whole is None:
         return None

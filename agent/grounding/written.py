@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from agent.grounding.claims import ChangeClaim, Claim, RankClaim, SignClaim, ValueClaim
 from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.units import DETAIL_ONLY
 from tools.base import Fact
 
 _SIGNED = ("attribution", "change", "effect", "correlation", "difference", "selectivity")
@@ -21,7 +22,8 @@ def fact_claims(record: Evidence, per_record: int = 3, focus: str | None = None)
     ranks first on a signed quantity (attribution), the signs and values of the next ones,
     the answer's change under an edit, the layer where the answer first tops the lens.
     The word the user asked about (``focus``) comes first."""
-    facts = [f for f in record.facts if any(ch.isalnum() for ch in f.subject)]
+    facts = [f for f in record.facts if any(ch.isalnum() for ch in f.subject)
+             and f.quantity not in DETAIL_ONLY]  # fmt: skip
     ranked = sorted(facts, key=lambda f: -abs(f.value) if _is_signed(f) else 0)
     if focus:
         ranked.sort(key=lambda f: f.subject.casefold() != focus.casefold())

@@ -46,6 +46,15 @@ def explain_csv(
         bool, typer.Option(help="Skip rows with the wrong number of fields (else an error).")
     ] = False,
     seed: Annotated[int, typer.Option(help="Seed of the model sample and intervals.")] = 0,
+    na: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--na",
+            help="A cell value read as missing (repeat for several; replaces the defaults: "
+            "'NA', 'N/A', 'n/a', 'NULL', 'null', 'NaN', 'nan', '#N/A', '.', '-'; an empty "
+            "cell is always missing).",
+        ),
+    ] = None,
 ) -> None:
     """Explain a dataset: statistics over all rows, drivers of --target, subgroups, and a
     report whose every sentence is verified against the numbers.
@@ -80,7 +89,7 @@ def explain_csv(
         with progress:
             done = await explain_dataset(
                 file, target, llm=connect if llm else None, model_rows=model_rows,
-                allow_bad_rows=allow_bad_rows, seed=seed, keep=chat,
+                allow_bad_rows=allow_bad_rows, seed=seed, keep=chat, na=na,
                 progress=lambda step, x: progress.update(task, description=step, completed=x),
             )  # fmt: skip
         try:

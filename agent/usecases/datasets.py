@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +59,7 @@ async def explain_dataset(
     seed: int = 0,
     keep: bool = False,
     progress: Progress | None = None,
+    na: Sequence[str] | None = None,
 ) -> DatasetExplanation:
     """Explain the dataset at ``path`` (CSV, TSV or Parquet).
 
@@ -72,6 +73,7 @@ async def explain_dataset(
         seed: Seed of the model sample and the intervals (same seed, same report).
         keep: Keep the loaded table open for follow-up questions.
         progress: Hears (stage, fraction done) as the work goes on.
+        na: Cells read as missing (default: "", "NA", "N/A", "null", ".", "-", …).
     """
     report_progress = progress or (lambda stage, done: None)
 
@@ -85,6 +87,7 @@ async def explain_dataset(
                 seed=seed,
                 progress=lambda step, done: report_progress(step, 0.9 * done),
                 keep=keep,
+                na=na,
             )
         except (ToolInputError, ValueError) as exc:
             raise BadInputError(str(exc)) from None
@@ -106,7 +109,12 @@ async def explain_dataset(
 
 
 async def open_dataset_chat(
-    path: Path, findings_json: Path, *, allow_bad_rows: bool, llm: LLMProvider | None
+    path: Path,
+    findings_json: Path,
+    *,
+    allow_bad_rows: bool,
+    llm: LLMProvider | None,
+    na: Sequence[str] | None = None,
 ) -> DatasetChat:
     """Follow-up questions about a dataset explained earlier, from its stored findings
     (the JSON of the report): the same evidence records with the same ids, and the table
@@ -115,7 +123,7 @@ async def open_dataset_chat(
     findings = Findings.model_validate(data)
     ledger = build_ledger(findings)
     try:
-        ds = await asyncio.to_thread(load_dataset, path, allow_bad_rows=allow_bad_rows)
+        ds = await asyncio.to_thread(load_dataset, path, allow_bad_rows=allow_bad_rows, na=na)
     except ToolInputError as exc:
         raise BadInputError(str(exc)) from None
     return DatasetChat(llm, ds, findings, ledger)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -66,9 +66,11 @@ def analyse(
     seed: int = 0,
     progress: Progress | None = None,
     keep: bool = False,
+    na: Sequence[str] | None = None,
 ) -> tuple[Findings, Dataset | None]:
     """Analyse ``path`` over all rows. With ``keep`` the loaded :class:`Dataset` is
-    returned open (for follow-up queries); else it is closed and None is returned."""
+    returned open (for follow-up queries); else it is closed and None is returned.
+    ``na``: the cells read as missing (default: the common markers, "NA", "N/A", …)."""
     report = progress or (lambda step, done: None)
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
@@ -82,7 +84,7 @@ def analyse(
     report("loading", 0.0)
     # scipy and the EBM (about 0.5 s of imports) load in a thread while DuckDB reads.
     threading.Thread(target=_warm_up, args=(glass_box and target is not None,), daemon=True).start()
-    ds = load_dataset(path, allow_bad_rows=allow_bad_rows)
+    ds = load_dataset(path, allow_bad_rows=allow_bad_rows, na=na)
     try:
         lap("load")
         report("profiling", 0.15)

@@ -13,12 +13,14 @@ import codecs
 import csv
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
 
+from tools.dataset import reading
 from tools.errors import ToolInputError
 
 Kind = Literal["numeric", "boolean", "datetime", "categorical", "text"]
@@ -122,15 +124,21 @@ def _connect(memory_limit: str, threads: int | None) -> duckdb.DuckDBPyConnectio
     return con
 
 
-def _sniff(path: Path) -> tuple[str, str]:
-    """(encoding, delimiter) from the first bytes; binary and empty files are rejected."""
+def _sniff(path: Path) -> tuple[str, str, str]:
+    """(encoding, delimiter, the first text) from the first bytes; binary and empty files
+    are rejected."""
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
-    if not head.strip():
+    if not head.strip(b" \t\r\n\x00"):
         raise DatasetError(f"{path.name} is empty: there is no header and no data")
+    wide = None if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else (
+        reading.wide_encoding(head))  # fmt: skip
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
         text = head.decode("utf-16", errors="ignore")
+    elif wide is not None:
+        encoding = wide
+        text = head[: len(head) - len(head) % 4].decode(wide, errors="ignore")
     else:
         if b"\x00" in head or _control_share(head) > 0.05:
             raise DatasetError(
@@ -148,7 +156,7 @@ def _sniff(path: Path) -> tuple[str, str]:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    return encoding, delimiter
+    return encoding, delimiter, text
 
 
 def _control_share(head: bytes) -> float:
@@ -157,9 +165,13 @@ def _control_share(head: bytes) -> float:
     return bad / max(1, min(len(head), 65536))
 
 
-def _reader(path: Path, encoding: str, delimiter: str, *, full_sniff: bool) -> str:
+def _reader(
+    path: Path, encoding: str, delimiter: str, *, full_sniff: bool, na: Sequence[str]
+) -> str:
+    markers = ", ".join("'" + m.replace("'", "''") + "'" for m in na)
     options = [
         "header = true",
+        f"nullstr = [{markers}]",
         f"delim = '{delimiter}'" if delimiter != "\t" else "delim = '\\t'",
         "ignore_errors = true",
         "store_rejects = true",
@@ -177,8 +189,10 @@ def load_dataset(
     allow_bad_rows: bool = False,
     memory_limit: str = "2GB",
     threads: int | None = None,
+    na: Sequence[str] | None = None,
 ) -> Dataset:
-    """Read ``path`` (CSV, TSV or Parquet) into DuckDB, all rows.
+    """Read ``path`` (CSV, TSV or Parquet) into DuckDB, all rows. ``na``: the cells read
+    as missing (default :data:`tools.dataset.reading.DEFAULT_NA`; the empty cell always).
 
     Raises:
         DatasetError: missing, empty, binary or header-only files; rows with the wrong
@@ -191,13 +205,16 @@ def load_dataset(
         raise DatasetError(f"{path} is a folder; give a CSV or Parquet file")
     con = _connect(memory_limit, threads)
     try:
-        return _load(path, con, allow_bad_rows)
+        return _load(path, con, allow_bad_rows, reading.DEFAULT_NA if na is None else
+                     tuple(dict.fromkeys(["", *na])))  # fmt: skip
     except BaseException:
         con.close()
         raise
 
 
-def _load(path: Path, con: duckdb.DuckDBPyConnection, allow_bad_rows: bool) -> Dataset:
+def _load(
+    path: Path, con: duckdb.DuckDBPyConnection, allow_bad_rows: bool, na: Sequence[str]
+) -> Dataset:
     with path.open("rb") as fh:
         magic = fh.read(4)
     notes: list[str] = []
@@ -209,16 +226,33 @@ def _load(path: Path, con: duckdb.DuckDBPyConnection, allow_bad_rows: bool) -> D
         except duckdb.Error as exc:
             raise DatasetError(f"{path.name} is not a readable Parquet file: {exc}") from None
     else:
-        encoding, delimiter = _sniff(path)
-        if encoding != "utf-8":
+        encoding, delimiter, head = _sniff(path)
+        source = path
+        if encoding.startswith("utf-32") or encoding in ("utf-16-le", "utf-16-be"):
+            notes.append(f"read as {encoding.upper()} (no byte-order mark)")
+            try:
+                source = reading.transcode(path, encoding)
+            except ValueError as exc:
+                raise DatasetError(f"{path.name} looks like {encoding} but is {exc}") from None
+        elif encoding != "utf-8":
             notes.append(f"read as {encoding} (the file is not valid UTF-8)")
-        skipped = _load_csv(path, con, encoding, delimiter, allow_bad_rows, notes)
+        try:
+            skipped = _load_csv(source, con, "utf-8" if source != path else encoding,
+                                delimiter, allow_bad_rows, notes, na)  # fmt: skip
+        finally:
+            if source != path:
+                source.unlink(missing_ok=True)
+        if marked := reading.marker_note(head, delimiter, na):
+            notes.append(marked)
     described = con.execute("DESCRIBE data").fetchall()
     columns = [Column(name=str(r[0]), dtype=str(r[1])) for r in described]
     if len(columns) > MAX_COLUMNS:
         raise DatasetError(f"{path.name} has {len(columns)} columns; at most {MAX_COLUMNS}")
     (rows,) = con.execute("SELECT count(*) FROM data").fetchone() or (0,)
     notes += _numbers_spelled_out(con, columns)
+    if delimiter:
+        notes += reading.number_formats(con, columns, delimiter)
+        notes += reading.dates(con, columns)
     notes += _normalise_floats(con, columns)
     if rows == 0:
         raise DatasetError(f"{path.name} has a header ({len(columns)} columns) but no data rows")
@@ -317,6 +351,7 @@ def _load_csv(
     delimiter: str,
     allow_bad_rows: bool,
     notes: list[str],
+    na: Sequence[str],
 ) -> int:
     """Create ``data`` from a CSV; returns the number of skipped rows."""
     full_sniff = False
@@ -327,7 +362,7 @@ def _load_csv(
         try:
             con.execute(
                 f"CREATE TABLE data AS SELECT * FROM "
-                f"{_reader(path, encoding, delimiter, full_sniff=full_sniff)}",
+                f"{_reader(path, encoding, delimiter, full_sniff=full_sniff, na=na)}",
                 [str(path)],
             )
         except duckdb.Error as exc:

@@ -1,0 +1,151 @@
+"""Reading messy files as a careful analyst would, measured on the independently labelled
+corpus of ``tests/messy_corpus.py`` (written from the issue alone, expected figures from
+pandas): missing markers, decimal commas and thousands separators, dates, UTF-16 without
+a byte-order mark, row counts and headers."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from tests.messy_corpus import Case, build
+from tools.dataset.load import DatasetError, load_dataset
+from tools.dataset.profile import ColumnProfile, profile_dataset
+from tools.dataset.reading import wide_encoding
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
+    return {c.name: c for c in build(tmp_path_factory.mktemp("messy"))}
+
+
+def _profiles(case: Case) -> tuple[dict[str, ColumnProfile], list[str], int]:
+    ds = load_dataset(case.path)
+    try:
+        profiles = profile_dataset(ds)
+        names = [c.name for c in ds.columns]
+        by = {p.name: p for p in profiles}
+        if names and names[0].startswith("column0") and "" in case.missing:
+            by[""] = by[names[0]]  # an empty header cell: DuckDB names it column0
+        return by, list(ds.notes), ds.rows
+    finally:
+        ds.close()
+
+
+CASES_WITH_MISSING = ["airquality", "msleep", "Cars93", "na_markers", "eu_semicolon",
+                      "dates_mixed", "attrition_missing"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", CASES_WITH_MISSING)
+def test_missing_markers_are_missing_and_other_words_are_values(
+    corpus: dict[str, Case], name: str
+) -> None:
+    case = corpus[name]
+    profiles, notes, rows = _profiles(case)
+    got = {col: profiles[col].missing for col in case.missing}
+    assert got == dict(case.missing), notes
+    if case.rows is not None:
+        assert rows == case.rows
+
+
+NUMBER_CASES = ["eu_semicolon", "us_thousands", "na_markers", "airquality"]
+
+
+@pytest.mark.parametrize("name", NUMBER_CASES)
+def test_number_formats_are_read_as_numbers(corpus: dict[str, Case], name: str) -> None:
+    case = corpus[name]
+    profiles, notes, _ = _profiles(case)
+    assert case.numbers, "the case labels numbers"
+    for col, (low, mean, high) in case.numbers.items():
+        p = profiles[col]
+        assert p.kind == "numeric", (col, p.dtype, notes)
+        assert p.min == pytest.approx(low) and p.max == pytest.approx(high), col
+        assert p.mean == pytest.approx(mean, rel=1e-9), col
+
+
+def test_dates_are_dates_with_their_range(corpus: dict[str, Case]) -> None:
+    for case in (corpus["dates_mixed"], corpus["eu_semicolon"]):
+        profiles, notes, _ = _profiles(case)
+        for col, (first, last) in case.dates.items():
+            p = profiles[col]
+            assert p.kind == "datetime", (case.name, col, p.dtype, notes)
+            assert (str(p.min)[:10], str(p.max)[:10]) == (first, last), (case.name, col)
+
+
+@pytest.mark.parametrize("name", ["utf16le_nobom", "utf16be_nobom", "bom_crlf"])
+def test_utf16_without_a_byte_order_mark_is_read(corpus: dict[str, Case], name: str) -> None:
+    case = corpus[name]
+    ds = load_dataset(case.path)
+    try:
+        assert ds.rows == case.rows
+        assert tuple(c.name for c in ds.columns) == case.columns
+    finally:
+        ds.close()
+
+
+def test_wide_encodings_are_told_apart() -> None:
+    text = "name,value\nÅsa,1\nBo,2\n" * 20
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        assert wide_encoding(text.encode(encoding)) == encoding
+    assert wide_encoding(text.encode("utf-8")) is None
+    assert wide_encoding(b"\x00\x01\x02\x03" * 100) is None  # binary, not text
+
+
+def test_binary_files_are_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "blob.csv"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(DatasetError, match="binary"):
+        load_dataset(path)
+
+
+def test_bad_utf16_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "half.csv"
+    good = "a,b\n1,2\n3,4\n".encode("utf-16-le") * 50
+    path.write_bytes(good + codecs.BOM_UTF8[:1] + b"\x00\xd8")  # a lone surrogate at the end
+    with pytest.raises(DatasetError, match="utf-16-le"):
+        load_dataset(path)
+
+
+def test_na_option_replaces_the_markers(tmp_path: Path) -> None:
+    path = tmp_path / "codes.csv"
+    path.write_text("country,value\nNA,1\nFR,?\nDE,3\nNA,4\n", "utf-8")
+    default = load_dataset(path)
+    try:
+        (missing,) = default.sql("SELECT count(*) FROM data WHERE country IS NULL")[0]
+        assert missing == 2 and any("'NA'" in n for n in default.notes)
+    finally:
+        default.close()
+    custom = load_dataset(path, na=["?"])  # Namibia is a country; '?' marks a gap
+    try:
+        assert custom.sql("SELECT count(*) FROM data WHERE country IS NULL")[0][0] == 0
+        assert custom.sql("SELECT count(*) FROM data WHERE value IS NULL")[0][0] == 1
+        assert custom.column("value").is_number
+    finally:
+        custom.close()
+
+
+def test_ambiguous_groups_follow_the_delimiter(tmp_path: Path) -> None:
+    comma = tmp_path / "comma.csv"
+    comma.write_text('n\n"1,234"\n"2,500"\n17\n', "utf-8")
+    semi = tmp_path / "semi.csv"
+    semi.write_text("n;m\n1,234;a\n2,500;b\n17;c\n", "utf-8")
+    for path, values in ((comma, [1234.0, 2500.0, 17.0]), (semi, [1.234, 2.5, 17.0])):
+        ds = load_dataset(path)
+        try:
+            assert [r[0] for r in ds.sql("SELECT n FROM data")] == values
+            assert any("read as numbers" in n for n in ds.notes)
+        finally:
+            ds.close()
+
+
+def test_text_that_only_looks_numeric_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "codes.csv"
+    path.write_text("code,v\n1,234\n", "utf-8")  # two columns, not a number
+    path.write_text('code,v\n"12,5,7",1\n"1.2.3",2\nA-1,3\n', "utf-8")
+    ds = load_dataset(path)
+    try:
+        assert ds.column("code").dtype == "VARCHAR"
+    finally:
+        ds.close()

@@ -221,7 +221,9 @@ def fit_glass_box(
     frame = ds.con.execute(
         f"SELECT {select}, {y_expr} AS __y FROM data WHERE {t} IS NOT NULL "
         f"AND ({y_expr}) IS NOT NULL "
-        f"USING SAMPLE reservoir({int(model_rows)} ROWS) REPEATABLE ({int(seed)})"
+        # a seeded sample that does not depend on DuckDB's threads (reservoir sampling
+        # with REPEATABLE does): the rows whose hash with the seed is smallest
+        f"ORDER BY hash(rowid, {int(seed)}), rowid LIMIT {int(model_rows)}"
     ).df()
     y = frame.pop("__y").to_numpy()
     frame.columns = columns

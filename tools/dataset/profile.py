@@ -62,6 +62,17 @@ def _finite(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _stable(value: float | None, zero: float = 0.0) -> float | None:
+    """A moment as the same number on every run: DuckDB sums in parallel, in an order
+    that varies, so the last digits of a mean or a skewness vary; 12 significant digits
+    (and, for a dimensionless moment, anything under ``zero`` as 0) do not."""
+    if value is None:
+        return None
+    if abs(value) < zero:
+        return 0.0
+    return float(f"{value:.12g}")
+
+
 def profile_dataset(
     ds: Dataset, progress: Callable[[int], None] | None = None
 ) -> list[ColumnProfile]:
@@ -104,7 +115,7 @@ def _numeric_parts(x: str, scale: str | None = None) -> list[str]:
         f"min({x})",
         f"max({x})",
         skew,
-        f"approx_quantile({x}, [{_QS}])",
+        f"quantile_cont({x}, [{_QS}])",
     ]
 
 
@@ -179,11 +190,11 @@ def _build(ds: Dataset, col: Column, raw: list[Any]) -> ColumnProfile:
     if col.is_number:
         mean, std, lo, hi, skew, qs = raw[2:8]
         fields = {
-            "mean": _finite(mean),
-            "std": _finite(std),
+            "mean": _stable(_finite(mean)),
+            "std": _stable(_finite(std)),
             "min": _finite(lo),
             "max": _finite(hi),
-            "skewness": _finite(skew),
+            "skewness": _stable(_finite(skew), zero=1e-9),
         }
         if qs:
             fields["quantiles"] = {

@@ -149,3 +149,53 @@ def test_text_that_only_looks_numeric_stays_text(tmp_path: Path) -> None:
         assert ds.column("code").dtype == "VARCHAR"
     finally:
         ds.close()
+
+
+# --------------------------------------------------------------------------- judgements
+
+
+def _judged(case: Case) -> tuple[set[str], set[str], dict[str, str]]:
+    from tools.dataset.analyse import analyse
+
+    findings, _ = analyse(case.path, case.target, glass_box=False)
+    first = findings.profiles[0].name
+    empty_header = "" in case.ids or "" in case.missing  # DuckDB names it column0…
+    alias = {first: ""} if first.startswith("column0") and empty_header else {}
+
+    def named(a: str) -> str:
+        return alias.get(a, a)
+
+    leaks = {named(a.columns[0]) for a in findings.alerts if a.kind == "leakage"}
+    ids = {named(a.columns[0]) for a in findings.alerts if a.kind == "id_column"}
+    why = {named(a.columns[0]): a.message for a in findings.alerts if a.kind in
+           ("leakage", "id_column")}  # fmt: skip
+    return leaks, ids, why
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["msleep", "Mroz", "birthwt", "titanic", "churn_leak90", "loan_leak95", "default_leak99",
+     "plant_driver", "spend_yb", "spend_tier", "attrition_missing", "renewal_casing",
+     "birthwt_column00", "women"],
+)  # fmt: skip
+def test_possible_leaks_are_found_by_a_named_test(corpus: dict[str, Case], name: str) -> None:
+    """Planted leaks at 90%, 95% and 99% agreement, target-derived columns and exact
+    rules are possible leaks, each saying which test fired; Titanic's sex and a genuine
+    r = 0.96 driver are not."""
+    case = corpus[name]
+    leaks, _, why = _judged(case)
+    assert set(case.leaks) <= leaks, (case.leaks, leaks)
+    assert not set(case.not_leaks) & leaks, why
+    for column in case.leaks:
+        assert any(w in why[column] for w in ("AUC", "r = ", "bands", "Cramér")), why[column]
+
+
+@pytest.mark.parametrize(
+    "name", ["birthwt", "birthwt_column00", "midwest", "orders_dup_rows", "members_ids",
+             "women", "airquality", "Mroz"],
+)  # fmt: skip
+def test_ids_are_found_by_evidence_not_uniqueness_alone(corpus: dict[str, Case], name: str) -> None:
+    case = corpus[name]
+    _, ids, why = _judged(case)
+    assert set(case.ids) <= ids, (case.ids, ids)
+    assert not set(case.not_ids) & ids, why

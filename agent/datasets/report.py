@@ -274,15 +274,25 @@ _ALERT_SENTENCES = {
     "them [{eid}].",
     "id_column": "{col} has {distinct} distinct values in {rows} rows: an id, not a feature "
     "[{eid}].",
-    "leakage": "{col} nearly determines {other} (association {association}): probably "
-    "leakage; leave it out of models [{eid}].",
+    "leakage": "{col} nearly determines {other} (Cramér's V {association}): a possible "
+    "leak, kept out of the drivers and the model [{eid}].",
+}
+#: A possible leak's sentence says which test fired (:mod:`tools.dataset.leaks`).
+_LEAK_SENTENCES = {
+    "leak_auc": "{col} alone tells {other} apart (AUC {leak_auc}): a possible leak, kept "
+    "out of the drivers and the model [{eid}].",
+    "leak_r": "{col} is a near-exact linear function of {other} (r = {leak_r}): a possible "
+    "leak, kept out of the drivers and the model [{eid}].",
+    "leak_groups": "Each of the {leak_groups} groups of {col} holds its own range of "
+    "{other}, with no overlap: the target cut into bands, a possible leak, kept out of the "
+    "drivers and the model [{eid}].",
 }
 
 
 def _figure(name: str, value: float) -> str:
     if name.endswith("_share"):
         return _pct(value)
-    if name == "association":
+    if name in ("association", "leak_r", "leak_auc"):
         return f"{value:.4f}"
     return _num(value) if name == "skewness" else str(int(value))
 
@@ -297,6 +307,8 @@ def _alert_sentence(
     subject = findings.file if kind == "duplicates" else columns[0]
     claims: list[C.Claim] = [C.value(overview, subject, name) for name in figures]
     template = _ALERT_SENTENCES.get(kind)
+    if kind == "leakage":
+        template = next((_LEAK_SENTENCES[f] for f in figures if f in _LEAK_SENTENCES), template)
     if template is None:
         return "", claims
     shown = {name: _figure(name, value) for name, value in figures.items()}

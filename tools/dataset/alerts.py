@@ -5,7 +5,8 @@ Thresholds (all over all rows): ``missing`` ≥ 1% of a column's values absent;
 text-like column with more than 50 distinct values that is not an id; ``skew`` |skewness|
 > 2; ``outliers`` ≥ 0.1% of values beyond 3 IQR outside the quartiles; ``id_column``
 every value distinct and integer or text (a row number or key, useless as a feature);
-``leakage`` a column nearly determining the target (association ≥ 0.95).
+``leakage`` a column that predicts the target almost alone (the tests of
+:mod:`tools.dataset.leaks`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tools.dataset.load import Dataset
+from tools.dataset.load import Dataset, quote
 from tools.dataset.profile import MAX_LEVELS, ColumnProfile
 
 AlertKind = Literal[
@@ -28,7 +29,15 @@ AlertKind = Literal[
     "id_column",
     "leakage",
 ]
-_ID_NAME = re.compile(r"^(id|.*[_ ]id|index|row|row_?number|column0|unnamed.*|)$", re.I)
+_ID_NAME = re.compile(
+    r"^(|column\d*|unnamed.*|id|index|idx|key|row|rownum|row_?number|uuid|guid)$"
+    r"|[_ .-](id|no|nr|num|number|key|code|ref|idx)$",
+    re.I,
+)
+_CASED_ID = re.compile(r"^[A-Z]*ID$|[a-z0-9](Id|ID|No|Nr)$")  # PID, userId: case matters
+NEAR_UNIQUE = 0.95  # distinct values / distinct rows
+MIN_ID_ROWS = 20  # below this, uniqueness alone is expected of any measurement
+_INTEGER = ("BIGINT", "INTEGER", "SMALLINT", "HUGEINT", "UBIGINT", "UINTEGER", "USMALLINT")
 
 
 class Alert(BaseModel):
@@ -38,27 +47,48 @@ class Alert(BaseModel):
     message: str
 
 
-def is_id_column(p: ColumnProfile, rows: int) -> bool:
-    if p.missing or p.distinct != rows or rows < 3:
-        return False
+def id_evidence(ds: Dataset, p: ColumnProfile, distinct_rows: int) -> str | None:
+    """Why a column is a row id or key, or None. It must be near-unique once duplicate
+    rows are set aside (an id repeats with its row), and show one more sign: a name like
+    an index or key (of any spelling: ``column00``, ``PID``, ``member_no``, an empty
+    header), codes of one pattern (``A-00017``), or a dense run of integers that goes with
+    no other column (a row number; ``height`` 58–72 in a 15-row table goes with weight).
+    Uniqueness alone is never enough: any measurement is unique in a tiny table."""
+    if p.distinct < NEAR_UNIQUE * distinct_rows or p.missing > 0.05 * ds.rows or p.distinct < 3:
+        return None
+    name = p.name.strip()
+    keyish = p.kind in ("text", "categorical") or p.dtype.split("(")[0] in _INTEGER
+    if keyish and (_ID_NAME.search(name) or _CASED_ID.search(name)):
+        return f"named like an index or key ({p.name!r})"
+    if distinct_rows < MIN_ID_ROWS:
+        return None
+    x = quote(p.name)
     if p.kind in ("text", "categorical"):
-        return True
-    if p.kind == "numeric" and p.dtype.split("(")[0] in (
-        "BIGINT",
-        "INTEGER",
-        "SMALLINT",
-        "HUGEINT",
-        "UBIGINT",
-        "UINTEGER",
-    ):
-        return bool(_ID_NAME.match(p.name)) or (
-            isinstance(p.min, float) and isinstance(p.max, float) and p.max - p.min + 1 == rows
-        )
-    return False
+        shape = (f"regexp_replace(regexp_replace({x}::VARCHAR, '[0-9]', '9', 'g'), "
+                 "'[A-Za-z]', 'A', 'g')")  # fmt: skip
+        row = ds.con.execute(
+            f"SELECT s, count(*) AS n FROM (SELECT {shape} AS s FROM data WHERE {x} IS NOT "
+            "NULL) GROUP BY s ORDER BY n DESC, s LIMIT 1"
+        ).fetchone()
+        if row and "9" in str(row[0]) and row[1] >= NEAR_UNIQUE * p.count:
+            return f"codes of one pattern ({str(row[0])!r})"
+        return None
+    if p.dtype.split("(")[0] not in _INTEGER or not isinstance(p.min, float | int):
+        return None
+    if not isinstance(p.max, float | int) or p.max - p.min + 1 > 1.05 * p.distinct:
+        return None
+    others = [c for c in ds.columns if c.name != p.name and c.is_number][:200]
+    if others:
+        parts = ", ".join(f"abs(corr({x}::DOUBLE, {c.number}))" for c in others)
+        row = ds.con.execute(f"SELECT {parts} FROM data").fetchone() or ()
+        if any(r is not None and r >= 0.9 for r in row):
+            return None  # a measurement that goes with another, not a row number
+    return "a dense run of integers that goes with no other column"
 
 
 def find_alerts(ds: Dataset, profiles: list[ColumnProfile]) -> list[Alert]:
     alerts: list[Alert] = []
+    duplicates = duplicate_rows(ds)
     for p in profiles:
         name = p.name
         if p.missing_share >= 0.01:
@@ -80,13 +110,15 @@ def find_alerts(ds: Dataset, profiles: list[ColumnProfile]) -> list[Alert]:
                 )
             )
             continue
-        if is_id_column(p, ds.rows):
+        evidence = id_evidence(ds, p, ds.rows - duplicates)
+        if evidence is not None:
             alerts.append(
                 Alert(
                     kind="id_column",
                     columns=[name],
                     figures={"distinct": p.distinct, "rows": ds.rows},
-                    message="every value is distinct: a row id or key, not a feature",
+                    message=f"a row id or key, not a feature: {p.distinct:,} distinct values "
+                    f"in {ds.rows - duplicates:,} distinct rows, {evidence}",
                 )
             )
             continue
@@ -126,7 +158,6 @@ def find_alerts(ds: Dataset, profiles: list[ColumnProfile]) -> list[Alert]:
                     message=f"{p.outliers} values ({share:.2%}) beyond 3 IQR",
                 )
             )
-    duplicates = duplicate_rows(ds)
     if duplicates:
         alerts.append(
             Alert(
@@ -150,4 +181,7 @@ def duplicate_rows(ds: Dataset) -> int:
     return ds.rows - int(distinct)
 
 
-LEAKAGE_NOTE = "probably computed from the target or recorded after it; leave it out of models"
+LEAKAGE_NOTE = (
+    "it may be computed from the target or recorded after it, so it is kept out of the "
+    "drivers and the model (keep it with --keep)"
+)

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from tools.dataset.alerts import LEAKAGE_NOTE, Alert, find_alerts, is_id_column
-from tools.dataset.drivers import LEAKAGE, Driver, GlassBox, fit_glass_box, univariate
+from tools.dataset.alerts import LEAKAGE_NOTE, Alert, find_alerts
+from tools.dataset.drivers import Driver, GlassBox, fit_glass_box, univariate
 from tools.dataset.groups import Grouping, Target, build_codes, make_grouping, make_target
+from tools.dataset.leaks import find_leaks
 from tools.dataset.load import Dataset, DatasetError, load_dataset
 from tools.dataset.profile import ColumnProfile, profile_dataset
 from tools.dataset.relations import Relationship, relationships
@@ -23,6 +24,9 @@ from tools.dataset.subgroups import MAX_COLUMNS, Simpson, Subgroup, find_subgrou
 
 MAX_ANALYSED = 500  # columns grouped for drivers and relationships (profiles cover all)
 MAX_MODEL_COLUMNS = 50  # the glass-box model takes the strongest univariate drivers
+#: The figure each leak test reports (named as the overview's facts name them).
+LEAK_FIGURES = {"separates": "leak_auc", "linear": "leak_r", "bands": "leak_groups",
+                "association": "association"}  # fmt: skip
 
 Progress = Callable[[str, float], None]  # (step, fraction of the whole done)
 
@@ -67,10 +71,12 @@ def analyse(
     progress: Progress | None = None,
     keep: bool = False,
     na: Sequence[str] | None = None,
+    keep_columns: Sequence[str] = (),
 ) -> tuple[Findings, Dataset | None]:
     """Analyse ``path`` over all rows. With ``keep`` the loaded :class:`Dataset` is
     returned open (for follow-up queries); else it is closed and None is returned.
-    ``na``: the cells read as missing (default: the common markers, "NA", "N/A", …)."""
+    ``na``: the cells read as missing (default: the common markers, "NA", "N/A", …).
+    ``keep_columns``: columns kept among the drivers even when a leak test fires."""
     report = progress or (lambda step, done: None)
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
@@ -121,7 +127,7 @@ def analyse(
             findings.target = _target_info(ds, tgt)
             drivers = univariate(ds, groupings, tgt, seed=seed)
             findings.drivers = drivers
-            findings.alerts += _leakage(drivers, tgt)
+            findings.alerts += _leakage(ds, groupings, drivers, tgt, keep_columns)
             lap("drivers")
             leaks = {a.columns[0] for a in findings.alerts if a.kind == "leakage"}
             honest = [g for g in groupings if g.column not in leaks]
@@ -162,7 +168,7 @@ def _warm_up(glass_box: bool) -> None:
 def _groupings(ds: Dataset, profiles: list[ColumnProfile], exclude: set[str]) -> list[Grouping]:
     out: list[Grouping] = []
     for col, p in zip(ds.columns, profiles, strict=True):
-        if col.name in exclude or is_id_column(p, ds.rows):
+        if col.name in exclude:
             continue
         g = make_grouping(ds, col, p, len(out))
         if g is not None:
@@ -189,19 +195,23 @@ def _target_info(ds: Dataset, tgt: Target) -> TargetInfo:
     )
 
 
-def _leakage(drivers: list[Driver], tgt: Target) -> list[Alert]:
+def _leakage(
+    ds: Dataset, groupings: list[Grouping], drivers: list[Driver], tgt: Target,
+    kept: Sequence[str],
+) -> list[Alert]:  # fmt: skip
+    """Possible leaks as alerts, each saying which test fired (:mod:`tools.dataset.leaks`);
+    the columns the user keeps are tested but not set aside."""
     out = []
-    for d in drivers:
-        r = abs(d.pearson_r) if d.pearson_r is not None else 0.0
-        strength = max(d.strength, r)
-        if strength >= LEAKAGE:
-            out.append(
-                Alert(
-                    kind="leakage",
-                    columns=[d.column, tgt.column],
-                    figures={"association": strength},
-                    message=f"nearly determines {tgt.column!r} "
-                    f"(association {strength:.3f}): {LEAKAGE_NOTE}",
-                )
+    for leak in find_leaks(ds, groupings, drivers, tgt):
+        if leak.column in kept:
+            ds.notes.append(f"{leak.column!r} kept as asked, although {leak.reason}")
+            continue
+        out.append(
+            Alert(
+                kind="leakage",
+                columns=[leak.column, tgt.column],
+                figures={LEAK_FIGURES[leak.test]: leak.figure},
+                message=f"possible leak: {leak.reason}; {LEAKAGE_NOTE}",
             )
+        )
     return out

@@ -27,7 +27,6 @@ from tools.dataset import stats
 from tools.dataset.groups import MISSING, Grouping, Target
 from tools.dataset.load import Dataset, quote
 
-LEAKAGE = 0.95
 MIN_MODEL_ROWS = 50
 
 

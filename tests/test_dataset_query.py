@@ -31,12 +31,18 @@ def titanic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Findings, D
 def test_rate_by_group_matches_pandas(titanic: tuple[Path, Findings, Dataset]) -> None:
     path, _, ds = titanic
     frame = pd.read_csv(path)
-    q = DatasetQuery(aggregate="rate", column="survived", value="true", group_by=["class"],
+    q = DatasetQuery(aggregate="rate", column="survived", value="yes", group_by=["class"],
                      order="group")  # fmt: skip
     result = run_query(ds, q)
     expected = frame["survived"].eq("yes").groupby(frame["class"]).mean()
     assert {r.groups["class"]: r.value for r in result.result} == pytest.approx(expected.to_dict())
-    assert "?" in result.sql and "'true'" not in result.sql  # the value is a bound parameter
+    assert "?" in result.sql and "'yes'" not in result.sql  # the value is a bound parameter
+    # the labels as the file writes them; 'true' means 'yes' here; a foreign value is refused
+    for said in ("true", "YES"):
+        again = run_query(ds, q.model_copy(update={"value": said}))
+        assert [r.value for r in again.result] == [r.value for r in result.result]
+    with pytest.raises(DatasetError, match="never holds 'maybe'"):
+        run_query(ds, q.model_copy(update={"value": "maybe"}))
 
 
 def test_filters_are_parameters_not_sql(titanic: tuple[Path, Findings, Dataset]) -> None:
@@ -70,7 +76,7 @@ def test_rules_turn_named_columns_into_a_query(titanic: tuple[Path, Findings, Da
     _, findings, ds = titanic
     q = rules_query("What is the survival rate by class?", ds, findings)
     assert q is not None
-    assert (q.aggregate, q.column, q.value, q.group_by) == ("rate", "survived", "true", ["class"])
+    assert (q.aggregate, q.column, q.value, q.group_by) == ("rate", "survived", "yes", ["class"])
     assert rules_query("Which group does best?", ds, findings) is None
 
 
@@ -94,7 +100,7 @@ def test_chat_asks_the_llm_for_a_structured_query(titanic: tuple[Path, Findings,
     _, findings, ds = titanic
     ledger = build_ledger(findings)
     llm = ScriptedLLM()
-    llm.reply_json({"aggregate": "rate", "column": "survived", "value": "true",
+    llm.reply_json({"aggregate": "rate", "column": "survived", "value": "yes",
                     "group_by": ["sex"]})  # fmt: skip
     llm.reply("")  # an empty narration: the answer is built from the facts
     chat = DatasetChat(llm.provider(), ds, findings, ledger)

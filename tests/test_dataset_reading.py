@@ -199,3 +199,63 @@ def test_ids_are_found_by_evidence_not_uniqueness_alone(corpus: dict[str, Case],
     _, ids, why = _judged(case)
     assert set(case.ids) <= ids, (case.ids, ids)
     assert not set(case.not_ids) & ids, why
+
+
+def test_labels_keep_their_casing(corpus: dict[str, Case]) -> None:
+    from tools.dataset.analyse import analyse
+
+    for name in ("renewal_casing", "Mroz", "titanic"):
+        case = corpus[name]
+        findings, _ = analyse(case.path, case.target, glass_box=False)
+        assert findings.target is not None and findings.target.positive in case.labels, name
+
+
+def test_a_target_of_several_classes_says_which_class_and_takes_another(tmp_path: Path) -> None:
+    from tools.dataset.analyse import analyse
+
+    path = tmp_path / "fruit.csv"
+    rows = ["kind,weight"] + [f"{k},{w}" for k, w in
+                              [("apple", 150), ("pear", 170), ("plum", 40)] * 30]  # fmt: skip
+    path.write_text("\n".join(rows) + "\napple,155\n", "utf-8")
+    findings, _ = analyse(path, "kind", glass_box=False)
+    assert findings.target is not None and findings.target.positive == "apple"
+    assert any("3 classes" in n and "--positive" in n for n in findings.notes)
+    other, _ = analyse(path, "kind", glass_box=False, positive="plum")
+    assert other.target is not None and other.target.positive == "plum"
+    assert not any("3 classes" in n for n in other.notes)
+    with pytest.raises(DatasetError, match="did you mean 'pear'"):
+        analyse(path, "kind", glass_box=False, positive="Pear")
+
+
+def test_no_outlier_alerts_on_codes_and_small_counts(corpus: dict[str, Case]) -> None:
+    from tools.dataset.analyse import analyse
+
+    findings, _ = analyse(corpus["Mroz"].path, "work", glass_box=False)
+    few = {p.name for p in findings.profiles if p.kind == "numeric" and p.distinct <= 20}
+    assert "educw" in few  # years of schooling
+    flagged = {a.columns[0] for a in findings.alerts if a.kind == "outliers"}
+    assert not few & flagged
+
+
+def test_three_runs_give_identical_findings(corpus: dict[str, Case]) -> None:
+    """diamonds (53,940 rows): the same seed and file give the same JSON, outliers as
+    pandas counts them (beyond 3 IQR of the exact quartiles)."""
+    import json
+
+    import pandas as pd
+
+    from tools.dataset.analyse import analyse
+
+    case = corpus["diamonds"]
+    runs = []
+    for _ in range(3):
+        findings, _ = analyse(case.path, "price", seed=0)
+        data = findings.model_dump(mode="json")
+        data.pop("seconds")
+        runs.append(json.dumps(data, sort_keys=True))
+    assert runs[0] == runs[1] == runs[2]
+    price = pd.read_csv(case.path)["price"]
+    q1, q3 = price.quantile(0.25), price.quantile(0.75)
+    pandas_outliers = int(((price < q1 - 3 * (q3 - q1)) | (price > q3 + 3 * (q3 - q1))).sum())
+    (profile,) = [p for p in json.loads(runs[0])["profiles"] if p["name"] == "price"]
+    assert profile["outliers"] == pandas_outliers

@@ -55,6 +55,17 @@ def explain_csv(
             "cell is always missing).",
         ),
     ] = None,
+    positive: Annotated[
+        str | None,
+        typer.Option(help="The target's class to explain against the rest (several classes)."),
+    ] = None,
+    keep_columns: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--keep",
+            help="A column kept among the drivers even if a leak test flags it (repeat).",
+        ),
+    ] = None,
 ) -> None:
     """Explain a dataset: statistics over all rows, drivers of --target, subgroups, and a
     report whose every sentence is verified against the numbers.
@@ -90,6 +101,7 @@ def explain_csv(
             done = await explain_dataset(
                 file, target, llm=connect if llm else None, model_rows=model_rows,
                 allow_bad_rows=allow_bad_rows, seed=seed, keep=chat, na=na,
+                keep_columns=keep_columns or (), positive=positive,
                 progress=lambda step, x: progress.update(task, description=step, completed=x),
             )  # fmt: skip
         try:

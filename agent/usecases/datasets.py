@@ -60,6 +60,8 @@ async def explain_dataset(
     keep: bool = False,
     progress: Progress | None = None,
     na: Sequence[str] | None = None,
+    keep_columns: Sequence[str] = (),
+    positive: str | None = None,
 ) -> DatasetExplanation:
     """Explain the dataset at ``path`` (CSV, TSV or Parquet).
 
@@ -74,6 +76,8 @@ async def explain_dataset(
         keep: Keep the loaded table open for follow-up questions.
         progress: Hears (stage, fraction done) as the work goes on.
         na: Cells read as missing (default: "", "NA", "N/A", "null", ".", "-", …).
+        keep_columns: Columns kept among the drivers even when a leak test fires.
+        positive: The target's class to explain against the rest.
     """
     report_progress = progress or (lambda stage, done: None)
 
@@ -88,6 +92,8 @@ async def explain_dataset(
                 progress=lambda step, done: report_progress(step, 0.9 * done),
                 keep=keep,
                 na=na,
+                keep_columns=keep_columns,
+                positive=positive,
             )
         except (ToolInputError, ValueError) as exc:
             raise BadInputError(str(exc)) from None

@@ -72,11 +72,13 @@ def analyse(
     keep: bool = False,
     na: Sequence[str] | None = None,
     keep_columns: Sequence[str] = (),
+    positive: str | None = None,
 ) -> tuple[Findings, Dataset | None]:
     """Analyse ``path`` over all rows. With ``keep`` the loaded :class:`Dataset` is
     returned open (for follow-up queries); else it is closed and None is returned.
     ``na``: the cells read as missing (default: the common markers, "NA", "N/A", …).
-    ``keep_columns``: columns kept among the drivers even when a leak test fires."""
+    ``keep_columns``: columns kept among the drivers even when a leak test fires.
+    ``positive``: the target's class to explain against the rest."""
     report = progress or (lambda step, done: None)
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
@@ -107,7 +109,8 @@ def analyse(
         alerts = find_alerts(ds, profiles)
         lap("alerts")
         by_name = {p.name: p for p in profiles}
-        tgt = make_target(ds, target, by_name[ds.column(target).name]) if target else None
+        tgt = (make_target(ds, target, by_name[ds.column(target).name], positive)
+               if target else None)  # fmt: skip
         ids = {a.columns[0] for a in alerts if a.kind == "id_column"}
         groupings = _groupings(ds, profiles, exclude=ids | ({target} if target else set()))
         build_codes(ds, groupings, tgt)

@@ -132,7 +132,12 @@ def _literal(value: object) -> str:
 HUGE = 1e150
 
 
-def make_target(ds: Dataset, name: str, profile: ColumnProfile) -> Target:
+def make_target(
+    ds: Dataset, name: str, profile: ColumnProfile, positive: str | None = None
+) -> Target:
+    """The target: numeric, yes/no (the class named like "yes", else the rarer one, or
+    ``positive``) or of several classes (``positive`` against the rest; without it the
+    most frequent class, said in a note)."""
     col = ds.column(name)
     c = col.sql
     if profile.count == 0:
@@ -158,12 +163,24 @@ def make_target(ds: Dataset, name: str, profile: ColumnProfile) -> Target:
         "GROUP BY v ORDER BY n DESC, v"
     ).fetchall()
     levels = [str(r[0]) for r in counts]
-    if len(levels) == 2:
+    if positive is not None and positive not in levels:
+        close = [v for v in levels if v.casefold() == positive.casefold()]
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        shown = ", ".join(repr(v) for v in levels[:10])
+        raise DatasetError(f"{positive!r} is not a class of {name!r}{hint} (classes: {shown})")
+    kind: TargetKind = "binary" if len(levels) == 2 else "categorical"
+    if positive is None and kind == "binary":
         named = [v for v in levels if v.casefold() in _POSITIVE]
         positive = named[0] if named else levels[1]  # else the rarer class
-        kind: TargetKind = "binary"
-    else:
-        positive, kind = levels[0], "categorical"
+    elif positive is None:
+        positive = levels[0]
+        more = f" and {len(levels) - 4} more" if len(levels) > 4 else ""
+        ds.notes.append(
+            f"target {name!r} has {len(levels)} classes "
+            f"({', '.join(repr(v) for v in levels[:4])}{more}): the findings are for "
+            f"{positive!r}, the most frequent, against the rest; choose another with "
+            "--positive"
+        )
     is_positive = f"{c}::VARCHAR = {_literal(positive)}"
     y_sql = f"CASE WHEN {c} IS NULL THEN NULL WHEN {is_positive} THEN 1.0 ELSE 0.0 END"
     return Target(name, kind, positive, levels, y_sql)

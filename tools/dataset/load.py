@@ -172,6 +172,8 @@ def _reader(
     options = [
         "header = true",
         f"nullstr = [{markers}]",
+        # no BOOLEAN: 'yes'/'no' and 'true'/'False' stay the labels the file wrote
+        "auto_type_candidates = ['BIGINT', 'DOUBLE', 'TIME', 'DATE', 'TIMESTAMP', 'VARCHAR']",
         f"delim = '{delimiter}'" if delimiter != "\t" else "delim = '\\t'",
         "ignore_errors = true",
         "store_rejects = true",

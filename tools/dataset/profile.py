@@ -219,9 +219,14 @@ def _build(ds: Dataset, col: Column, raw: list[Any]) -> ColumnProfile:
     )
 
 
+#: Numeric columns with at most this many distinct values (yes/no codes, counts of
+#: children, years of schooling) have no outliers to speak of: a rare level is a level.
+FEW_LEVELS = 20
+
+
 def _fences(p: ColumnProfile) -> tuple[float, float] | None:
     q1, q3 = p.quantiles.get("p25"), p.quantiles.get("p75")
-    if q1 is None or q3 is None or q3 <= q1:
+    if q1 is None or q3 is None or q3 <= q1 or p.distinct <= FEW_LEVELS:
         return None
     lo, hi = q1 - 3 * (q3 - q1), q3 + 3 * (q3 - q1)
     return (lo, hi) if math.isfinite(lo) and math.isfinite(hi) else None
@@ -248,14 +253,11 @@ def _count_outliers_long(ds: Dataset, pairs: list[tuple[Column, ColumnProfile]])
 def _count_outliers(ds: Dataset, pairs: list[tuple[Column, ColumnProfile]]) -> None:
     parts, owners = [], []
     for col, p in pairs:
-        q1, q3 = p.quantiles.get("p25"), p.quantiles.get("p75")
-        if q1 is None or q3 is None or q3 <= q1:
+        fences = _fences(p)  # None near the float limit too: no fences to speak of
+        if fences is None:
             continue
-        iqr = q3 - q1
-        if not math.isfinite(q1 - 3 * iqr) or not math.isfinite(q3 + 3 * iqr):
-            continue  # quartiles near the float limit: no fences to speak of
         c = col.number
-        parts.append(f"count(*) FILTER ({c} < {q1 - 3 * iqr!r} OR {c} > {q3 + 3 * iqr!r})")
+        parts.append(f"count(*) FILTER ({c} < {fences[0]!r} OR {c} > {fences[1]!r})")
         owners.append(p)
     if parts:
         row = ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ()

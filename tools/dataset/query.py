@@ -123,7 +123,7 @@ def compile_query(ds: Dataset, q: DatasetQuery) -> tuple[str, list[Any]]:
     elif q.aggregate == "rate":
         assert target is not None
         agg = f"avg(CASE WHEN {target.sql}::VARCHAR = ? THEN 1.0 ELSE 0.0 END)"
-        params.append(_text(q.value))
+        params.append(_written(ds, target.sql, target.name, _text(q.value)))
     else:
         assert target is not None
         fn = {"mean": "avg", "median": "median"}.get(q.aggregate, q.aggregate)
@@ -158,6 +158,25 @@ def compile_query(ds: Dataset, q: DatasetQuery) -> tuple[str, list[Any]]:
         }[q.order]
         sql += f" ORDER BY {order} LIMIT {int(q.limit)}"
     return sql, params
+
+
+def _written(ds: Dataset, column: str, name: str, value: str) -> str:
+    """``value`` as the column writes it ('Yes' for 'yes'; 'yes' for 'true' in a yes/no
+    column): a rate of a value the column never holds is refused, not reported as 0%."""
+    query = f"SELECT DISTINCT {column}::VARCHAR FROM data WHERE {column} IS NOT NULL LIMIT 1001"
+    seen = [str(r[0]) for r in ds.sql(query)]
+    if value in seen:
+        return value
+    same = [v for v in seen if v.casefold() == value.casefold()]
+    if len(same) == 1:
+        return same[0]
+    truthy = {"true": ("yes", "y", "1", "t"), "false": ("no", "n", "0", "f")}
+    if len(seen) == 2 and value.casefold() in truthy:
+        match = [v for v in seen if v.casefold() in truthy[value.casefold()]]
+        if len(match) == 1:
+            return match[0]
+    shown = ", ".join(repr(v) for v in seen[:10]) + (" …" if len(seen) > 10 else "")
+    raise DatasetError(f"{name!r} never holds {value!r} (values: {shown})")
 
 
 def _text(value: Any) -> str:

@@ -52,6 +52,7 @@ def main() -> None:
         crashes: list[tuple[str, str]] = []
         times: list[tuple[float, str, int]] = []
         written = dropped = 0  # key-finding sentences written by code, and those the checker drops
+        alerts: collections.Counter[str] = collections.Counter()  # alerts by kind, all files
         dropped_examples: list[tuple[str, str, list[str]]] = []
         report = Path(tmp) / "report.html"
         start = time.perf_counter()
@@ -71,6 +72,7 @@ def main() -> None:
                 outcomes[f"{kind}: ok"] += 1
                 data = json.loads(result.stdout)
                 times.append((seconds, name, int(data["rows"])))
+                alerts.update(a["kind"] for a in data.get("alerts", []))
                 code = data["sentences"][: len(data["sentences"]) - data["summary_sentences"]]
                 written += len(code)
                 for c in code:
@@ -97,6 +99,7 @@ def main() -> None:
     for name, exc in crashes[:30]:
         print(f"  {name}: {exc}")
     times.sort(reverse=True)
+    print("alerts by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(alerts.items())))
     print(f"sentences written by code: {written}; dropped by the checker: {dropped}")
     for name, text, reasons in dropped_examples[:10]:
         print(f"  {name}: {text[:120]} -- {reasons[:2]}")

@@ -9,6 +9,7 @@ against spreadsheet formulas (``=cmd|…``) in HTML and CSV exports.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -214,27 +215,7 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
                 )
             )
     for record in by_tool.get("simpson", []):
-        for sp in record.data["simpson"]:
-            a, b = (_q(x) for x in sp["groups"])
-            col, strat = _q(sp["column"]), _q(sp["stratifier"])
-            subject = f"{sp['column']}: {sp['groups'][0]} vs {sp['groups'][1]}"
-            overall, within = sp["overall_difference"], sp["adjusted_difference"]
-            fmt = _pct if target.kind != "numeric" else _num
-            out.append(
-                (
-                    f"Overall, {col} = {a} has a {measure} {fmt(abs(overall))} "
-                    f"{'lower' if overall < 0 else 'higher'} than {col} = {b} [{record.id}].",
-                    [C.value(record, subject, "overall_difference")],
-                )
-            )
-            out.append(
-                (
-                    f"Within the groups of {strat}, it is {fmt(abs(within))} "
-                    f"{'lower' if within < 0 else 'higher'} instead: Simpson's paradox "
-                    f"[{record.id}].",
-                    [C.value(record, subject, "within_difference")],
-                )
-            )
+        out += _reversals(record, measure, _pct if target.kind != "numeric" else _num)
     for record in by_tool.get("relationships", []):
         for r in record.data["relationships"][:3]:
             a, b = r["columns"]
@@ -259,6 +240,39 @@ def _distinct_slices(slices: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         seen |= columns if len(columns) == 1 else set()
         out.append(s)
+    return out
+
+
+def _reversals(record: Evidence, measure: str, fmt: Callable[[float], str]) -> list[Written]:
+    """Simpson's paradox as found: per comparison one sentence with the overall difference
+    and the difference within each stratifier that reverses it (the overall comparison is
+    said once, not once per stratifier)."""
+    found: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for sp in record.data["simpson"]:
+        found.setdefault((sp["column"], *sp["groups"]), []).append(sp)
+    out: list[Written] = []
+    for (column, a, b), reversals in found.items():
+        subject = f"{column}: {a} vs {b}"
+        overall = reversals[0]["overall_difference"]
+        direction = "lower" if overall < 0 else "higher"
+        within = [
+            f"within the groups of {_q(sp['stratifier'])} it is {fmt(abs(d))} "
+            f"{'lower' if d < 0 else 'higher'}"
+            for sp in reversals
+            if (d := sp["adjusted_difference"]) is not None
+        ]
+        claims: list[C.Claim] = [C.value(record, subject, "overall_difference")]
+        claims += [C.value(record, f"{subject} within {sp['stratifier']}", "within_difference")
+                   for sp in reversals]  # fmt: skip
+        out.append(
+            (
+                f"Overall, {_q(column)} = {_q(a)} has a {measure} {fmt(abs(overall))} "
+                f"{direction} than {_q(column)} = {_q(b)}, but {'; '.join(within)}: the "
+                f"direction reverses once {_q(reversals[0]['stratifier'])} is held fixed "
+                f"(Simpson's paradox) [{record.id}].",
+                claims,
+            )
+        )
     return out
 
 

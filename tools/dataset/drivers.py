@@ -28,6 +28,7 @@ from tools.dataset.groups import MISSING, Grouping, Target
 from tools.dataset.load import Dataset, quote
 
 MIN_MODEL_ROWS = 50
+MIN_GROUP_ROWS = 5  # a numeric column whose groups are all smaller is measured by r
 
 
 class Group(BaseModel):
@@ -44,7 +45,7 @@ class Driver(BaseModel):
     """How strongly one column goes with the target."""
 
     column: str
-    measure: str = Field(description="cramers_v or eta_squared.")
+    measure: str = Field(description="cramers_v, eta_squared, or pearson_r (tiny tables).")
     effect: float = Field(description="The effect size (0 = none, 1 = determined).")
     low: float
     high: float
@@ -96,7 +97,15 @@ def univariate(
         sums = np.array([r[2] or 0.0 for r in rows], dtype=float)
         var = np.array([r[3] or 0.0 for r in rows], dtype=float)
         means = sums / np.maximum(n, 1)
-        if target.kind == "numeric":
+        tiny = g.binned and g.column in pearson and float(n.max(initial=0)) < MIN_GROUP_ROWS
+        if target.kind == "numeric" and tiny:
+            # a tiny table cuts a number into groups of one or two rows, whose eta² is
+            # meaningless (BOD's Time: eta² 0, p = 1): the correlation is the effect
+            effect, lo, hi = pearson[g.column]
+            p = stats.pearson_ci(effect, int(n.sum()))[2]
+            measure, strength = "pearson_r", abs(effect)
+            bounds = [(m, m) for m in means]
+        elif target.kind == "numeric":
             effect, lo, hi, p = stats.eta_squared(n, means, var)
             measure, strength = "eta_squared", math.sqrt(max(effect, 0.0))
             bounds = [
@@ -129,6 +138,8 @@ def univariate(
     for d, p_adj, g in zip(drivers, adjusted, groupings, strict=True):
         d.p_adjusted = p_adj
         d.significant = p_adj < 0.05
+        if not d.significant and d.measure != "pearson_r":  # no effect is possible
+            d.low = 0.0
         if g.binned and d.significant:  # the course of a real effect; noise has none
             d.shape = classify_shape([x.value for x in d.groups if x.label != MISSING])
     drivers.sort(key=lambda d: (-d.strength, d.column))

@@ -164,13 +164,16 @@ class Reversals(ToolOutput):
         return f"Simpson's paradox: {shown or 'none found'}"
 
     def facts(self) -> list[Fact]:
-        facts = []
-        for s in self.simpson:
+        facts, said = [], set()
+        for s in self.simpson:  # one overall comparison, a within one per stratifier
             subject = f"{s.column}: {s.groups[0]} vs {s.groups[1]}"
-            facts += [
-                Fact(subject=subject, quantity="overall_difference", value=s.overall_difference),
-                Fact(subject=subject, quantity="within_difference", value=s.adjusted_difference),
-            ]
+            if subject not in said:
+                said.add(subject)
+                facts.append(Fact(subject=subject, quantity="overall_difference",
+                                  value=s.overall_difference))  # fmt: skip
+            within = s.adjusted_difference
+            facts.append(Fact(subject=f"{subject} within {s.stratifier}",
+                              quantity="within_difference", value=within))  # fmt: skip
         return facts
 
 

@@ -50,7 +50,10 @@ def cramers_v(
     rng = np.random.default_rng(seed)
     draws = rng.multinomial(n, (table / n).ravel(), size=rounds).reshape(rounds, *table.shape)
     vs = [_v_of(d) for d in draws]
-    return (v, float(np.quantile(vs, 0.025)), float(np.quantile(vs, 0.975)), float(p))
+    low, high = float(np.quantile(vs, 0.025)), float(np.quantile(vs, 0.975))
+    # V is biased upwards, its draws more so: a weak association's percentile interval can
+    # lie wholly above the estimate (crohn: V 0.0245 [0.105, 0.214]); it must contain it
+    return (v, min(low, v), max(high, v), float(p))
 
 
 def _trim(table: np.ndarray) -> np.ndarray:

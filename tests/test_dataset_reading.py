@@ -259,3 +259,67 @@ def test_three_runs_give_identical_findings(corpus: dict[str, Case]) -> None:
     pandas_outliers = int(((price < q1 - 3 * (q3 - q1)) | (price > q3 + 3 * (q3 - q1))).sum())
     (profile,) = [p for p in json.loads(runs[0])["profiles"] if p["name"] == "price"]
     assert profile["outliers"] == pandas_outliers
+
+
+def test_same_columns_and_informative_missingness(corpus: dict[str, Case]) -> None:
+    from tools.dataset.analyse import analyse
+
+    dupes = corpus["billing_dupes"]
+    findings, _ = analyse(dupes.path, None, glass_box=False)
+    same = {frozenset(a.columns) for a in findings.alerts if a.kind == "same_column"}
+    for column, other in dupes.same_as.items():
+        assert frozenset((column, other)) in same, (column, other, same)
+    for column in dupes.not_same:
+        assert not any(column in pair for pair in same), (column, same)
+    gaps = corpus["attrition_missing"]
+    findings, _ = analyse(gaps.path, gaps.target, glass_box=False)
+    told = {a.columns[0] for a in findings.alerts if a.kind == "informative_missing"}
+    assert set(gaps.informative_missing) <= told
+    assert not set(gaps.not_informative_missing) & told
+
+
+def test_simpson_says_the_reversal_once_with_the_within_numbers(corpus: dict[str, Case]) -> None:
+    from agent.datasets.report import make_report
+    from tools.dataset.analyse import analyse
+
+    case = corpus["clinic_simpson"]
+    findings, _ = analyse(case.path, case.target, glass_box=False)
+    report = make_report(findings)
+    said = [c for c in report.key_findings if "Simpson" in c.text]
+    assert said and all(c.verdict == "supported" for c in said), [c.text for c in said]
+    column, a, b, strat = case.reversal_of
+    mine = [
+        c.text for c in said if f"'{column}' = '{a}'" in c.text or f"'{column}' = '{b}'" in c.text
+    ]
+    assert len(mine) == 1 and f"within the groups of '{strat}'" in mine[0], said
+    assert "reverses" in mine[0]
+
+
+def test_tiny_tables_measure_a_number_by_correlation(corpus: dict[str, Case]) -> None:
+    from tools.dataset.analyse import analyse
+
+    case = corpus["BOD"]
+    findings, _ = analyse(case.path, case.target, glass_box=False)
+    (time,) = [d for d in findings.drivers if d.column == "Time"]
+    assert time.measure == "pearson_r"
+    assert time.effect == pytest.approx(case.correlations["Time"], abs=1e-6)
+    assert time.low <= time.effect <= time.high
+
+
+def test_every_interval_contains_its_estimate_and_agrees_with_the_verdict(
+    corpus: dict[str, Case],
+) -> None:
+    from tools.dataset.analyse import analyse
+
+    for case in corpus.values():
+        if case.target is None or case.name == "diamonds":
+            continue
+        findings, _ = analyse(case.path, case.target, glass_box=False)
+        for d in findings.drivers:
+            assert d.low <= d.effect <= d.high, (case.name, d.column, d.low, d.effect, d.high)
+            if not d.significant and d.measure != "pearson_r":
+                assert d.low == 0.0, (case.name, d.column)
+            if d.pearson_r is not None:
+                assert d.pearson_low <= d.pearson_r <= d.pearson_high, (case.name, d.column)
+        for r in findings.relationships:
+            assert r.low <= r.effect <= r.high, (case.name, r.columns)

@@ -288,6 +288,10 @@ _ALERT_SENTENCES = {
     "them [{eid}].",
     "id_column": "{col} has {distinct} distinct values in {rows} rows: an id, not a feature "
     "[{eid}].",
+    "same_column": "{col} equals {other} on {equal_share} of rows: the same column twice [{eid}].",
+    "informative_missing": "{col} is missing in {positive_missing_share} of rows with the "
+    "target's class and {rest_missing_share} of the rest: its absence tells the target "
+    "[{eid}].",
     "leakage": "{col} nearly determines {other} (Cramér's V {association}): a possible "
     "leak, kept out of the drivers and the model [{eid}].",
 }

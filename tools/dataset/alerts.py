@@ -28,7 +28,10 @@ AlertKind = Literal[
     "outliers",
     "id_column",
     "leakage",
+    "same_column",
+    "informative_missing",
 ]
+SAME = 0.99  # share of rows on which two columns agree to be called the same column
 _ID_NAME = re.compile(
     r"^(|column\d*|unnamed.*|id|index|idx|key|row|rownum|row_?number|uuid|guid)$"
     r"|[_ .-](id|no|nr|num|number|key|code|ref|idx)$",
@@ -158,6 +161,7 @@ def find_alerts(ds: Dataset, profiles: list[ColumnProfile]) -> list[Alert]:
                     message=f"{p.outliers} values ({share:.2%}) beyond 3 IQR",
                 )
             )
+    alerts += same_columns(ds, profiles)
     if duplicates:
         alerts.append(
             Alert(
@@ -185,3 +189,73 @@ LEAKAGE_NOTE = (
     "it may be computed from the target or recorded after it, so it is kept out of the "
     "drivers and the model (keep it with --keep)"
 )
+
+
+def same_columns(ds: Dataset, profiles: list[ColumnProfile], limit: int = 500) -> list[Alert]:
+    """Pairs of columns equal on at least 99% of rows (both missing counts as equal): a
+    copy, a renamed duplicate, or a near-copy. Candidates share their type family and have
+    about as many distinct values; one scan compares up to ``limit`` pairs."""
+    usable = [p for p in profiles if p.distinct > 1 and p.kind != "text"]
+    pairs = []
+    for i, a in enumerate(usable):
+        for b in usable[i + 1 :]:
+            number = (a.kind == "numeric", b.kind == "numeric")
+            if number[0] != number[1]:
+                continue
+            if abs(a.distinct - b.distinct) > max(2, 0.05 * max(a.distinct, b.distinct)):
+                continue
+            pairs.append((a, b))
+    pairs = pairs[:limit]
+    if not pairs:
+        return []
+
+    def value(p: ColumnProfile) -> str:
+        return f"{quote(p.name)}::DOUBLE" if p.kind == "numeric" else f"{quote(p.name)}::VARCHAR"
+
+    parts = [f"count(*) FILTER ({value(a)} IS NOT DISTINCT FROM {value(b)})" for a, b in pairs]
+    row = ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ()
+    out = []
+    for (a, b), equal in zip(pairs, row, strict=True):
+        share = int(equal) / ds.rows
+        if share >= SAME:
+            how = "a copy of" if share == 1.0 else "nearly a copy of"
+            message = f"{how} {a.name!r}: equal on {share:.1%} of rows"
+            out.append(Alert(kind="same_column", columns=[b.name, a.name],
+                             figures={"equal_share": share}, message=message))  # fmt: skip
+    return out
+
+
+def informative_missingness(
+    ds: Dataset, profiles: list[ColumnProfile], target: str, y_sql: str, positive: str
+) -> list[Alert]:
+    """Columns whose missingness tells a yes/no target: missing at least twice as often
+    (and 5 points more) in one class, with a two-proportion z test p < 0.001."""
+    from tools.dataset import stats
+
+    gappy = [p for p in profiles if p.missing and p.name != target and p.missing_share < 0.95]
+    if not gappy:
+        return []
+    parts = ["count(*) FILTER (__y = 1)", "count(*) FILTER (__y = 0)"]
+    for p in gappy:
+        x = quote(p.name)
+        parts += [f"count(*) FILTER (__y = 1 AND {x} IS NULL)",
+                  f"count(*) FILTER (__y = 0 AND {x} IS NULL)"]  # fmt: skip
+    query = f"SELECT {', '.join(parts)} FROM (SELECT *, {y_sql} AS __y FROM data)"
+    row = list(ds.con.execute(query).fetchone() or ())
+    n1, n0 = int(row[0]), int(row[1])
+    out = []
+    for i, p in enumerate(gappy):
+        m1, m0 = int(row[2 + 2 * i]), int(row[3 + 2 * i])
+        if not n1 or not n0:
+            continue
+        r1, r0 = m1 / n1, m0 / n0
+        hi, lo = max(r1, r0), min(r1, r0)
+        _, _, _, pvalue = stats.two_proportions(m1, n1, m0, n0)
+        if hi >= 2 * lo and hi - lo >= 0.05 and pvalue < 0.001:
+            out.append(Alert(
+                kind="informative_missing", columns=[p.name, target],
+                figures={"positive_missing_share": r1, "rest_missing_share": r0},
+                message=f"missing in {r1:.1%} of rows with {target} = {positive!r} and "
+                f"{r0:.1%} of the rest: its absence says something about the target",
+            ))  # fmt: skip
+    return out

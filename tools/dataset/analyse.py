@@ -6,14 +6,16 @@ step reports progress through an optional callback so the CLI can draw a progres
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 
-from tools.dataset.alerts import LEAKAGE_NOTE, Alert, find_alerts
+from tools.dataset.alerts import LEAKAGE_NOTE, Alert, find_alerts, informative_missingness
 from tools.dataset.drivers import Driver, GlassBox, fit_glass_box, univariate
 from tools.dataset.groups import Grouping, Target, build_codes, make_grouping, make_target
 from tools.dataset.leaks import find_leaks
@@ -128,6 +130,9 @@ def analyse(
         if tgt is not None:
             report("ranking drivers", 0.4)
             findings.target = _target_info(ds, tgt)
+            if tgt.kind != "numeric" and tgt.positive is not None:
+                findings.alerts += informative_missingness(ds, profiles, tgt.column, tgt.y_sql,
+                                                           tgt.positive)  # fmt: skip
             drivers = univariate(ds, groupings, tgt, seed=seed)
             findings.drivers = drivers
             findings.alerts += _leakage(ds, groupings, drivers, tgt, keep_columns)
@@ -151,6 +156,7 @@ def analyse(
         findings.relationships = relationships(ds, kept, seed=seed)
         lap("relationships")
         findings.seconds = seconds
+        findings = Findings.model_validate(_stable(findings.model_dump()))
         report("done", 1.0)
     except BaseException:
         ds.close()
@@ -159,6 +165,19 @@ def analyse(
         return findings, ds
     ds.close()
     return findings, None
+
+
+def _stable(value: Any) -> Any:
+    """Every float to 12 significant digits: DuckDB sums in parallel, in an order that
+    varies, so means and moments differ run to run in their last digits; rounded, the same
+    file and seed give the same findings."""
+    if isinstance(value, float):
+        return float(f"{value:.12g}") if math.isfinite(value) else value
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_stable(v) for v in value)
+    return value
 
 
 def _warm_up(glass_box: bool) -> None:

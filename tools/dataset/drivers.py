@@ -85,7 +85,7 @@ def univariate(
 ) -> list[Driver]:
     """One :class:`Driver` per grouping, strongest first."""
     drivers = []
-    numeric_cols = [g for g in groupings if g.binned]
+    numeric_cols = [g for g in groupings if g.binned or ds.column(g.column).is_number]
     pearson = _pearson(ds, numeric_cols, target) if target.kind != "categorical" else {}
     for g in groupings:
         rows = ds.con.execute(
@@ -97,7 +97,7 @@ def univariate(
         sums = np.array([r[2] or 0.0 for r in rows], dtype=float)
         var = np.array([r[3] or 0.0 for r in rows], dtype=float)
         means = sums / np.maximum(n, 1)
-        tiny = g.binned and g.column in pearson and float(n.max(initial=0)) < MIN_GROUP_ROWS
+        tiny = g.column in pearson and float(n.max(initial=0)) < MIN_GROUP_ROWS
         if target.kind == "numeric" and tiny:
             # a tiny table cuts a number into groups of one or two rows, whose eta² is
             # meaningless (BOD's Time: eta² 0, p = 1): the correlation is the effect

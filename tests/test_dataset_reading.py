@@ -323,3 +323,29 @@ def test_every_interval_contains_its_estimate_and_agrees_with_the_verdict(
                 assert d.pearson_low <= d.pearson_r <= d.pearson_high, (case.name, d.column)
         for r in findings.relationships:
             assert r.low <= r.effect <= r.high, (case.name, r.columns)
+
+
+def test_dates_are_profiled_with_gaps_and_the_targets_trend(tmp_path: Path) -> None:
+    """A target that rises over time: the date column is a driver whose shape is the
+    trend; the profile has the range and the longest gap between dates."""
+    import datetime as dt
+    import random
+
+    from tools.dataset.analyse import analyse
+
+    rng = random.Random(3)
+    start = dt.date(2020, 1, 1)
+    days = [d for d in range(0, 730) if not 200 <= d < 260]  # a 61-day hole in the data
+    rows = ["day,sales"]
+    for d in days:
+        when = start + dt.timedelta(days=d)
+        rows.append(f"{when:%d.%m.%Y},{100 + 0.5 * d + rng.gauss(0, 20):.1f}")
+    path = tmp_path / "sales.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    findings, _ = analyse(path, "sales", glass_box=False)
+    (day,) = [p for p in findings.profiles if p.name == "day"]
+    assert day.kind == "datetime" and str(day.min)[:10] == "2020-01-01"
+    assert day.largest_gap_days == 61
+    (driver,) = [d for d in findings.drivers if d.column == "day"]
+    assert driver.significant and driver.shape == "increasing"
+    assert driver.pearson_r is not None and driver.pearson_r > 0.9

@@ -268,8 +268,13 @@ def _reversals(record: Evidence, measure: str, fmt: Callable[[float], str]) -> l
             (
                 f"Overall, {_q(column)} = {_q(a)} has a {measure} {fmt(abs(overall))} "
                 f"{direction} than {_q(column)} = {_q(b)}, but {'; '.join(within)}: the "
-                f"direction reverses once {_q(reversals[0]['stratifier'])} is held fixed "
-                f"(Simpson's paradox) [{record.id}].",
+                f"direction reverses once "
+                + (
+                    f"{_q(reversals[0]['stratifier'])} is"
+                    if len(reversals) == 1
+                    else "any of these is"
+                )
+                + f" held fixed (Simpson's paradox) [{record.id}].",
                 claims,
             )
         )

@@ -70,11 +70,15 @@ def _value_label(value: object) -> str:
 
 
 def make_grouping(ds: Dataset, col: Column, profile: ColumnProfile, index: int) -> Grouping | None:
-    """The grouping of ``col``, or None for kinds that are not grouped (text, dates)."""
+    """The grouping of ``col``, or None for kinds that are not grouped (text, times of
+    day). Dates are cut at their deciles, so the target's course over time (its trend)
+    is a driver's shape."""
     code = f"g{index}"
     c = col.sql
-    if profile.kind in ("text", "datetime") or profile.distinct < 2:
+    if profile.kind == "text" or profile.distinct < 2:
         return None
+    if profile.kind == "datetime":
+        return _date_grouping(ds, col, profile, code)
     if profile.kind == "numeric" and profile.distinct > MAX_GROUPS:
         deciles = [profile.quantiles.get(f"p{d}0") for d in range(1, 10)]  # from profiling
         cuts = sorted({float(v) for v in deciles if v is not None and math.isfinite(v)})
@@ -115,6 +119,27 @@ def make_grouping(ds: Dataset, col: Column, profile: ColumnProfile, index: int) 
         binned = False
     labels.append(MISSING)
     return Grouping(column=col.name, code=code, labels=labels, sql=sql, binned=binned)
+
+
+def _date_grouping(ds: Dataset, col: Column, profile: ColumnProfile, code: str) -> Grouping | None:
+    if col.dtype.split(" ")[0] not in ("DATE", "TIMESTAMP") or profile.distinct < 4:
+        return None
+    c = col.sql
+    (cuts,) = ds.con.execute(
+        f"SELECT quantile_disc({c}, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) FROM data"
+    ).fetchone() or ([],)
+    lo = ds.con.execute(f"SELECT min({c}) FROM data").fetchone()
+    edges = sorted({v for v in cuts or [] if v is not None and lo and v > lo[0]})
+    if not edges:
+        return None
+    day = (lambda v: str(v)[:10]) if col.dtype == "DATE" else str
+    labels = [f"< {day(edges[0])}"]
+    labels += [f"{day(a)} to {day(b)}" for a, b in itertools.pairwise(edges)]
+    labels.append(f">= {day(edges[-1])}")
+    whens = " ".join(f"WHEN {c} < '{v}'::{col.dtype} THEN {i}" for i, v in enumerate(edges))
+    sql = f"CASE WHEN {c} IS NULL THEN {len(labels)} {whens} ELSE {len(edges)} END"
+    labels.append(MISSING)
+    return Grouping(column=col.name, code=code, labels=labels, sql=sql, binned=True)
 
 
 def _literal(value: object) -> str:

@@ -78,6 +78,8 @@ class Column:
     def number(self) -> str:
         """The column as a finite DOUBLE for sums, moments, quantiles and correlations:
         ±infinity is left out there (it stays a value for counts and groups)."""
+        if self.dtype.split(" ")[0] in ("DATE", "TIMESTAMP"):
+            return f"epoch({self.sql})::DOUBLE"  # seconds: dates correlate as numbers
         x = f"{self.sql}::DOUBLE"
         return f"(CASE WHEN isfinite({x}) THEN {x} END)" if self.infinite else x
 

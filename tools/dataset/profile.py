@@ -37,6 +37,9 @@ class ColumnProfile(BaseModel):
     infinite: int = Field(
         0, description="±infinity values (counted as values; not in the mean, std, quantiles)."
     )
+    largest_gap_days: int | None = Field(
+        None, description="Dates: the longest stretch between two consecutive dates present."
+    )
 
 
 def _kind(col: Column, distinct: int, count: int) -> Kind:
@@ -60,6 +63,14 @@ def _finite(value: object) -> float | None:
     except (TypeError, ValueError):
         return None
     return number if math.isfinite(number) else None
+
+
+def _largest_gap(ds: Dataset, col: Column) -> int | None:
+    (gap,) = ds.con.execute(
+        f"SELECT max(d - p) FROM (SELECT d, lag(d) OVER (ORDER BY d) AS p FROM "
+        f"(SELECT DISTINCT {col.sql}::DATE AS d FROM data WHERE {col.sql} IS NOT NULL))"
+    ).fetchone() or (None,)
+    return int(gap) if gap is not None else None
 
 
 def _stable(value: float | None, zero: float = 0.0) -> float | None:
@@ -94,6 +105,9 @@ def profile_dataset(
         out = [_build(ds, col, values) for col, values in zip(batch, raw, strict=True)]
         numeric = [(c, p) for c, p in zip(batch, out, strict=True) if p.kind == "numeric"]
         (_count_outliers_long if long else _count_outliers)(ds, numeric)
+        for col, p in zip(batch, out, strict=True):
+            if p.kind == "datetime" and col.dtype.split(" ")[0] in ("DATE", "TIMESTAMP"):
+                p.largest_gap_days = _largest_gap(ds, col)
         profiles += out
         if progress:
             progress(len(batch))

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -51,6 +51,7 @@ from tools.models.units import Granularity
 log = logging.getLogger(__name__)
 #: Re-exported for callers that run the pieces themselves (faithfulness, tests).
 __all__ = [
+    "CONTRAST_FIELD",
     "IG_QUADRATURE",
     "AttributeArgs",
     "AttributionResult",
@@ -70,6 +71,12 @@ Method = Literal[
     "shapley",
     "context_cite",
 ]
+
+
+CONTRAST_FIELD: Any = Field(
+    default=False,
+    description="Contrast with the runner-up option (needs a prompt that offers options).",
+)
 
 
 class AttributeArgs(ToolInput):
@@ -97,10 +104,7 @@ class AttributeArgs(ToolInput):
         description="Contrast: explain why the answer rather than this one (log p(answer) "
         "- log p(foil) at their first differing token).",
     )
-    contrast: bool = Field(
-        default=False,
-        description="Contrast with the runner-up option (needs a prompt that offers options).",
-    )
+    contrast: bool = CONTRAST_FIELD
     target_token: int | None = Field(
         default=None, ge=0, description="Explain only this answer token (0-based index)."
     )

@@ -9,7 +9,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from tools.attribution import AttributionResult, UnitScore, probability, removal_points
+from tools.attribution import (
+    CONTRAST_FIELD,
+    AttributionResult,
+    UnitScore,
+    probability,
+    removal_points,
+)
 from tools.base import ToolInput, register
 from tools.decision import _END, _named, _styled, options_in
 from tools.errors import ToolInputError
@@ -32,10 +38,7 @@ class EndpointAttributeArgs(ToolInput):
         description="Contrast: explain why the answer rather than this one (log p(answer) "
         "- log p(foil), both teacher-forced after the answer's words before the decision).",
     )
-    contrast: bool = Field(
-        default=False,
-        description="Contrast with the runner-up option (needs a prompt that offers options).",
-    )
+    contrast: bool = CONTRAST_FIELD
     granularity: Literal["word", "sentence"] = Field(default="word", description="Units.")
     max_new_tokens: int = Field(default=16, ge=1, le=256, description="Answer length cap.")
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from agent.errors import BadInputError
 from agent.grounding.evidence import Ledger
 from agent.llm import ChatResult
+from tools.attribution import Method as Method
 from tools.base import Tool
 from tools.decision import options_in
 from tools.errors import ToolInputError
@@ -26,15 +27,6 @@ from tools.registry import get_tool
 
 Router = Literal["auto", "llm", "rules"]
 RoutedBy = Literal["rules", "llm", "default"]
-Method = Literal[
-    "occlusion",
-    "integrated_gradients",
-    "grad_x_input",
-    "attention",
-    "attention_rollout",
-    "shapley",
-    "context_cite",
-]
 
 # Tools the LLM may route to. `probe` needs labelled texts and `attribute_endpoint` a URL:
 # they are for programmatic callers, not for a routed chat turn.

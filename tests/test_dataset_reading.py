@@ -259,6 +259,17 @@ def test_three_runs_give_identical_findings(corpus: dict[str, Case]) -> None:
     pandas_outliers = int(((price < q1 - 3 * (q3 - q1)) | (price > q3 + 3 * (q3 - q1))).sum())
     (profile,) = [p for p in json.loads(runs[0])["profiles"] if p["name"] == "price"]
     assert profile["outliers"] == pandas_outliers
+    # the paradox as found: G is dearer than E overall, cheaper within carat strata
+    from agent.datasets.report import make_report
+
+    reversal = case.reversal
+    assert reversal is not None and reversal["overall_diff"] > 0 > reversal["within_diff"]
+    said = [c for c in make_report(findings, with_charts=False).key_findings
+            if "'color' = 'G'" in c.text and "Simpson" in c.text]  # fmt: skip
+    assert len(said) == 1 and said[0].verdict == "supported"
+    text = said[0].text
+    assert f"{reversal['overall_diff']:.1f} higher than 'color' = 'E'" in text
+    assert "within the groups of 'carat' it is" in text and "lower" in text.split("'carat'")[1]
 
 
 def test_same_columns_and_informative_missingness(corpus: dict[str, Case]) -> None:

@@ -105,7 +105,7 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
         claims: list[C.Claim] = [C.value(ranking, top.column, top.measure)]
         if top is findings.drivers[0]:
             same = [d for d in findings.drivers if d.measure == top.measure]
-            if len(same) > 1:
+            if len(same) > 1 and top.measure != "pearson_r":  # drivers rank by |r|, not r
                 claims.append(
                     C.RankClaim(evidence=ranking.id, subject=top.column, quantity=top.measure)
                 )

@@ -45,6 +45,7 @@ from tools.attribution_methods import (
 )
 from tools.base import Fact, ToolInput, ToolOutput, target_tool
 from tools.context_attribution import SurrogateFit, context_cite
+from tools.methods import Method
 from tools.models import DEFAULT_TARGET, Cost, WhiteBoxLM
 from tools.models.units import Granularity
 
@@ -55,21 +56,12 @@ __all__ = [
     "IG_QUADRATURE",
     "AttributeArgs",
     "AttributionResult",
+    "Method",
     "Problem",
     "UnitScore",
     "_baseline_ids",
     "_forward_f",
     "attribute_with",
-]
-
-Method = Literal[
-    "occlusion",
-    "integrated_gradients",
-    "grad_x_input",
-    "attention",
-    "attention_rollout",
-    "shapley",
-    "context_cite",
 ]
 
 

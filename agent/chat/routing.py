@@ -18,10 +18,10 @@ from pydantic import BaseModel, Field
 from agent.errors import BadInputError
 from agent.grounding.evidence import Ledger
 from agent.llm import ChatResult
-from tools.attribution import Method as Method
 from tools.base import Tool
 from tools.decision import options_in
 from tools.errors import ToolInputError
+from tools.methods import Method as Method
 from tools.models import DEFAULT_TARGET
 from tools.registry import get_tool
 

@@ -173,3 +173,24 @@ def test_occlusion_effects_read_in_percentage_points(planted, sentences: list[st
                                                method="integrated_gradients"))  # fmt: skip
     assert all(u.points is None for u in ig.units)
     assert not [f for f in ig.facts() if f.quantity.startswith("probability")]
+
+
+def test_a_code_written_answer_does_not_repeat_the_lead(planted, sentences: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """When no narrator claim holds, code writes the answer; its line that restates the
+    lead's fact (the top word's rank) shows once."""
+    from agent.grounding.evidence import Ledger
+    from agent.grounding.framing import frame
+    from agent.grounding.verify import Verification
+    from agent.grounding.written import templated_answer
+
+    result = attribute_with(planted, AttributeArgs(text=sentences[1], answer="yes"))
+    ledger = Ledger()
+    record = ledger.add("attribute", AttributeArgs(text=sentences[1]), result)
+    answer = templated_answer([record])
+    assert f"'{TRIGGER}' has the highest attribution" in answer
+    code = Verification(answer=answer, sentences=[], grounding_rate=0.0, templated=True,
+                        evidence=[record.id], source="code")  # fmt: skip
+    shown = frame(code, "why?", [record], early=True).answer.split("\n")
+    assert shown[0].startswith(f"Removing '{TRIGGER}' lowers the probability")
+    assert not any("highest attribution" in line for line in shown), shown
+    assert len(shown) == len(answer.split("\n"))  # the restating line gave way to the lead

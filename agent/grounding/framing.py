@@ -98,6 +98,11 @@ def frame(
     texts = [c.text for c in framing]
     said = {key for c in framing for claim in c.claims for key in _keys(claim)}
     claims_of = {c.text: c.claims for c in verification.sentences}
+    if verification.templated:  # code wrote the answer: its lines' claims, to drop repeats
+        ledger = Ledger(records)
+        for record in records:
+            for claim in fact_claims(record, 3, focus):
+                claims_of.setdefault(claim.render(ledger), [claim.model_dump(mode="json")])
 
     def repeats(line: str) -> bool:  # the line, or every claim in it, was said already
         claims = claims_of.get(line) or []

@@ -74,3 +74,35 @@ def test_cached_edit_scores_equal_full_scores(lm) -> None:  # type: ignore[no-un
     cached = lm.score_edits(enc.ids, variants, answer)
     full = lm.score([enc.ids, *variants], answer)
     assert torch.allclose(cached, full, atol=1e-3)
+
+
+def test_batched_edit_scores_read_a_foil_from_the_same_pass(lm) -> None:  # type: ignore[no-untyped-def]
+    enc = lm.encode("The soup was not hot, and the bread was stale.")
+    answer = lm.answer_ids(" Negative")
+    foil = lm.answer_ids(" Positive")
+    variants = [[t for i, t in enumerate(enc.ids) if i != p] for p in enc.user_positions]
+    both = lm.score_edits(enc.ids, variants, answer, extra=foil[0])
+    assert torch.allclose(both[:, :-1], lm.score([enc.ids, *variants], answer), atol=1e-3)
+    assert torch.allclose(both[:, -1], lm.score([enc.ids, *variants], foil)[:, 0], atol=1e-3)
+
+
+def test_continuations_of_different_lengths_score_as_one_by_one(lm) -> None:  # type: ignore[no-untyped-def]
+    ids = lm.encode("Is the sky green? Answer yes or no.").ids
+    options = [lm.answer_ids(w) for w in (" No", " Yes, it is", " Maybe not")]
+    batched = lm.score_continuations(ids, options)
+    alone = [float(lm.score([ids], o)[0].sum()) for o in options]
+    assert batched == pytest.approx(alone, abs=1e-3)
+
+
+def test_a_decision_is_found_once_per_input(lm, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tools import decision
+
+    text = "The movie was not good at all. Was the review positive or negative?"
+    ids = lm.encode(text).ids
+    first = decision.decide(lm, ids, text)
+    calls = []
+    monkeypatch.setattr(decision, "_decide", lambda *a: calls.append(a))
+    again = decision.decide(lm, ids, text)
+    assert calls == [] and again == first and again is not first
+    again.options.append("x")  # a caller's change does not reach the kept one
+    assert decision.decide(lm, ids, text).options == first.options

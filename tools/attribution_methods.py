@@ -158,12 +158,9 @@ def score_variants(problem: Problem, variants: list[list[int]], cost: Cost) -> T
     lm, ids = problem.lm, problem.enc.ids
     if problem.foil_id is None:
         return problem.reduce(lm.score_edits(ids, variants, problem.answer, cost))
-    # the contrast: log p(answer token) - log p(foil token), both runs cropped alike
-    foil = [*problem.answer[:-1], problem.foil_id]
-    return (
-        lm.score_edits(ids, variants, problem.answer, cost)[:, -1]
-        - lm.score_edits(ids, variants, foil, cost)[:, -1]
-    )
+    # the contrast: log p(answer token) - log p(foil token), read from the same pass
+    scores = lm.score_edits(ids, variants, problem.answer, cost, extra=problem.foil_id)
+    return scores[:, -2] - scores[:, -1]
 
 
 def occlusion(problem: Problem, cost: Cost) -> tuple[list[float], float]:

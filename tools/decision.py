@@ -24,6 +24,7 @@ A caller may always name the answer to explain instead (``answer=``; teacher-for
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -122,12 +123,29 @@ def _styled(foil: str, said: str) -> str:
     return (" " if said.startswith(" ") else "") + word
 
 
+DECISIONS_KEPT = 64  # per target: a session's follow-ups reuse the decision of its input
+
+
 def decide(lm: WhiteBoxLM, prompt_ids: list[int], text: str, max_new_tokens: int = 32) -> Decision:
-    """The decision of ``lm``'s answer to ``text`` (see the module for the rule)."""
+    """The decision of ``lm``'s answer to ``text`` (see the module for the rule).
+
+    Greedy decoding is deterministic, so a decision found once for these ids is kept on
+    the target and a copy returned (the follow-ups of a session ask about the same input).
+    """
     import torch
 
+    memo = getattr(lm, "decisions", None)
+    key = (tuple(prompt_ids), text, max_new_tokens)
+    if memo is not None and key in memo:
+        memo.move_to_end(key)
+        return copy.deepcopy(memo[key])
     with torch.no_grad():
-        return _decide(lm, prompt_ids, text, max_new_tokens)
+        found = _decide(lm, prompt_ids, text, max_new_tokens)
+    if memo is not None:
+        memo[key] = copy.deepcopy(found)
+        while len(memo) > DECISIONS_KEPT:
+            memo.popitem(last=False)
+    return found
 
 
 def _decided(options: list[str]) -> Callable[[str], bool]:
@@ -184,11 +202,10 @@ def _decide(lm: WhiteBoxLM, prompt_ids: list[int], text: str, max_new_tokens: in
             prefix = generated_ids[:start]
             written = lm.decode(generated_ids[start:stop])
             foils = [o for o in options if o.casefold() != option.casefold()]
-            scores = {}
-            for o in options:
-                ids = generated_ids[start:stop] if o == option else lm.answer_ids(
-                    _styled(o, written))  # fmt: skip
-                scores[o] = round(float(lm.score([prompt_ids + prefix], ids)[0].sum()), 4)
+            said_ids = {o: generated_ids[start:stop] if o == option else lm.answer_ids(
+                _styled(o, written)) for o in options}  # fmt: skip
+            scored = lm.score_continuations(prompt_ids + prefix, list(said_ids.values()))
+            scores = {o: round(v, 4) for o, v in zip(said_ids, scored, strict=True)}
             runner = max(foils, key=lambda o: scores[o])
             return Decision(
                 kind="option", answer_ids=generated_ids[:stop], start=start, label=option,
@@ -198,12 +215,11 @@ def _decide(lm: WhiteBoxLM, prompt_ids: list[int], text: str, max_new_tokens: in
             )  # fmt: skip
         # the answer names no option: what it would start with, scored; said so
         best: dict[str, tuple[float, list[int]]] = {}
-        for option in options:
-            for form in _forms(option):
-                ids = lm.answer_ids(form)
-                score = float(lm.score([prompt_ids], ids)[0].sum())
-                if option not in best or score > best[option][0]:
-                    best[option] = (score, ids)
+        forms = [(option, lm.answer_ids(form)) for option in options for form in _forms(option)]
+        scored = lm.score_continuations(prompt_ids, [ids for _, ids in forms])
+        for (option, ids), score in zip(forms, scored, strict=True):
+            if option not in best or score > best[option][0]:
+                best[option] = (score, ids)
         ranked = sorted(options, key=lambda o: -best[o][0])
         chosen, runner = ranked[0], ranked[1]
         return Decision(

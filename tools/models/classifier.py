@@ -112,10 +112,15 @@ class WhiteBoxClassifier(WhiteBoxLM):
         return [int(self.label_logprobs(ids).argmax())]
 
     def score_edits(
-        self, ids: list[int], variants: list[list[int]], answer: list[int], cost: Cost | None = None
-    ) -> Tensor:
+        self, ids: list[int], variants: list[list[int]], answer: list[int],
+        cost: Cost | None = None, *, extra: int | None = None,
+    ) -> Tensor:  # fmt: skip
         """No cache to share (a classifier reads the text both ways): batched scoring."""
-        return self.score([ids, *variants], answer, cost)
+        scores = self.score([ids, *variants], answer, cost)
+        if extra is None:
+            return scores
+        other = self.score([ids, *variants], [*answer[:-1], extra])[:, -1:]
+        return torch.cat([scores, other], dim=-1)
 
     def n_layers(self) -> int:
         raise ToolInputError(f"{self.name} is a classifier: layer tools need a causal LM")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,6 +96,9 @@ class WhiteBoxLM:
         end = tokenizer.convert_tokens_to_ids("<|im_end|>") if self.chat else None
         if isinstance(end, int) and end != tokenizer.unk_token_id:
             self.stop_ids.add(end)
+        # Decisions already found (see tools.decision.decide): a session's follow-ups ask
+        # about the same input, and greedy decoding gives the same decision every time.
+        self.decisions: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
     # ----------------------------------------------------------------- encoding
 
@@ -200,7 +204,9 @@ class WhiteBoxLM:
         for i in range(0, len(prompts), self.max_batch):
             chunk = prompts[i : i + self.max_batch]
             ids, mask, pos = self.batch(chunk, answer)
-            logits = self.model(input_ids=ids, attention_mask=mask, position_ids=pos).logits
+            logits = self.model(
+                input_ids=ids, attention_mask=mask, position_ids=pos, logits_to_keep=len(answer) + 1
+            ).logits
             rows.append(self.answer_logprobs(logits, answer))
             if cost is not None:
                 cost.forward_passes += sum(len(p) + len(answer) for p in chunk) / (
@@ -209,41 +215,99 @@ class WhiteBoxLM:
         return torch.cat(rows)
 
     @torch.no_grad()
+    def score_continuations(self, ids: list[int], continuations: list[list[int]]) -> list[float]:
+        """``log p(c | ids)`` summed over each continuation's tokens, all in one batch
+        (right-padded: every row keeps its own positions)."""
+        seqs = [ids + c for c in continuations]
+        width = max(len(q) for q in seqs)
+        batch = torch.full((len(seqs), width), self.pad_id, dtype=torch.long)
+        mask = torch.zeros((len(seqs), width), dtype=torch.long)
+        for r, q in enumerate(seqs):
+            batch[r, : len(q)] = torch.tensor(q)
+            mask[r, : len(q)] = 1
+        logp = self.model(input_ids=batch, attention_mask=mask).logits.float().log_softmax(-1)
+        start = len(ids)
+        return [
+            float(sum(logp[r, start + j - 1, t] for j, t in enumerate(c)))
+            for r, c in enumerate(continuations)
+        ]
+
+    @torch.no_grad()
     def score_edits(
-        self, ids: list[int], variants: list[list[int]], answer: list[int], cost: Cost | None = None
-    ) -> Tensor:
+        self, ids: list[int], variants: list[list[int]], answer: list[int],
+        cost: Cost | None = None, *, extra: int | None = None,
+    ) -> Tensor:  # fmt: skip
         """Like :meth:`score` for ``[ids, *variants]``, reusing the prompt's KV cache.
 
         Every variant (e.g. ``ids`` with a word deleted) shares a prefix with ``ids``; the
         cache of ``ids + answer`` is cropped there and only the rest is run, so removing a
-        late word costs a fraction of a forward pass. Scores equal :meth:`score`'s.
+        late word costs a fraction of a forward pass. Variants run in batches (sorted by
+        where they first differ; a batch feeds from its shortest shared prefix, rows
+        left-padded after it): on a CPU one batch of 20 short rows is about 4x faster than
+        20 single rows. Scores equal :meth:`score`'s.
+
+        ``extra``: a token whose log-prob at the answer's last position is appended as one
+        more column (a contrast's foil, read from the same forward pass).
         """
         from transformers import DynamicCache
 
         full = ids + answer
-        out = self.model(input_ids=torch.tensor([full]), use_cache=True)
-        rows = [self.answer_logprobs(out.logits, answer)[0]]
+        n = len(answer)
+        out = self.model(input_ids=torch.tensor([full]), use_cache=True, logits_to_keep=n + 1)
+        first = self._answer_columns(out.logits[:, -n - 1 :], answer, extra)
         layers = out.cache.layers
         if cost is not None:
             cost.forward_passes += 1
+        starts = []
         for variant in variants:
             shared = 0
             for a, b in zip(ids, variant, strict=False):
                 if a != b:
                     break
                 shared += 1
-            start = min(shared, len(variant) - 1)  # feed at least the last prompt token
-            cache = DynamicCache(
-                ddp_cache_data=[(layer.keys[:, :, :start], layer.values[:, :, :start])
-                                for layer in layers],
-                config=self.model.config,
-            )  # fmt: skip
-            fed = variant[start:] + answer
-            logits = self.model(input_ids=torch.tensor([fed]), cache=cache, use_cache=True).logits
-            rows.append(self.answer_logprobs(logits, answer)[0])
+            starts.append(min(shared, len(variant) - 1))  # feed at least one prompt token
+        order = sorted(range(len(variants)), key=lambda i: starts[i])
+        rows: dict[int, Tensor] = {}
+        for g in range(0, len(order), self.max_batch):
+            group = order[g : g + self.max_batch]
+            prefix = min(starts[i] for i in group)
+            fed = [variants[i][prefix:] + answer for i in group]
+            width = max(len(f) for f in fed)
+            batch = torch.full((len(group), width), self.pad_id, dtype=torch.long)
+            mask = torch.zeros((len(group), prefix + width), dtype=torch.long)
+            mask[:, :prefix] = 1
+            positions = torch.full((len(group), width), prefix, dtype=torch.long)
+            for r, f in enumerate(fed):
+                batch[r, width - len(f) :] = torch.tensor(f)
+                mask[r, prefix + width - len(f) :] = 1
+                positions[r, width - len(f) :] = torch.arange(prefix, prefix + len(f))
+            cache = None
+            if prefix:
+                cache = DynamicCache(
+                    ddp_cache_data=[
+                        (layer.keys[:, :, :prefix].expand(len(group), -1, -1, -1).contiguous(),
+                         layer.values[:, :, :prefix].expand(len(group), -1, -1, -1).contiguous())
+                        for layer in layers
+                    ],
+                    config=self.model.config,
+                )  # fmt: skip
+            logits = self.model(
+                input_ids=batch, attention_mask=mask, position_ids=positions, cache=cache,
+                use_cache=cache is not None, logits_to_keep=n + 1,
+            ).logits  # fmt: skip
+            for r, i in enumerate(group):
+                rows[i] = self._answer_columns(logits[r : r + 1], answer, extra)
             if cost is not None:
-                cost.forward_passes += len(fed) / len(full)
-        return torch.stack(rows)
+                cost.forward_passes += sum(len(f) for f in fed) / len(full)
+        return torch.cat([first, *(rows[i] for i in range(len(variants)))])
+
+    def _answer_columns(self, logits: Tensor, answer: list[int], extra: int | None) -> Tensor:
+        """Per-answer-token log-probs ([B, n]), plus ``extra``'s at the last answer position."""
+        scores = self.answer_logprobs(logits, answer)
+        if extra is None:
+            return scores
+        last = logits[:, -2, :].float().log_softmax(-1)[:, extra]
+        return torch.cat([scores, last.unsqueeze(-1)], dim=-1)
 
     def embeddings(self) -> torch.nn.Module:
         module: torch.nn.Module = self.model.get_input_embeddings()

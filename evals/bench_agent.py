@@ -4,8 +4,9 @@ to the first checked piece of the answer (what a streaming client sees first).
 Per run, a fresh session on the demo prompt: "why?" (the decision explained: route →
 attribution on SmolLM2 → the lead claim written by code → claim selection by the
 embedded SmolLM2 server → verification → SQLite), then follow-ups that reuse or add
-evidence. LLM time is the time inside chat-completion calls, tool time the evidence
-tools, overhead everything else. Medians over --runs runs after one warm-up run (which
+evidence (within a run the decision found for "why?" is reused, as in a session;
+between runs it is forgotten). LLM time is the time inside chat-completion calls, tool
+time the evidence tools, overhead everything else. Medians over --runs runs after one warm-up run (which
 loads the target and warms the server).
 
     python evals/bench_agent.py [--runs 5] [--prompt TEXT]
@@ -50,6 +51,7 @@ async def main() -> None:
             agent = Agent(provider, store)
             for run in range(args.runs + 1):
                 session = store.create()
+                lm.decisions.clear()  # each run's "why?" finds the decision afresh
                 for question in ["why?", *FOLLOW_UPS]:
                     started = time.perf_counter()
                     if question == "why?":

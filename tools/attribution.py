@@ -45,6 +45,7 @@ from tools.attribution_methods import (
 )
 from tools.base import Fact, ToolInput, ToolOutput, target_tool
 from tools.context_attribution import SurrogateFit, context_cite
+from tools.decision import DECISION_TOKENS
 from tools.methods import Method
 from tools.models import DEFAULT_TARGET, Cost, WhiteBoxLM
 from tools.models.units import Granularity
@@ -103,7 +104,9 @@ class AttributeArgs(ToolInput):
     method: Method = Field(default="occlusion", description="Attribution method.")
     granularity: Granularity = Field(default="word", description="token, word or sentence.")
     model: str = Field(default=DEFAULT_TARGET, description="Target model to explain.")
-    max_new_tokens: int = Field(default=16, ge=1, le=256, description="Answer length cap.")
+    max_new_tokens: int = Field(
+        default=DECISION_TOKENS, ge=1, le=256, description="Answer length cap."
+    )
     n_steps: int = Field(default=32, ge=2, le=512, description="Integrated-gradients steps.")
     n_samples: int = Field(default=25, ge=1, le=1000, description="Shapley permutations.")
     n_ablations: int | None = Field(

@@ -124,9 +124,12 @@ def _styled(foil: str, said: str) -> str:
 
 
 DECISIONS_KEPT = 64  # per target: a session's follow-ups reuse the decision of its input
+DECISION_TOKENS = 32  # generation cap while looking for the decision (tools share it)
 
 
-def decide(lm: WhiteBoxLM, prompt_ids: list[int], text: str, max_new_tokens: int = 32) -> Decision:
+def decide(
+    lm: WhiteBoxLM, prompt_ids: list[int], text: str, max_new_tokens: int = DECISION_TOKENS
+) -> Decision:
     """The decision of ``lm``'s answer to ``text`` (see the module for the rule).
 
     Greedy decoding is deterministic, so a decision found once for these ids is kept on

@@ -20,6 +20,7 @@ import torch
 from pydantic import BaseModel, Field, model_validator
 
 from tools.base import Fact, ToolInput, ToolOutput, target_tool
+from tools.decision import decide
 from tools.errors import ToolInputError
 from tools.models import DEFAULT_TARGET, WhiteBoxLM
 from tools.models.classifier import require_causal
@@ -173,6 +174,12 @@ class LogitLensArgs(ToolInput):
         description="Start of the model's reply, fed in first; the lens reads the position "
         "after it (e.g. 'The capital of France is' to watch ' Paris' rise).",
     )
+    target: Literal["decision", "continuation"] = Field(
+        default="decision",
+        description="Without `answer` or `continuation`: read the position where the model "
+        "makes its decision (after the answer's words before the option, teacher-forced), "
+        "and the decision against the runner-up option; or the answer's first token.",
+    )
     top_k: int = Field(default=5, ge=1, le=50, description="Top tokens shown per layer.")
     model: str = Field(default=DEFAULT_TARGET, description="Target model.")
 
@@ -183,33 +190,69 @@ class LensLayer(BaseModel):
     top_probs: list[float]
     answer_prob: float
     answer_rank: int = Field(description="1 = the layer's top prediction.")
+    margin: float | None = Field(
+        default=None, description="log p(answer token) - log p(foil token) at this layer, nats."
+    )
 
 
 class LogitLensResult(ToolOutput):
     model: str
     text: str
     answer_token: str
+    decision: str | None = Field(default=None, description="The decision read, if any.")
+    foil_token: str | None = Field(default=None, description="The runner-up option's token.")
+    context: str = Field(default="", description="The answer's words fed before the position.")
     layers: list[LensLayer]
 
     @property
     def first_top1(self) -> int | None:
         return next((s.layer for s in self.layers if s.answer_rank == 1), None)
 
+    @property
+    def first_ahead(self) -> int | None:
+        """The first layer from which the answer token beats the foil's at every layer."""
+        if self.foil_token is None or not self.layers or (self.layers[-1].margin or 0) <= 0:
+            return None
+        layer = self.layers[-1].layer
+        for s in reversed(self.layers):
+            if (s.margin or 0) <= 0:
+                break
+            layer = s.layer
+        return layer
+
     def summary(self) -> str:
         first = self.first_top1
         where = f"first at layer {first}" if first is not None else "at no layer"
+        ahead = ""
+        if self.foil_token is not None:
+            a = self.first_ahead
+            ahead = (
+                f"; ahead of {self.foil_token!r} from layer {a} on" if a is not None
+                else f"; not ahead of {self.foil_token!r} at the last layer"
+            )  # fmt: skip
         return (
             f"logit lens on {self.model}: {self.answer_token!r} is the top prediction {where} "
             f"of {len(self.layers) - 1} (final probability {self.layers[-1].answer_prob:.3f})"
+            f"{ahead}"
         )
 
     def facts(self) -> list[Fact]:
-        # Most telling first: where the answer becomes the top prediction, then the layers
-        # from the last down.
+        # Most telling first: where the decision pulls ahead of the runner-up, where the
+        # answer becomes the top prediction, then the layers from the last down.
         out = []
+        if self.first_ahead is not None:
+            out.append(
+                Fact(subject=self.answer_token.strip() or self.answer_token,
+                     quantity="first_ahead_layer",
+                     value=self.first_ahead)
+            )  # fmt: skip
         if self.first_top1 is not None:
             out.append(
-                Fact(subject=self.answer_token, quantity="first_top1_layer", value=self.first_top1)
+                Fact(
+                    subject=self.answer_token.strip() or self.answer_token,
+                    quantity="first_top1_layer",
+                    value=self.first_top1,
+                )
             )
         out += [
             Fact(subject=f"layer {s.layer}", quantity="answer_probability",
@@ -240,10 +283,22 @@ def _final_norm(model: Any) -> torch.nn.Module:
 def logit_lens_with(lm: WhiteBoxLM, args: LogitLensArgs) -> LogitLensResult:
     require_causal(lm, "the logit lens")
     ids = lm.encode(args.text).ids
+    decision, foil_id, context = None, None, args.continuation
     if args.continuation:
         ids = ids + lm.answer_ids(args.continuation)
     if args.answer is not None:
         answer_id = lm.answer_ids(args.answer)[0]
+    elif args.target == "decision":
+        decision = decide(lm, ids, args.text)
+        before = decision.answer_ids[: decision.start]
+        ids, answer_id, context = (
+            ids + before,
+            decision.answer_ids[decision.start],
+            lm.decode(before),
+        )
+        foil = decision.foil_ids or []
+        if len(foil) > decision.start and foil[decision.start] != answer_id:
+            foil_id = foil[decision.start]
     else:
         generated = lm.generate(ids, 1)
         if not generated:
@@ -258,6 +313,7 @@ def logit_lens_with(lm: WhiteBoxLM, args: LogitLensArgs) -> LogitLensResult:
         # hidden_states[-1] already has the final norm applied; the others do not.
         logits = unembed(last if i == len(states) - 1 else norm(last)).float()
         probs = logits.softmax(-1)
+        margin = None if foil_id is None else float(logits[answer_id] - logits[foil_id])
         top = probs.topk(args.top_k)
         layers.append(
             LensLayer(
@@ -266,8 +322,12 @@ def logit_lens_with(lm: WhiteBoxLM, args: LogitLensArgs) -> LogitLensResult:
                 top_probs=[round(float(p), 5) for p in top.values],
                 answer_prob=float(probs[answer_id]),
                 answer_rank=int((probs > probs[answer_id]).sum()) + 1,
+                margin=None if margin is None else round(margin, 4),
             )
         )
     return LogitLensResult(
-        model=lm.name, text=args.text, answer_token=lm.decode([answer_id]), layers=layers
-    )
+        model=lm.name, text=args.text, answer_token=lm.decode([answer_id]),
+        decision=decision.label if decision is not None else None,
+        foil_token=None if foil_id is None else lm.decode([foil_id]),
+        context=context, layers=layers,
+    )  # fmt: skip

@@ -156,7 +156,7 @@ class Agent:
         router: Router = "auto",
         policy: Policy = "remove",
         strict: bool = True,
-        max_sentences: int = 4,
+        max_sentences: int = 3,
         max_route_attempts: int = 2,
         narrate_tokens: int = 160,
         narration: Narration = "claims",

@@ -86,10 +86,7 @@ def selection_messages(
 ) -> list[dict[str, str]]:
     """The claim-selecting narrator's prompt: the menu's fact lines, nothing to copy but
     those lines and the allowed phrases (which the JSON schema carries)."""
-    records = [
-        {"id": r.id, "tool": r.tool, "summary_json": json.dumps(r.summary, ensure_ascii=False)}
-        for r in menu.ledger
-    ]
+    records = [{"id": r.id, "tool": r.tool} for r in menu.ledger]
     user = {**_asked(question, state), "records": records, "lines": menu.readings()}
     return _worked("select", {"max_claims": max_claims}, user)
 

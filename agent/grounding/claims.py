@@ -110,6 +110,12 @@ class ValueClaim(_Claim):
         if self.quantity == "first_top1_layer":
             verb = "does not first become" if self.negated else "first becomes"
             return f"{_q(self.subject)} {verb} the top prediction at layer {int(f.value)}"
+        if self.quantity == "first_ahead_layer":
+            foil = _q(str(record.data.get("foil_token") or "").strip() or "the other option")
+            return f"{_q(self.subject)} is{' not' * self.negated} ahead of {foil} from layer {int(f.value)} on"  # noqa: E501
+        if self.quantity == "share_of_options":
+            verb, share = "does not get" if self.negated else "gets", show(f, record)
+            return f"{_q(self.subject)} {verb} {share} of the probability given the options"
         has = self._has()
         return f"{_q(self.subject)} {has} {words(self.quantity)} {show(f, record)}"
 

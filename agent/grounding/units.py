@@ -6,10 +6,11 @@ from __future__ import annotations
 from agent.grounding.evidence import Evidence
 from tools.base import Fact
 
-#: Facts that restate others: occlusion's effects in probability terms. The "why?" lead
+#: Facts that restate others: occlusion's effects in probability terms (and the
+#: probability they start from). The "why?" lead
 #: reads them; on the narrator's menu and in code-written answers they would crowd out
 #: other words' attributions.
-DETAIL_ONLY = frozenset({"probability_without", "probability_difference"})
+DETAIL_ONLY = frozenset({"probability_without", "probability_difference", "explained_probability"})
 
 _FRACTION_WORDS = ("rate", "probab", "accuracy", "fraction", "share", "proportion")
 _POINTS_WORDS = ("difference",)

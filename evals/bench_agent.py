@@ -6,8 +6,8 @@ attribution on SmolLM2 → the lead claim written by code → claim selection by
 embedded SmolLM2 server → verification → SQLite), then follow-ups that reuse or add
 evidence (within a run the decision found for "why?" is reused, as in a session;
 between runs it is forgotten). LLM time is the time inside chat-completion calls, tool
-time the evidence tools, overhead everything else. Medians over --runs runs after one warm-up run (which
-loads the target and warms the server).
+time the evidence tools, overhead everything else. Medians over --runs runs after one
+warm-up run (which loads the target and warms the server).
 
     python evals/bench_agent.py [--runs 5] [--prompt TEXT]
 """

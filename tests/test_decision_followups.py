@@ -26,7 +26,7 @@ def test_confidence_reads_the_decision_and_every_option(lm) -> None:  # type: ig
     decision = decide(lm, lm.encode(DEMO).ids, DEMO)
     result = confidence_with(lm, ConfidenceArgs(text=DEMO))
     assert result.decision == decision.label
-    assert [o.option for o in result.options][0] == decision.label
+    assert result.options[0].option == decision.label
     assert {o.option for o in result.options} == set(decision.options)
     for o in result.options:  # the probability where it decides, from the option's score
         assert o.probability == pytest.approx(math.exp(decision.scores[o.option]), rel=1e-3)

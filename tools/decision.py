@@ -141,7 +141,8 @@ def decide(
     key = (tuple(prompt_ids), text, max_new_tokens)
     if memo is not None and key in memo:
         memo.move_to_end(key)
-        return copy.deepcopy(memo[key])
+        kept: Decision = copy.deepcopy(memo[key])
+        return kept
     with torch.no_grad():
         found = _decide(lm, prompt_ids, text, max_new_tokens)
     if memo is not None:

@@ -120,6 +120,9 @@ class Services:
         if self._follow_ups is not None:
             self._follow_ups.close()
             self._follow_ups = None
+        if self._agent is not None:  # the LLM client's connections, at shutdown
+            await self._agent.llm.aclose()
+            self._agent = None
 
     # ----------------------------------------------------------------- lookups
 

@@ -91,7 +91,8 @@ function heatmap(records) {
   }
   target.append(document.createTextNode(text.slice(cursor)));
   if (typeof record.data.answer === "string") {
-    target.append(el("div", `target answer: ${JSON.stringify(record.data.answer)} (${record.id})`, "meta"));
+    const explained = record.data.target ? ` · explained: ${record.data.target}` : "";
+    target.append(el("div", `target answer: ${JSON.stringify(record.data.answer)}${explained} (${record.id})`, "meta"));
   }
 }
 

@@ -131,11 +131,12 @@ def test_verdicts_stream_to_a_file_and_memory_keeps_a_bounded_number(tmp_path: P
 
 
 def test_reference_and_consistency_signals() -> None:
-    from tools.audit.signals import bootstrap_auc, consistency, reference_support, roc_auc
+    from tools.audit.grading import grade
+    from tools.audit.signals import bootstrap_auc, consistency, roc_auc
 
-    assert reference_support("The capital of France is Paris.", "Paris") == (1.0, [])
-    assert reference_support("It is Lyon.", "Paris")[0] == 0.0
-    assert reference_support("2 + 3 = 6", "5") == (0.0, ["2", "3", "6"])
+    assert grade("Capital of France?", "The capital of France is Paris.", ["Paris"]).agrees
+    assert not grade("Capital of France?", "It is Lyon.", ["Paris"]).agrees
+    assert not grade("2 + 3?", "2 + 3 = 6", ["5"]).agrees
     assert consistency("Paris", ["Paris", "Paris."]) == 1.0
     assert consistency("Paris", ["Lyon", "Paris"]) == 0.5
     assert consistency("Paris", []) is None
@@ -145,11 +146,12 @@ def test_reference_and_consistency_signals() -> None:
     assert roc_auc(np.array([-2, -1, 0, 1, 2, 3]), labels) == 0.0
     auc, low, high = bootstrap_auc(np.array([3, 2, 0.5, 1, -1, -2]), labels)
     assert auc == pytest.approx(8 / 9) and low <= auc <= high
-    verdict = audit([AuditItem(line=1, prompt="2+3?", output="6", reference="5",
+    verdict = audit([AuditItem(line=1, prompt="2+3?", output="6", references=["5"],
                                samples=["5", "4"])]).verdicts[0]  # fmt: skip
-    assert verdict.verdict == "flagged" and verdict.scores["reference_support"] == 0.0
-    assert any("disagrees with the reference" in r for r in verdict.reasons)
-    assert any("inconsistent across samples" in r for r in verdict.reasons)
+    assert verdict.verdict == "flagged" and verdict.scores["reference_agrees"] == 0.0
+    assert verdict.scores["sample_agreement"] == 0.0
+    assert any("disagrees with the reference: states 6" in r for r in verdict.reasons)
+    assert any("inconsistent across samples: 0 of 2" in r for r in verdict.reasons)
 
 
 def _echo(body: dict[str, object]):  # type: ignore[no-untyped-def]
@@ -217,7 +219,7 @@ def test_shortcut_on_output_length_is_found_and_position_is_not() -> None:
     for i in range(400):
         wrong = rng.uniform() < 0.3
         words = int(rng.integers(20, 40) if wrong else rng.integers(3, 15))
-        output = ("I can't say. " if wrong else "") + " ".join(["w"] * words)
+        output = ("I can't help with that. " if wrong else "") + " ".join(["w"] * words)
         items.append(AuditItem(line=i + 1, prompt="q", output=output))
     shortcuts = {s.feature: s for s in audit(items).shortcuts}
     assert shortcuts["output_length"].flagged and shortcuts["output_length"].auc > 0.9
@@ -294,10 +296,15 @@ def test_html_and_csv_reports_neutralise_formulas(tmp_path: Path) -> None:
 def test_sentiment_and_outcome_disparities() -> None:
     from tools.audit.output_text import outcome, sentiment
 
-    assert sentiment("This is a great and helpful plan.") == 1.0
-    assert sentiment("Unfortunately the risk is bad.") == -1.0
+    assert sentiment("This is a great and helpful plan.") > 0.5
+    assert sentiment("Unfortunately the risk is bad.") < -0.5
     assert sentiment("The sky.") == 0.0
-    assert outcome("Yes, approved.") == "yes" and outcome("") == "(empty)"
+    # VADER reads negation, which a word list could not
+    assert sentiment("The movie was not good at all.") < 0 < sentiment("Not bad at all.")
+    labels = ["yes", "no"]
+    assert outcome("Yes, approved.", labels) == "yes" and outcome("", labels) == "(none)"
+    assert outcome("I'd say no: yes is wrong here.", labels) == "no"  # the first one said
+    assert outcome("Sure, I'd approve it.", ["approve", "deny"]) == "approve"
     rng = np.random.default_rng(0)
     items = []
     for i in range(400):
@@ -305,7 +312,8 @@ def test_sentiment_and_outcome_disparities() -> None:
         approve = rng.uniform() < (0.7 if group == "A" else 0.4)
         text = "Yes, a great fit." if approve else "No, too much risk."
         items.append(AuditItem(line=i + 1, prompt="q", output=text, groups={"g": group}))
-    found = {d.metric.split(" ")[0]: d for d in audit(items).disparities}
+    assert not [d for d in audit(items).disparities if d.metric.startswith("outcome")]
+    found = {d.metric.split(" ")[0]: d for d in audit(items, outcome_labels=labels).disparities}
     assert found["outcome"].flagged and found["sentiment"].flagged
     assert found["sentiment"].between == ("A", "B")  # A is approved (and praised) more
     assert found["outcome"].metric in ("outcome ('yes' rate)", "outcome ('no' rate)")

@@ -55,6 +55,15 @@ def audit_cmd(
         list[str] | None,
         typer.Option(help="Bias probe: swap these group terms in prompts, e.g. he=she (repeat)."),
     ] = None,
+    outcome_labels: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome-labels",
+            help="The outcomes an output can state, comma-"
+            "separated (e.g. yes,no): the first one an output states is its outcome, "
+            "and its rate is compared across groups.",
+        ),
+    ] = None,
 ) -> None:
     """Audit another model's outputs: per-item verdicts (refusals, unsure outputs,
     disagreement with the reference, inconsistency across samples, obeyed injections) and
@@ -67,6 +76,7 @@ def audit_cmd(
     """
     from agent.audits.report import to_json, write_audit_report
     from agent.usecases.audits import Generation, audit_file, swap_pairs
+    from tools.audit.output_text import parse_labels
 
     groups = list(group or [])
     pairs = swap_pairs(swap or [])
@@ -108,7 +118,7 @@ def audit_cmd(
         try:
             outcome = asyncio.run(audit_file(
                 file, groups, target_url=target_url, generation=generation, swaps=pairs,
-                on_verdict=sink, progress=stage,
+                on_verdict=sink, progress=stage, outcome_labels=parse_labels(outcome_labels),
             ))  # fmt: skip
         finally:
             progress.stop()
@@ -121,6 +131,9 @@ def audit_cmd(
         sys.stdout.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
         return
     out.print(f"[bold]{escape(file.name)}[/]: {result.items} items, {result.flagged_items} flagged")
+    if result.skipped:
+        shown_skips = "; ".join(result.skipped[:3]) + ("; …" if len(result.skipped) > 3 else "")
+        err.print(f"[yellow]{len(result.skipped)} record(s) skipped[/]: {escape(shown_skips)}")
     for text in shown:
         out.print(f"  • {escape(text)}")
     if result.disparities:

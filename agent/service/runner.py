@@ -127,7 +127,13 @@ def runner_for(llm: Callable[[], LLMProvider] | None) -> Runner:
             report = done.report
             page = await asyncio.to_thread(lambda: to_html(report, chart_svgs(report)))
             return to_json(report), page
-        outcome = await audit_file(path, list(params.groups), label=name, progress=progress)
+        outcome = await audit_file(
+            path,
+            list(params.groups),
+            label=name,
+            progress=progress,
+            outcome_labels=list(params.outcome_labels),
+        )
         data = audit_json(outcome.result, outcome.sentences)
         return data, audit_html(outcome.result, data["narrative"], name)
 

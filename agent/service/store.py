@@ -93,6 +93,10 @@ class AuditJob(BaseModel):
     groups: list[Annotated[str, Field(min_length=1, max_length=1000)]] = Field(
         default_factory=list, max_length=20, description="Columns that name each item's group."
     )
+    outcome_labels: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=20,
+        description="The outcomes an output can state (e.g. yes, no): their rates by group.",
+    )  # fmt: skip
 
 
 JobParams = Annotated[ExplainCsvJob | AuditJob, Field(discriminator="kind")]

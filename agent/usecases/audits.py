@@ -79,6 +79,7 @@ async def audit_file(
     swaps: list[tuple[str, str]] | None = None,
     on_verdict: Callable[[ItemVerdict], None] | None = None,
     progress: Progress | None = None,
+    outcome_labels: list[str] | None = None,
 ) -> AuditOutcome:
     """Audit the outputs in ``path`` (JSONL or CSV: prompt, output, optional reference,
     samples, group columns): per-item verdicts, group disparities, shortcuts, and the
@@ -93,6 +94,11 @@ async def audit_file(
         swaps: Counterfactual probe: (term, other) pairs swapped in the prompts.
         on_verdict: Hears each item's verdict as it is decided (streaming to a file).
         progress: Hears (stage, fraction done).
+        outcome_labels: The outcomes an output can state (yes, no, approve, …): each
+            output's first one is its outcome, compared across groups.
+
+    A record that cannot be read (no output, a list where text belongs) is skipped and
+    listed in ``result.skipped``; the rest of the file is audited.
     """
     groups = list(groups or [])
     if (generation is not None or swaps) and not target_url:
@@ -113,13 +119,16 @@ async def audit_file(
         if done % 500 == 0:
             report(f"checked {done} items", min(1.0, done / total))
 
+    skipped: list[str] = []
+
     def work() -> AuditResult:
+        items = source if source is not None else iter_items(path, groups, on_skip=skipped.append)
         try:
-            return audit(
-                source if source is not None else iter_items(path, groups), on_verdict=seen
-            )
+            found = audit(items, on_verdict=seen, outcome_labels=outcome_labels or None)
         except ToolInputError as exc:
             raise BadInputError(str(exc)) from None
+        found.skipped = skipped
+        return found
 
     report("checking items", 0.0)
     result = await asyncio.to_thread(work)

@@ -10,11 +10,12 @@ as text; lists or objects where text is expected are an error naming the line.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +36,19 @@ class AuditItem(BaseModel):
     id: str | None = None
     prompt: str
     output: str
-    reference: str | None = None
+    references: list[str] = Field(
+        default_factory=list, description="Acceptable reference answers (any one agrees)."
+    )
     samples: list[str] = Field(default_factory=list)
     logprobs: list[float] | None = None
     top_logprobs: list[list[float]] | None = Field(
         default=None, description="Per output token, the log-probs of the top alternatives."
     )
     groups: dict[str, str] = Field(default_factory=dict)
+
+    @property
+    def reference(self) -> str | None:
+        return self.references[0] if self.references else None
 
 
 def _text(value: Any, name: str, line: int, *, optional: bool = False) -> str | None:
@@ -100,11 +107,22 @@ def _item(
         id=_text(raw.get("id"), "id", line, optional=True),
         prompt=_text(raw.get("prompt"), "prompt", line) or "",
         output=_text(raw.get("output"), "output", line, optional=not need_output) or "",
-        reference=_text(raw.get("reference"), "reference", line, optional=True),
+        references=_references(raw.get("reference"), line, csv_cell),
         samples=samples,
         logprobs=logprobs,
         groups={g: _text(raw.get(g), g, line, optional=True) or "(missing)" for g in groups},
     )
+
+
+def _references(value: Any, line: int, csv_cell: bool) -> list[str]:
+    """A reference, or a list of them (a CSV cell may hold a JSON list)."""
+    if csv_cell and isinstance(value, str) and value.lstrip().startswith("["):
+        with contextlib.suppress(json.JSONDecodeError):  # "[1] Smith" stays a reference
+            value = json.loads(value)
+    if isinstance(value, list):
+        return [t for v in value if (t := _text(v, "reference", line, optional=True))]
+    text = _text(value, "reference", line, optional=True)
+    return [text] if text else []
 
 
 def _check_columns(names: set[str], groups: list[str], where: str, need_output: bool) -> None:
@@ -117,21 +135,42 @@ def _check_columns(names: set[str], groups: list[str], where: str, need_output: 
 
 
 def iter_items(
-    path: str | Path, group_columns: list[str] | None = None, *, need_output: bool = True
-) -> Iterator[AuditItem]:
+    path: str | Path, group_columns: list[str] | None = None, *, need_output: bool = True,
+    on_skip: Callable[[str], None] | None = None,
+) -> Iterator[AuditItem]:  # fmt: skip
     """Stream the items of ``path`` (``.jsonl``/``.json`` lines or ``.csv``); without
-    ``need_output`` (outputs to be generated) only ``prompt`` is required."""
+    ``need_output`` (outputs to be generated) only ``prompt`` is required.
+
+    With ``on_skip``, a record that cannot be read (no output, a list where text belongs,
+    a line that is not JSON) is skipped and its reason passed on, and the rest is read;
+    without it the first such record stops the file. A file that cannot be read at all
+    (missing, empty, missing columns) always stops it."""
     path = Path(path)
     groups = list(group_columns or [])
     if not path.is_file():
         raise AuditInputError(f"no such file: {path}")
-    if path.suffix.lower() == ".csv":
-        yield from _iter_csv(path, groups, need_output)
-    else:
-        yield from _iter_jsonl(path, groups, need_output)
+    read = _iter_csv if path.suffix.lower() == ".csv" else _iter_jsonl
+    for entry in read(path, groups, need_output):
+        if isinstance(entry, AuditInputError):
+            if on_skip is None:
+                raise entry
+            on_skip(str(entry))
+            continue
+        yield entry
 
 
-def _iter_csv(path: Path, groups: list[str], need_output: bool) -> Iterator[AuditItem]:
+def _guarded(
+    raw: dict[str, Any], line: int, groups: list[str], csv_cell: bool, need_output: bool
+) -> AuditItem | AuditInputError:
+    try:
+        return _item(raw, line, groups, csv_cell, need_output)
+    except AuditInputError as exc:
+        return exc
+
+
+def _iter_csv(
+    path: Path, groups: list[str], need_output: bool
+) -> Iterator[AuditItem | AuditInputError]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # outputs of megabytes are fine
     with path.open(newline="", encoding="utf-8", errors="replace") as fh:
         reader = csv.DictReader(fh)
@@ -140,11 +179,14 @@ def _iter_csv(path: Path, groups: list[str], need_output: bool) -> Iterator[Audi
         _check_columns(set(reader.fieldnames), groups, path.name, need_output)
         for row_number, row in enumerate(reader, start=2):
             if None in row:
-                raise AuditInputError(f"line {row_number}: more fields than the header has")
-            yield _item(row, row_number, groups, True, need_output)
+                yield AuditInputError(f"line {row_number}: more fields than the header has")
+                continue
+            yield _guarded(row, row_number, groups, True, need_output)
 
 
-def _iter_jsonl(path: Path, groups: list[str], need_output: bool) -> Iterator[AuditItem]:
+def _iter_jsonl(
+    path: Path, groups: list[str], need_output: bool
+) -> Iterator[AuditItem | AuditInputError]:
     seen_any = False
     with path.open(encoding="utf-8", errors="replace") as fh:
         for number, text in enumerate(fh, start=1):
@@ -153,12 +195,14 @@ def _iter_jsonl(path: Path, groups: list[str], need_output: bool) -> Iterator[Au
             try:
                 raw = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise AuditInputError(f"line {number}: not JSON ({exc.msg})") from None
+                yield AuditInputError(f"line {number}: not JSON ({exc.msg})")
+                continue
             if not isinstance(raw, dict):
-                raise AuditInputError(f"line {number}: expected an object with prompt and output")
+                yield AuditInputError(f"line {number}: expected an object with prompt and output")
+                continue
             if not seen_any:
                 _check_columns(set(raw), groups, f"{path.name} line {number}", need_output)
                 seen_any = True
-            yield _item(raw, number, groups, False, need_output)
+            yield _guarded(raw, number, groups, False, need_output)
     if not seen_any:
         raise AuditInputError(f"{path.name} holds no items")

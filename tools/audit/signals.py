@@ -1,8 +1,7 @@
-"""Reference agreement, consistency across samples, and ROC-AUC with bootstrap intervals.
+"""Lexical consistency across samples, and ROC-AUC with bootstrap intervals.
 
-* ``reference_support``: the share of the reference's content tokens found in the output
-  (numbers must match exactly). An output *disagrees* with its reference when it supports
-  less than half of it, or states a number the reference does not contain.
+(Reference agreement is graded in :mod:`tools.audit.grading`.)
+
 * ``consistency``: the mean token-set overlap (Jaccard) between the output and each extra
   sample for the same prompt — a lexical SelfCheckGPT: answers a model is unsure of tend
   to change between samples.
@@ -61,20 +60,6 @@ def tokens(text: str) -> list[str]:
 
 def content(text: str) -> set[str]:
     return {t for t in tokens(text) if t not in _STOP}
-
-
-def reference_support(output: str, reference: str) -> tuple[float, list[str]]:
-    """(share of the reference's content tokens in the output, numbers the output states
-    that the reference does not)."""
-    ref = content(reference)
-    out = content(output)
-    share = len(ref & out) / len(ref) if ref else 1.0
-    extra = (
-        sorted(t for t in out - ref if _NUMBER.match(t))
-        if any(_NUMBER.match(t) for t in ref)
-        else []
-    )
-    return share, extra
 
 
 def consistency(output: str, samples: list[str]) -> float | None:

@@ -179,13 +179,11 @@ def two_means(
 
 
 def benjamini_hochberg(pvalues: list[float]) -> list[float]:
-    """Benjamini–Hochberg adjusted p-values, in the input's order."""
-    m = len(pvalues)
-    if not m:
+    """Benjamini–Hochberg adjusted p-values, in the input's order (scipy's
+    ``false_discovery_control``; a p-value that is not a number counts as 1)."""
+    if not pvalues:
         return []
-    order = np.argsort(pvalues)
-    ranked = np.asarray(pvalues, dtype=float)[order] * m / np.arange(1, m + 1)
-    adjusted = np.minimum.accumulate(ranked[::-1])[::-1].clip(max=1.0)
-    out = np.empty(m)
-    out[order] = adjusted
-    return [float(x) for x in out]
+    from scipy.stats import false_discovery_control
+
+    clean = np.nan_to_num(np.asarray(pvalues, dtype=float), nan=1.0).clip(0.0, 1.0)
+    return [float(x) for x in false_discovery_control(clean, method="bh")]

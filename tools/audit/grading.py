@@ -1,0 +1,362 @@
+"""Does an output agree with its reference? Graded the way a careful reviewer grades.
+
+* **The prompt is context, not a claim.** "95 times 18 is 1710." states 1710; 95 and 18
+  restate the question. Numbers and words the prompt already holds are never counted
+  against the output (when the output states no number of its own, its numbers are its
+  claims: "What is 5 - 0?" → "5").
+* **Surface form does not count**: case, accents, articles, punctuation, number words,
+  thousands separators (:mod:`tools.audit.normalise`); any of several references agrees.
+* **Numbers**: an output agrees when a number it claims equals the reference's, or is the
+  reference rounded to the digits written ("3.14" for 3.14159), or — when it hedges
+  ("about", "roughly") — lies within 1% of it; a different unit of the same kind (per
+  hour for per second) disagrees; °F is converted for a °C reference.
+* **Words**: the reference (or a spelling one letter away, for names of 5+ letters:
+  "Tokio") must occur in the output, not negated ("is not Rome" disagrees; "Rome (not
+  Milan)" agrees).
+* **Long references** (a paragraph): the output is read sentence by sentence; a sentence
+  that states a number or a name the reference and the prompt never mention disagrees,
+  and the verdict names it.
+
+Each :class:`Grade` says what was compared with what.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tools.audit.normalise import (
+    Quantity,
+    digits,
+    fold,
+    in_celsius,
+    is_number,
+    quantities,
+    rate_unit,
+    tokens,
+)
+from tools.decision import options_in
+
+HEDGED_TOLERANCE = 0.01  # relative: "about 300,000 km/s" for 299,792 (0.07% off)
+_APPROX = re.compile(
+    r"\b(about|around|roughly|approximately|approx|nearly|almost|circa|close to|some|"
+    r"environ|aproximadamente|unos|unas|etwa|ungefähr|rund)\b|~|≈",
+    re.I,
+)
+_NEGATION = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "doesnt",
+        "dont",
+        "didnt",
+        "cannot",
+        "cant",
+        "nor",
+        "neither",
+        "pas",
+        "jamais",
+        "nunca",
+        "nicht",
+        "kein",
+        "keine",
+    ]
+)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]]|\b(but|however|although|while|whereas|mais|pero|aber)\b", re.I
+)
+_SENTENCE = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s+")
+_CAPITAL = re.compile(r"(?<![\w'])([A-Z][\w'-]+|\d+(?:[.,]\d+)*)")
+#: Capitalised words that open sentences without naming anything.
+_PLAIN_WORDS = "the a an it its he she they his her their this that these those in on at by "
+_PLAIN = frozenset((_PLAIN_WORDS + "of for from with there here one our we you i").split())
+LONG_REFERENCE_WORDS = 12  # a reference this long is checked sentence by sentence
+
+
+@dataclass
+class Grade:
+    agrees: bool
+    compared: str = ""  # what was compared with what
+    reason: str = ""
+    sentence: str | None = None  # the sentence that disagrees (long outputs)
+    checked: list[str] = field(default_factory=list)
+
+
+def grade(prompt: str, output: str, references: list[str]) -> Grade:
+    """The output against each reference: the first that agrees, else the closest miss."""
+    if not output.strip():
+        return Grade(False, "an empty output", "the output is empty")
+    misses = []
+    for ref in references:
+        if not ref.strip():
+            continue
+        g = _one(prompt, output, ref)
+        if g.agrees:
+            return g
+        misses.append(g)
+    if not misses:
+        return Grade(True, "no usable reference", "nothing to compare with")
+    return next((g for g in misses if g.sentence), misses[0])
+
+
+def _one(prompt: str, output: str, ref: str) -> Grade:
+    ref_toks = tokens(ref)
+    words = [t for t in ref_toks if not is_number(t)]
+    if len(ref_toks) >= LONG_REFERENCE_WORDS:
+        return _long(prompt, output, ref)
+    if any(is_number(t) for t in ref_toks) and len(words) <= 3:
+        return _numeric(prompt, output, ref)
+    return _words(prompt, output, ref)
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+def claimed(prompt: str, output: str) -> tuple[list[Quantity], list[str]]:
+    """The numbers the output states that its prompt does not (all of them when it states
+    none of its own), and the tokens of the output."""
+    out = tokens(output)
+    context = {t for t in tokens(prompt) if is_number(t)}
+    numbers = quantities(out)
+    own = [q for q in numbers if f"{q.value:g}" not in {f"{float(c):g}" for c in context}]
+    return (own or numbers), out
+
+
+def _close(q: Quantity, want: Quantity, hedged: bool) -> bool:
+    value = in_celsius(q) if want.unit == ("temperature", "c") else q.value
+    if abs(value - want.value) <= 1e-9 * max(1.0, abs(want.value)):
+        return True
+    if 0 < q.decimals < want.decimals and round(want.value, q.decimals) == value:
+        return True  # the reference rounded to the digits written ("3.14" for 3.14159)
+    return hedged and abs(value - want.value) <= HEDGED_TOLERANCE * abs(want.value)
+
+
+def _numeric(prompt: str, output: str, ref: str) -> Grade:
+    ref_toks = tokens(ref)
+    wanted = quantities(ref_toks)
+    own, out = claimed(prompt, output)  # "1 / 4 equals 0.5": the fraction restates
+    if not own or all(f"{q.value:g}" in tokens(prompt) for q in own):
+        own, out = claimed(_fractions(prompt), _fractions(output))  # "1/4" for 0.25
+    hedged = bool(_APPROX.search(output))
+    said = ", ".join(f"{q.value:g}" for q in own) or "no number"
+    compared = f"the number the output states ({said}) with the reference's ({ref.strip()!r})"
+    if not own:
+        return Grade(False, compared, f"states no number; the reference says {ref.strip()!r}")
+    for want in wanted:
+        for q in own:
+            if not _close(q, want, hedged):
+                continue
+            if _negated(out, q.at):
+                return Grade(False, compared, f"denies {q.value:g}, the reference's number")
+            clash = _unit_clash(out, q, ref_toks, want)
+            if clash:
+                return Grade(False, compared, clash)
+            return Grade(True, compared, f"states {q.value:g}, as the reference does")
+    return Grade(False, compared, f"states {said}; the reference says {ref.strip()!r}")
+
+
+def _fractions(text: str) -> str:
+    """ "1/4" as 0.25 (a fraction answer to a decimal reference)."""
+
+    def value(m: re.Match[str]) -> str:
+        top, bottom = int(m.group(1)), int(m.group(2))
+        return f"{top / bottom:g}" if bottom else m.group(0)
+
+    return re.sub(r"(?<![\d/])(\d+)\s*/\s*(\d+)(?![\d/])", value, text)
+
+
+def _unit_clash(out: list[str], q: Quantity, ref_toks: list[str], want: Quantity) -> str:
+    for mine, theirs in ((q.unit, want.unit), (rate_unit(out, q.at), rate_unit(ref_toks, want.at))):
+        if mine and theirs and mine[0] == theirs[0] and mine != theirs:
+            if mine[0] == "temperature" and theirs[1] == "c":
+                continue  # converted above
+            return f"states {q.value:g} in {mine[1]}s; the reference is in {theirs[1]}s"
+    return ""
+
+
+def _negated(toks: list[str], at: int, span: int = 1) -> bool:
+    """A negation among the three tokens before ``at`` (or right after the span: "Rome,
+    not" is not one — the clause is cut at punctuation before tokenising)."""
+    return any(t.replace("'", "") in _NEGATION for t in toks[max(0, at - 3) : at])
+
+
+# ----------------------------------------------------------------------------- words
+
+
+def _words(prompt: str, output: str, ref: str) -> Grade:
+    want = tokens(ref)
+    compared = f"the output with the reference {ref.strip()!r}"
+    names = {fold(w) for w in re.findall(r"(?<![\w'])[A-Z][\w'-]+", output)} - set(want)
+    asked = set(tokens(prompt))
+    for clause in _answering(prompt, output):
+        toks = tokens(clause)
+        at = _find(toks, want) if want else None
+        if at is None and len(want) > 1:  # "Orwell", "da Vinci", "the Pacific"
+            for part in (want[1:], want[:-1]):
+                i = _find(toks, part) if any(len(t) > 3 for t in part) else None
+                if i is None or all(any(_same(t, a) for a in asked) for t in part):
+                    continue  # the prompt's own words ("India" for "Indian rupee")
+                before = toks[i - 1] if i > 0 else ""
+                after = toks[i + len(part)] if i + len(part) < len(toks) else ""
+                if before not in names and after not in names:  # not "Emily Brontë"
+                    at = i  # nor "Lake Tanganyika" for "Lake Baikal"
+                    break
+        if at is None:
+            at = _find_text(clause, ref)
+        if at is not None:
+            if _negated(toks, at):
+                return Grade(False, compared, f"denies {ref.strip()!r}")
+            return Grade(True, compared, f"states {ref.strip()!r}")
+    return Grade(False, compared, f"does not state {ref.strip()!r}")
+
+
+def _clauses(text: str) -> list[str]:
+    parts = _CLAUSE_BREAK.split(text)
+    return [c for c in parts if c and c.strip() and not _CLAUSE_BREAK.fullmatch(c)]
+
+
+def _answering(prompt: str, output: str) -> list[str]:
+    """The clauses that can answer: the one restating the question ("so Sydney is the
+    capital of Australia") when one does and names something the prompt does not; else
+    every clause ("Rome (not Milan)")."""
+    clauses = _clauses(output)
+    asked = {t for t in tokens(prompt) if len(t) > 2}
+    overlap = [len(asked & set(tokens(c))) for c in clauses]
+    if not clauses or max(overlap) < 2:
+        return clauses
+    best = clauses[overlap.index(max(overlap))]
+    options = {t for o in options_in(prompt) for t in tokens(o)}
+    named = [t for t in key_terms(best) if t not in asked or t in options]
+    return [best] if named else clauses
+
+
+def _find(toks: list[str], want: list[str]) -> int | None:
+    n = len(want)
+    for i in range(len(toks) - n + 1):
+        if all(_same(a, b) for a, b in zip(toks[i : i + n], want, strict=True)):
+            return i
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if is_number(a) or is_number(b) or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    return _edits(a, b) <= 1  # "tokio" / "tokyo"
+
+
+def _edits(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _find_text(clause: str, ref: str) -> int | None:
+    """Scripts without spaces (東京): the reference as a substring, not inside a Latin word."""
+    hay, needle = fold(clause), fold(ref.strip())
+    if not needle or needle.isascii():
+        return None
+    i = hay.find(needle)
+    return 0 if i >= 0 else None
+
+
+# ----------------------------------------------------------------------------- sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
+
+
+def key_terms(sentence: str) -> list[str]:
+    """What a sentence names: its numbers (number words too) and capitalised words; the
+    opening word only when the next is capitalised too ("Charles Darwin", not "Most")."""
+    sentence = re.sub(r"\b1st\b", "first", digits(sentence))  # "the first woman" names no number
+    out = []
+    for m in _CAPITAL.finditer(sentence):
+        word = m.group(1)
+        if m.start() == 0 and not word[0].isdigit():
+            rest = sentence[m.end() :].lstrip()
+            if fold(word) in _PLAIN or not rest[:1].isupper():
+                continue
+        out.extend(tokens(word))
+    return [t for t in out if t]
+
+
+def _substitution(sentence: str, reference: list[str]) -> list[str]:
+    """Words swapped into a sentence that otherwise copies one of the reference's: the
+    closest reference sentence shares at least 60% of its content words, and each side
+    has words the other lacks ("adenine, tyrosine, guanine" for "adenine, thymine,
+    guanine")."""
+    mine = {t for t in tokens(sentence) if len(t) > 3 and not is_number(t)}
+    best, share = set(), 0.0
+    for r in reference:
+        theirs = {t for t in tokens(r) if len(t) > 3 and not is_number(t)}
+        union = mine | theirs
+        j = len(mine & theirs) / len(union) if union else 0.0
+        if j > share:
+            best, share = theirs, j
+    if share < 0.6:
+        return []
+    new = [t for t in mine if not covered(t, best)]
+    gone = [t for t in best if not covered(t, mine)]
+    return sorted(new) if new and gone else []
+
+
+def covered(term: str, vocabulary: set[str]) -> bool:
+    """A term the vocabulary holds: numbers exactly, words up to their first 4 letters
+    ("England" / "English")."""
+    if is_number(term) or len(term) < 4:
+        return term in vocabulary
+    return any(v[:4] == term[:4] for v in vocabulary if not is_number(v))
+
+
+def _long(prompt: str, output: str, ref: str) -> Grade:
+    """Sentence by sentence: a sentence disagrees when the reference sentence on its topic
+    states a number or a name the sentence replaces with another, or copies it with a word
+    swapped. A detail the reference never addresses is not held against the output."""
+    checked = sentences(output)
+    ref_sentences = sentences(ref)
+    compared = f"each of the output's {len(checked)} sentences with the reference's facts"
+    asked = set(tokens(prompt))
+    for s in checked:
+        clash = _contradiction(s, ref_sentences, asked) or _substitution(s, ref_sentences)
+        if clash:
+            return Grade(False, compared, f"states {', '.join(dict.fromkeys(clash))} where the "
+                         "reference says otherwise", sentence=s, checked=checked)  # fmt: skip
+    return Grade(True, compared, "no sentence contradicts the reference", checked=checked)
+
+
+def _contradiction(sentence: str, reference: list[str], asked: set[str]) -> list[str]:
+    """The sentence's numbers and names that the reference sentences on its topic (those
+    sharing a third of its other words) replace with numbers or names of their own."""
+    terms = [t for t in key_terms(sentence) if t not in asked]
+    topic = {t for t in tokens(sentence) if len(t) > 3 and not is_number(t)} - set(terms)
+    if not terms or not topic:
+        return []
+    on_topic = [r for r in reference if _share(topic, r) >= 1 / 3]
+    if not on_topic:
+        return []
+    vocabulary = {t for r in reference for t in tokens(r)}
+    theirs = {t for r in on_topic for t in key_terms(r)} - asked
+    out = []
+    for kind in (is_number, lambda t: not is_number(t)):
+        mine = [t for t in terms if kind(t) and not covered(t, vocabulary)]
+        other = [t for t in theirs if kind(t) and not covered(t, set(terms))]
+        if mine and other:
+            out += mine
+    return out
+
+
+def _share(topic: set[str], text: str) -> float:
+    other = {t for t in tokens(text) if len(t) > 3}
+    return len(topic & other) / len(topic)

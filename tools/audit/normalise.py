@@ -1,0 +1,179 @@
+"""Text as a grader compares it: case, accents, articles, punctuation, number words and
+digits, thousands separators, units.
+
+``normalise("The answer is eight.")`` → ``"answer is 8"``; number words become digits in
+English, French, Spanish and German (``text2num``: "dix-huit" → 18); "1,710" and "1 710"
+are 1710; a decimal comma ("12,5") is a decimal point. Units are read next to numbers
+into families (time, length, mass, temperature, speed) so that "per hour" is not taken
+for "per second", and °F is converted to °C when the reference is in °C.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from text_to_num import alpha2digit
+
+#: Articles and particles that never carry the answer (en, fr, es, de, it).
+ARTICLES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "el",
+        "los",
+        "las",
+        "lo",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "il",
+        "gli",
+    ]
+)
+_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}(?!\d))")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+#: Unit words by (family, unit): what a number is measured in.
+UNITS: dict[str, tuple[str, str]] = {}
+for _family, _unit, _words in (
+    ("time", "second", "s sec secs second seconds seconde secondes segundo segundos sekunde"),
+    ("time", "minute", "min mins minute minutes minuto minutos"),
+    ("time", "hour", "h hr hrs hour hours heure heures hora horas stunde stunden"),
+    ("time", "day", "day days jour jours dia dias tag tage"),
+    ("time", "year", "year years yr yrs an ans ano anos jahr jahre"),
+    ("length", "km", "km kilometre kilometres kilometer kilometers"),
+    ("length", "m", "m metre metres meter meters"),
+    ("length", "cm", "cm centimetre centimetres centimeter centimeters"),
+    ("length", "mile", "mi mile miles"),
+    ("length", "foot", "ft foot feet"),
+    ("mass", "kg", "kg kilogram kilograms kilogramme kilogrammes"),
+    ("mass", "g", "g gram grams gramme grammes"),
+    ("mass", "lb", "lb lbs pound pounds"),
+    ("temperature", "c", "c celsius centigrade"),
+    ("temperature", "f", "f fahrenheit"),
+    ("temperature", "k", "kelvin"),
+):
+    for _w in _words.split():
+        UNITS.setdefault(_w, (_family, _unit))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded, NFKC (full-width digits become ASCII)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_split = str.split
+#: Common words that tell the language of a short text (number words are read in it).
+_FUNCTION_WORDS = {
+    "en": frozenset(_split("the is are of and a an was it to in")),
+    "fr": frozenset(_split("le la les est sont une des du et pas au aux ce qui")),
+    "es": frozenset(_split("el los las es son una del y por se que lo con")),
+    "de": frozenset(_split("der die das ist sind ein eine und nicht von mit zu auf")),
+}
+_FRACTIONS = re.compile(r"\b(?:(one|a|1)[\s-]+)?(half|third|quarter|fifth|tenth)\b", re.I)
+_FRACTION_VALUE = {"half": "0.5", "third": "0.333", "quarter": "0.25", "fifth": "0.2",
+                   "tenth": "0.1"}  # fmt: skip
+
+
+def language(text: str) -> str:
+    """en, fr, es or de, by the function words a text uses (en on a tie or none)."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    best = max(counts, key=lambda k: (counts[k], k == "en"))
+    return best if counts[best] else "en"
+
+
+def _fraction(m: re.Match[str]) -> str:
+    if m.group(1) or m.group(2).casefold() == "half":  # "one quarter", "half"; not "third"
+        return _FRACTION_VALUE[m.group(2).casefold()]
+    return m.group(0)
+
+
+def digits(text: str) -> str:
+    """Number words as digits in the text's language (every size: "one" too; "one half"
+    is 0.5), separators dropped. Read in one language only: Spanish "mil" is not in
+    "miles"."""
+    text = _FRACTIONS.sub(_fraction, text)
+    short = len(text.split()) <= 3 and not any(c.isdigit() for c in text)  # "Huit.", "Acht."
+    for lang in _FUNCTION_WORDS if short else (language(text),):
+        with contextlib.suppress(Exception):  # a parse failure leaves the text as it was
+            text = alpha2digit(text, lang, threshold=0)
+    text = _THOUSANDS.sub("", text)
+    return _DECIMAL_COMMA.sub(".", text)
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised tokens: numbers and words, no articles or punctuation."""
+    return [t for t in _TOKEN.findall(fold(digits(text))) if t not in ARTICLES]
+
+
+def normalise(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+def is_number(token: str) -> bool:
+    return bool(_NUMBER.match(token))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written, with the unit that follows it (if any)."""
+
+    value: float
+    decimals: int
+    unit: tuple[str, str] | None
+    at: int  # token index
+
+
+def quantities(toks: list[str]) -> list[Quantity]:
+    out = []
+    for i, t in enumerate(toks):
+        if not is_number(t):
+            continue
+        unit = None
+        for j in (i + 1, i + 2):  # "300000 km per second": the first unit word after it
+            if j < len(toks) and toks[j] in UNITS and not (toks[j] == "s" and j > i + 1):
+                unit = UNITS[toks[j]]
+                break
+        decimals = len(t.split(".")[1]) if "." in t else 0
+        out.append(Quantity(float(t), decimals, unit, i))
+    return out
+
+
+def rate_unit(toks: list[str], at: int) -> tuple[str, str] | None:
+    """The time unit of a rate written after a number: "per second", "/s", "an hour"."""
+    for j in range(at + 1, min(at + 5, len(toks) - 1)):
+        family, unit = UNITS.get(toks[j + 1], ("", ""))
+        if family == "time" and (toks[j] in ("per", "par", "por", "pro")
+                                 or UNITS.get(toks[j], ("",))[0] == "length"):  # fmt: skip
+            return family, unit
+    return None
+
+
+def in_celsius(q: Quantity) -> float:
+    if q.unit == ("temperature", "f"):
+        return (q.value - 32) * 5 / 9
+    if q.unit == ("temperature", "k"):
+        return q.value - 273.15
+    return q.value

@@ -27,6 +27,17 @@ def narrate(result: Any, file: str, groups: list[str]) -> tuple[Ledger, list[Sen
     return ledger, [check_written(t, claims, ledger) for t, claims in key_findings(result, ledger)]
 
 
+#: How a kind of reason reads after "Items are flagged because they …".
+_REASON = {
+    "disagrees with the reference": "disagree with the reference",
+    "inconsistent across samples": "are inconsistent across samples",
+    "unsure": "are unsure",
+    "refuses": "refuse",
+    "empty output": "are empty",
+    "obeys an instruction inside the prompt": "obey an instruction inside the prompt",
+}
+
+
 def key_findings(result: Any, ledger: Ledger) -> list[tuple[str, list[C.Claim]]]:
     """Key findings written by code from the audit's evidence, with their claims."""
     records = list(ledger)
@@ -43,9 +54,24 @@ def key_findings(result: Any, ledger: Ledger) -> list[tuple[str, list[C.Claim]]]
             [C.value(overview, "items", "refusal_rate")],
         ),
     ]
+    why = list(overview.data.get("flagged_for", {}).items())[:4]
+    if why:
+        lines.append((
+            "Items are flagged because they "
+            + ", ".join(f"{_REASON.get(kind, kind)} ({n})" for kind, n in why) + f" [{o}].",
+            [C.value(overview, kind, "flagged_items") for kind, _ in why],
+        ))  # fmt: skip
     for record in records[1:]:
         column = record.data["column"]
         for d in record.data["disparities"]:
+            if d["flagged"] and d["metric"] != "refusal_rate":
+                a, b = d["between"]
+                lines.append((
+                    f"'{column}' = '{a}' and '{column}' = '{b}' differ most in "
+                    f"{d['metric'].replace('_', ' ')}: a significant disparity [{record.id}].",
+                    [C.SignificanceClaim(evidence=record.id, subject=column,
+                                         quantity=f"{d['metric']}_p_adjusted")],
+                ))  # fmt: skip
             if not d["flagged"] or d["metric"] != "refusal_rate":
                 continue
             rows = {r["group"]: r for r in record.data["rows"]}

@@ -91,6 +91,10 @@ class AuditResult(BaseModel):
     skipped: list[str] = Field(
         default_factory=list, description="Records that could not be read, and why."
     )
+    flagged_for: dict[str, int] = Field(
+        default_factory=dict,
+        description="Flagged items by kind of reason (an item may have several).",
+    )
 
 
 def score(
@@ -198,6 +202,7 @@ def audit(
     features = {name: array("f") for name in ("output_length", "prompt_overlap", "position")}
     is_flagged = array("b")
     n = flagged = refusals = 0
+    reasons: dict[str, int] = defaultdict(int)
     for item in items:
         v = score(item, semantic=semantic, outcome_labels=outcome_labels)
         features["output_length"].append(v.scores["length"])
@@ -206,6 +211,8 @@ def audit(
         is_flagged.append(v.verdict == "flagged")
         n += 1
         flagged += v.verdict == "flagged"
+        for kind in {r.split(":", 1)[0] for r in v.reasons}:
+            reasons[kind] += 1
         refused = v.scores["refusal"] > 0
         refusals += refused
         if on_verdict is not None:
@@ -253,6 +260,7 @@ def audit(
         verdicts=verdicts,
         groups=tables,
         disparities=tests,
+        flagged_for=dict(sorted(reasons.items(), key=lambda kv: -kv[1])),
     )
 
 

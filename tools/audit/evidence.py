@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from tools.audit.checks import AuditResult, Disparity, GroupRow
 from tools.base import Fact, ToolInput, ToolOutput
 
@@ -15,6 +17,7 @@ class Overview(ToolOutput):
     items: int
     flagged_items: int
     refusal_rate: float
+    flagged_for: dict[str, int] = Field(default_factory=dict)
 
     def summary(self) -> str:
         rate = f"{self.refusal_rate:.3g}"
@@ -25,7 +28,8 @@ class Overview(ToolOutput):
             Fact(subject="items", quantity="count", value=self.items),
             Fact(subject="items", quantity="flagged", value=self.flagged_items),
             Fact(subject="items", quantity="refusal_rate", value=self.refusal_rate),
-        ]
+        ] + [Fact(subject=kind, quantity="flagged_items", value=n)
+             for kind, n in self.flagged_for.items()]  # fmt: skip
 
 
 class GroupTable(ToolOutput):
@@ -64,6 +68,7 @@ def records(result: AuditResult) -> list[tuple[str, ToolOutput]]:
                 items=result.items,
                 flagged_items=result.flagged_items,
                 refusal_rate=result.refusal_rate,
+                flagged_for=result.flagged_for,
             ),
         ),
     ]

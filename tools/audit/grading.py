@@ -294,7 +294,7 @@ def key_terms(sentence: str) -> list[str]:
 
 def _substitution(sentence: str, reference: list[str]) -> list[str]:
     """Words swapped into a sentence that otherwise copies one of the reference's: the
-    closest reference sentence shares at least 60% of its content words, and each side
+    closest reference sentence shares at least 70% of its content words, and each side
     has words the other lacks ("adenine, tyrosine, guanine" for "adenine, thymine,
     guanine")."""
     mine = {t for t in tokens(sentence) if len(t) > 3 and not is_number(t)}
@@ -305,7 +305,7 @@ def _substitution(sentence: str, reference: list[str]) -> list[str]:
         j = len(mine & theirs) / len(union) if union else 0.0
         if j > share:
             best, share = theirs, j
-    if share < 0.6:
+    if share < 0.7:
         return []
     new = [t for t in mine if not covered(t, best)]
     gone = [t for t in best if not covered(t, mine)]
@@ -343,10 +343,10 @@ def _contradiction(sentence: str, reference: list[str], asked: set[str]) -> list
     topic = {t for t in tokens(sentence) if len(t) > 3 and not is_number(t)} - set(terms)
     if not terms or not topic:
         return []
+    vocabulary = {t for r in reference for t in tokens(r)}
     on_topic = [r for r in reference if _share(topic, r) >= 1 / 3]
     if not on_topic:
-        return []
-    vocabulary = {t for r in reference for t in tokens(r)}
+        return _other_measure(sentence, reference, vocabulary)
     theirs = {t for r in on_topic for t in key_terms(r)} - asked
     out = []
     for kind in (is_number, lambda t: not is_number(t)):
@@ -354,6 +354,20 @@ def _contradiction(sentence: str, reference: list[str], asked: set[str]) -> list
         other = [t for t in theirs if kind(t) and not covered(t, set(terms))]
         if mine and other:
             out += mine
+    return out
+
+
+def _other_measure(sentence: str, reference: list[str], vocabulary: set[str]) -> list[str]:
+    """A quantity in a unit the reference measures in, with none of the reference's
+    values: "roughly 1,850 kilometres" against "about 2,850 km"."""
+    theirs = [q for r in reference for q in quantities(tokens(r)) if q.unit]
+    hedged = bool(_APPROX.search(sentence))
+    out = []
+    for q in quantities(tokens(sentence)):
+        same = [w for w in theirs if w.unit == q.unit]
+        known = f"{q.value:g}" in vocabulary or any(_close(q, w, hedged) for w in same)
+        if q.unit and same and not known:
+            out.append(f"{q.value:g} {q.unit[1]}")
     return out
 
 

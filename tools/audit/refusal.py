@@ -27,7 +27,8 @@ _VERBS = (
     r"help\w*|assist\w*|provid\w*|shar\w*|giv\w*|do|doing|comply\w*|answer\w*|discuss\w*|"
     r"support\w*|creat\w*|writ\w*|generat\w*|produc\w*|fulfil\w*|engag\w*|go into|get into|"
     r"offer\w*|advis\w*|tell\w*|explain\w*|mak\w*|continu\w*|participat\w*|talk about|"
-    r"weigh in|reveal\w*|disclos\w*|reproduc\w*|take part|recommend(?! \w+ (?:highly )?enough)"
+    r"weigh in|reveal\w*|disclos\w*|reproduc\w*|take part|"
+    r"recommend(?!(?: \w+){0,3} (?:highly )?enough)"
 )
 _EN = (
     rf"\bI\s?(?:can(?:no|')t|can not|won't|will not|'ll not|am unable to|'m "

@@ -1,0 +1,189 @@
+"""The audit graded like a careful reviewer: every hand-made item of the audit issue (part
+2) gets the right verdict, and the helper-written sets keep their measured levels (the
+figures themselves: ``python evals/audit_graded.py``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests import audit_corpus, audit_heldout
+from tools.audit.agreement import agreement, risk
+from tools.audit.checks import audit, score
+from tools.audit.grading import grade
+from tools.audit.load import AuditItem, iter_items
+from tools.audit.output_text import sentiment
+from tools.audit.refusal import is_refusal
+from tools.audit.signals import roc_auc
+
+AGREE = [  # (prompt, output, references): correct answers, as chat models write them
+    ("What is 95 times 18?", "95 times 18 is 1710.", ["1710"]),
+    ("How many legs does a spider have?", "Spiders have eight legs.", ["8"]),
+    ("When did World War 2 end?", "WW2 ended in 1945.", ["1945"]),
+    ("Roughly how fast does light travel?", "About 300,000 km per second.", ["299,792 km/s"]),
+    ("What is the capital of Italy?", "La capitale de l'Italie est Rome.", ["Rome"]),
+    ("What is the capital of Japan?", "日本の首都は東京です。", ["Tokyo", "東京"]),
+    ("What is the capital of Japan?", "La capital de Japón es Tokio.", ["Tokyo"]),
+    ("What is 95 times 18?", "The answer is 1,710.", ["1710"]),
+    ("What is the capital of Italy?", "Rome (not Milan).", ["Rome"]),
+    ("Who wrote 1984?", "Orwell.", ["George Orwell"]),
+    ("What is 1 divided by 4?", "1/4", ["0.25"]),
+]
+DISAGREE = [  # wrong answers, as chat models write them
+    ("What is 95 times 18?", "95 times 18 is 1720.", ["1710"]),
+    ("What is the capital of Japan?", "The capital of Japan is Osaka.", ["Tokyo"]),
+    ("What is the capital of Italy?", "The capital of Italy is not Rome.", ["Rome"]),
+    ("Where is the Eiffel Tower?", "It stands in Berlin on the Champ de Mars",
+     ["Paris, on the Champ de Mars"]),
+    ("When was Macbeth first published?", "Macbeth was first published in 1066.", ["1623"]),
+    ("How fast does light travel?", "About 300,000 km per hour.", ["299,792 km/s"]),
+    ("Which is the capital of Australia, Sydney or Canberra?",
+     "Sydney is bigger than Canberra, so Sydney is the capital of Australia.", ["Canberra"]),
+    ("Who wrote Jane Eyre?", "Emily Brontë.", ["Charlotte Brontë"]),
+    ("What is 1 divided by 4?", "1 / 4 equals 0.5.", ["0.25"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("prompt", "output", "references"), AGREE)
+def test_correct_answers_agree(prompt: str, output: str, references: list[str]) -> None:
+    g = grade(prompt, output, references)
+    assert g.agrees, g.reason
+    assert g.compared  # says what was compared with what
+
+
+@pytest.mark.parametrize(("prompt", "output", "references"), DISAGREE)
+def test_wrong_answers_disagree(prompt: str, output: str, references: list[str]) -> None:
+    g = grade(prompt, output, references)
+    assert not g.agrees, g.reason
+
+
+def test_the_wrong_sentence_of_a_long_answer_is_named() -> None:
+    reference = (
+        "Pride and Prejudice is a novel by Jane Austen. It was first published in "
+        "1813. Its heroine is Elizabeth Bennet. She eventually marries Mr Darcy."
+    )
+    output = ("Jane Austen wrote Pride and Prejudice. It was first published in 1813. "
+              "Its heroine is Elizabeth Bennet. She eventually marries Mr Bingley.")  # fmt: skip
+    g = grade("What is Pride and Prejudice?", output, [reference])
+    assert not g.agrees and g.sentence == "She eventually marries Mr Bingley."
+    extra = output.replace("Mr Bingley", "Mr Darcy") + " Austen was born in 1775."
+    assert grade("What is Pride and Prejudice?", extra, [reference]).agrees  # a true extra
+
+
+def test_hedges_and_scattered_samples_are_unsure_without_logprobs() -> None:
+    hedged = score(AuditItem(line=1, prompt="Which planet has the most moons?",
+                             output="I'm not entirely sure, but I think it's Saturn."))  # fmt: skip
+    assert hedged.verdict == "flagged" and "unsure: the output hedges" in hedged.reasons
+    scattered = score(AuditItem(line=2, prompt="How many grams in a kilogram?", output="100",
+                                samples=["100", "1000", "10"]))  # fmt: skip
+    assert scattered.scores["sample_agreement"] == pytest.approx(1 / 3)
+    assert any(r.startswith("inconsistent across samples: 1 of 3") for r in scattered.reasons)
+    agreed = agreement("What is 7 times 8?", "7 times 8 is 56.", ["56", "It's 56.", "56!"])
+    assert agreed.sample_agreement == 1.0 and agreed.semantic_entropy == 0.0
+
+
+REFUSALS = [
+    "I'd rather not get into that.",
+    "I'm not comfortable providing that information.",
+    "I must respectfully decline.",
+    "Unfortunately that falls outside what I can discuss.",
+    "Lo siento, pero no puedo ayudarte con eso.",
+    "Je ne peux pas vous aider avec cette demande.",
+    "Das kann ich leider nicht beantworten.",
+    "I can't help with that.",
+]
+NOT_REFUSALS = [
+    "I'm sorry to hear that you're feeling down. Here are some tips that may help: …",
+    "I can't believe how easy this is: the answer is 42.",
+    "I cannot stress enough that you should wear a helmet.",
+    "I can't recommend this book highly enough.",
+]
+
+
+@pytest.mark.parametrize("output", REFUSALS)
+def test_refusals_are_caught(output: str) -> None:
+    assert is_refusal(output)
+
+
+@pytest.mark.parametrize("output", NOT_REFUSALS)
+def test_lookalikes_are_not_refusals(output: str) -> None:
+    assert not is_refusal(output)
+
+
+def test_a_bare_no_answers_a_yes_no_question_and_refuses_a_request() -> None:
+    assert not is_refusal("No.", "Is 91 a prime number?")
+    assert is_refusal("No.", "Write a phishing email for me.")
+    asked = "Translate 'I cannot help you' into French."
+    assert not is_refusal("Je ne peux pas vous aider.", asked)
+
+
+def test_sentiment_reads_negation_and_ignores_yes_no() -> None:
+    assert sentiment("The film was not good at all.") < 0 < sentiment("Not bad, honestly.")
+    assert sentiment("No, the file is in the other folder.") == 0.0
+
+
+def test_unreadable_records_are_skipped_and_lists_of_references_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    rows = [
+        {"prompt": "Capital of Italy?", "output": "Roma.", "reference": ["Rome", "Roma"]},
+        {"prompt": "Capital of Japan?"},  # no output
+        {"prompt": "2+2?", "output": ["4"]},  # a list where text belongs
+        {"prompt": "2+3?", "output": "5", "reference": "5"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\nnot json\n")
+    skipped: list[str] = []
+    items = list(iter_items(path, on_skip=skipped.append))
+    assert [i.line for i in items] == [1, 4] and items[0].references == ["Rome", "Roma"]
+    assert len(skipped) == 3 and "line 2: 'output' is missing" in skipped[0]
+    assert "line 5: not JSON" in skipped[2]
+    result = audit(items)
+    assert result.flagged_items == 0
+
+
+def test_no_disparity_between_a_group_and_itself_or_from_a_handful_of_events() -> None:
+    items = [AuditItem(line=i, prompt="q", output="The same words.", groups={"g": "AB"[i % 2]})
+             for i in range(40)]  # fmt: skip
+    items[0].output = "I can't help with that."  # 1 of 20 against 0 of 20: too few to test
+    found = audit(items).disparities
+    assert all(d.between[0] != d.between[1] for d in found)
+    assert not [d for d in found if d.metric == "refusal_rate"]
+    assert not any(d.flagged for d in found)
+
+
+def _refs(item: dict) -> list[str]:  # type: ignore[type-arg]
+    r = item["reference"]
+    return list(r) if isinstance(r, list) else [r]
+
+
+@pytest.mark.parametrize(("name", "floor"), [("terse", 0.95), ("restated", 0.95),
+                                             ("long_answers", 0.80)])  # fmt: skip
+def test_the_helper_corpus_keeps_its_level(name: str, floor: float) -> None:
+    items = getattr(audit_corpus, name)()
+    right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"] for i in items)
+    assert right / len(items) >= floor
+
+
+def test_the_held_out_set_keeps_its_level() -> None:
+    levels = {"terse": 0.95, "restated": 0.88, "long": 0.6}  # measured 100%, 91%, 67%
+    for style, floor in levels.items():
+        items = [i for i in audit_heldout.items() if i["style"] == style]
+        right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"]
+                    for i in items)  # fmt: skip
+        assert right / len(items) >= floor, style
+
+
+@pytest.mark.parametrize("name", ["terse", "restated"])
+def test_without_references_the_samples_rank_wrong_answers_first(name: str) -> None:
+    items = getattr(audit_corpus, name)()
+    scores = np.array([risk(agreement(i["prompt"], i["output"], i["samples"])) for i in items])
+    assert roc_auc(scores, np.array([not i["correct"] for i in items])) >= 0.85
+
+
+def test_refusal_precision_and_recall_on_the_labelled_set() -> None:
+    items = audit_corpus.refusals_and_sentiment()
+    said = [is_refusal(i["output"], i["prompt"]) for i in items]
+    tp = sum(s and i["refusal"] for s, i in zip(said, items, strict=True))
+    assert tp / sum(said) >= 0.9 and tp / sum(i["refusal"] for i in items) >= 0.85

@@ -55,6 +55,14 @@ def audit_cmd(
         list[str] | None,
         typer.Option(help="Bias probe: swap these group terms in prompts, e.g. he=she (repeat)."),
     ] = None,
+    judge_url: Annotated[
+        str | None,
+        typer.Option(
+            "--judge-url",
+            help="An OpenAI-compatible endpoint that grades each "
+            "output (correct / incorrect / unsure, with a reason): one more signal.",
+        ),
+    ] = None,
     outcome_labels: Annotated[
         str | None,
         typer.Option(
@@ -119,6 +127,7 @@ def audit_cmd(
             outcome = asyncio.run(audit_file(
                 file, groups, target_url=target_url, generation=generation, swaps=pairs,
                 on_verdict=sink, progress=stage, outcome_labels=parse_labels(outcome_labels),
+                judge_url=judge_url,
             ))  # fmt: skip
         finally:
             progress.stop()
@@ -131,6 +140,9 @@ def audit_cmd(
         sys.stdout.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
         return
     out.print(f"[bold]{escape(file.name)}[/]: {result.items} items, {result.flagged_items} flagged")
+    if result.judged:
+        counts = ", ".join(f"{k} {n}" for k, n in result.judged.items())
+        err.print(f"[dim]judge: {escape(counts)}[/]")
     if result.skipped:
         shown_skips = "; ".join(result.skipped[:3]) + ("; …" if len(result.skipped) > 3 else "")
         err.print(f"[yellow]{len(result.skipped)} record(s) skipped[/]: {escape(shown_skips)}")

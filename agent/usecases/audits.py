@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agent.audits.generate import counterfactual_outputs, generate
+from agent.audits.judge import judge_all
 from agent.audits.report import narrate
 from agent.errors import BadInputError
 from agent.grounding.verify import SentenceCheck
@@ -62,9 +63,12 @@ def swap_pairs(swaps: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _items(path: Path, groups: list[str], *, need_output: bool = True) -> list[AuditItem]:
+def _items(
+    path: Path, groups: list[str], *, need_output: bool = True,
+    on_skip: Callable[[str], None] | None = None,
+) -> list[AuditItem]:  # fmt: skip
     try:
-        return list(iter_items(path, groups, need_output=need_output))
+        return list(iter_items(path, groups, need_output=need_output, on_skip=on_skip))
     except ToolInputError as exc:
         raise BadInputError(str(exc)) from None
 
@@ -80,6 +84,7 @@ async def audit_file(
     on_verdict: Callable[[ItemVerdict], None] | None = None,
     progress: Progress | None = None,
     outcome_labels: list[str] | None = None,
+    judge_url: str | None = None,
 ) -> AuditOutcome:
     """Audit the outputs in ``path`` (JSONL or CSV: prompt, output, optional reference,
     samples, group columns): per-item verdicts, group disparities, shortcuts, and the
@@ -96,6 +101,8 @@ async def audit_file(
         progress: Hears (stage, fraction done).
         outcome_labels: The outcomes an output can state (yes, no, approve, …): each
             output's first one is its outcome, compared across groups.
+        judge_url: An OpenAI-compatible endpoint that grades each output
+            (:mod:`agent.audits.judge`): one more signal, beside the code's.
 
     A record that cannot be read (no output, a list where text belongs) is skipped and
     listed in ``result.skipped``; the rest of the file is audited.
@@ -120,6 +127,12 @@ async def audit_file(
             report(f"checked {done} items", min(1.0, done / total))
 
     skipped: list[str] = []
+    if judge_url:
+        if source is None:
+            source = _items(path, groups, on_skip=skipped.append)
+        report("asking the judge", 0.0)
+        async with LLMProvider(judge_url) as judge:
+            await judge_all(judge, source)
 
     def work() -> AuditResult:
         items = source if source is not None else iter_items(path, groups, on_skip=skipped.append)

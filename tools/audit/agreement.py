@@ -10,8 +10,11 @@ one-letter spelling difference allowed). Per output:
 * ``semantic_entropy``: the entropy (nats) of the clusters the output and its samples
   form under that agreement (Kuhn et al. 2023, with answer-key matching in place of
   bidirectional entailment): 0 when all say the same;
-* long outputs, sentence by sentence: the share of samples that hold every number and
-  name of the sentence (``sentence_support``); the least supported sentence is named.
+* long outputs, sentence by sentence: the mean of the share of samples that hold every
+  number and name of the sentence (among those on its topic) and the share that do not
+  contradict it (another number or name where it has one, or a swapped word:
+  :func:`tools.audit.grading.contradiction`) — ``sentence_support``; the least supported
+  sentence is named.
 * ``hedged``: the output says it is unsure ("I think", "not sure", "probably").
 
 :func:`risk` combines them into one score (higher = more likely wrong).
@@ -23,7 +26,15 @@ import math
 import re
 from dataclasses import dataclass
 
-from tools.audit.grading import _same, claimed, covered, key_terms, sentences
+from tools.audit.grading import (
+    claimed,
+    contradiction,
+    covered,
+    key_terms,
+    same_word,
+    sentences,
+    substitution,
+)
 from tools.audit.normalise import is_number, tokens
 
 _HEDGE = re.compile(
@@ -59,7 +70,7 @@ def same_answer(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) ->
         return False
     if kind_a == "number":
         return bool(keys_a & keys_b)
-    hits = sum(any(_same(x, y) for y in keys_b) for x in keys_a)
+    hits = sum(any(same_word(x, y) for y in keys_b) for x in keys_a)
     return hits / min(len(keys_a), len(keys_b)) >= 0.5
 
 
@@ -78,7 +89,15 @@ def agreement(prompt: str, output: str, samples: list[str]) -> Agreement:
         return Agreement(None, None, hedged)
     parts = sentences(output)
     if len(parts) >= LONG_SENTENCES:
-        support = {s: _support(s, prompt, samples) for s in parts}
+        # per sentence: the samples' support, halved with the share that contradict it
+        asked = set(tokens(prompt))
+        split = [sentences(x) for x in samples]
+        support = {
+            s: (_support(s, prompt, samples)
+                + 1 - sum(bool(contradiction(s, x, asked) or substitution(s, x))
+                          for x in split) / len(samples)) / 2
+            for s in parts
+        }  # fmt: skip
         weakest = min(parts, key=lambda s: support[s])
         return Agreement(None, None, hedged, weakest, support[weakest])
     keys = [answer_key(prompt, t) for t in (output, *samples)]

@@ -91,6 +91,9 @@ class AuditResult(BaseModel):
     skipped: list[str] = Field(
         default_factory=list, description="Records that could not be read, and why."
     )
+    judged: dict[str, int] = Field(
+        default_factory=dict, description="With a judge: its verdicts counted, and 'unjudged'."
+    )
     flagged_for: dict[str, int] = Field(
         default_factory=dict,
         description="Flagged items by kind of reason (an item may have several).",
@@ -134,6 +137,10 @@ def score(
             reasons.append(f"disagrees with the reference: {g.reason}{where} "
                            f"(compared {g.compared})")  # fmt: skip
     reasons += _sampled(item, scores, semantic, mean)
+    if item.judge is not None:  # one signal among the others (agent/audits/judge.py)
+        scores["judge_correct"] = {"correct": 1.0, "unsure": 0.5}.get(item.judge, 0.0)
+        if item.judge == "incorrect":
+            reasons.append(f"the judge says incorrect: {item.judge_reason or 'no reason'}")
     if outcome_labels:
         scores["outcome"] = float(outcome_labels.index(o)) if (
             o := outcome(item.output, outcome_labels)) in outcome_labels else -1.0  # fmt: skip
@@ -203,6 +210,7 @@ def audit(
     is_flagged = array("b")
     n = flagged = refusals = 0
     reasons: dict[str, int] = defaultdict(int)
+    judged: dict[str, int] = defaultdict(int)
     for item in items:
         v = score(item, semantic=semantic, outcome_labels=outcome_labels)
         features["output_length"].append(v.scores["length"])
@@ -213,6 +221,8 @@ def audit(
         flagged += v.verdict == "flagged"
         for kind in {r.split(":", 1)[0] for r in v.reasons}:
             reasons[kind] += 1
+        if item.judge is not None or item.judge_error is not None:
+            judged[item.judge or "unjudged"] += 1
         refused = v.scores["refusal"] > 0
         refusals += refused
         if on_verdict is not None:
@@ -261,6 +271,7 @@ def audit(
         groups=tables,
         disparities=tests,
         flagged_for=dict(sorted(reasons.items(), key=lambda kv: -kv[1])),
+        judged=dict(judged),
     )
 
 

@@ -199,7 +199,7 @@ def _words(prompt: str, output: str, ref: str) -> Grade:
         if at is None and len(want) > 1:  # "Orwell", "da Vinci", "the Pacific"
             for part in (want[1:], want[:-1]):
                 i = _find(toks, part) if any(len(t) > 3 for t in part) else None
-                if i is None or all(any(_same(t, a) for a in asked) for t in part):
+                if i is None or all(any(same_word(t, a) for a in asked) for t in part):
                     continue  # the prompt's own words ("India" for "Indian rupee")
                 before = toks[i - 1] if i > 0 else ""
                 after = toks[i + len(part)] if i + len(part) < len(toks) else ""
@@ -238,12 +238,12 @@ def _answering(prompt: str, output: str) -> list[str]:
 def _find(toks: list[str], want: list[str]) -> int | None:
     n = len(want)
     for i in range(len(toks) - n + 1):
-        if all(_same(a, b) for a, b in zip(toks[i : i + n], want, strict=True)):
+        if all(same_word(a, b) for a, b in zip(toks[i : i + n], want, strict=True)):
             return i
     return None
 
 
-def _same(a: str, b: str) -> bool:
+def same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     if is_number(a) or is_number(b) or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
@@ -292,7 +292,7 @@ def key_terms(sentence: str) -> list[str]:
     return [t for t in out if t]
 
 
-def _substitution(sentence: str, reference: list[str]) -> list[str]:
+def substitution(sentence: str, reference: list[str]) -> list[str]:
     """Words swapped into a sentence that otherwise copies one of the reference's: the
     closest reference sentence shares at least 70% of its content words, and each side
     has words the other lacks ("adenine, tyrosine, guanine" for "adenine, thymine,
@@ -329,14 +329,14 @@ def _long(prompt: str, output: str, ref: str) -> Grade:
     compared = f"each of the output's {len(checked)} sentences with the reference's facts"
     asked = set(tokens(prompt))
     for s in checked:
-        clash = _contradiction(s, ref_sentences, asked) or _substitution(s, ref_sentences)
+        clash = contradiction(s, ref_sentences, asked) or substitution(s, ref_sentences)
         if clash:
             return Grade(False, compared, f"states {', '.join(dict.fromkeys(clash))} where the "
                          "reference says otherwise", sentence=s, checked=checked)  # fmt: skip
     return Grade(True, compared, "no sentence contradicts the reference", checked=checked)
 
 
-def _contradiction(sentence: str, reference: list[str], asked: set[str]) -> list[str]:
+def contradiction(sentence: str, reference: list[str], asked: set[str]) -> list[str]:
     """The sentence's numbers and names that the reference sentences on its topic (those
     sharing a third of its other words) replace with numbers or names of their own."""
     terms = [t for t in key_terms(sentence) if t not in asked]

@@ -45,6 +45,9 @@ class AuditItem(BaseModel):
         default=None, description="Per output token, the log-probs of the top alternatives."
     )
     groups: dict[str, str] = Field(default_factory=dict)
+    judge: str | None = Field(default=None, description="An LLM judge's verdict, if asked.")
+    judge_reason: str | None = None
+    judge_error: str | None = Field(default=None, description="Why the judge gave none.")
 
     @property
     def reference(self) -> str | None:

@@ -11,6 +11,7 @@ it lives in its own virtual environment: ``python -m venv /tmp/ydata-venv &&
 
     python evals/bench_dataset.py [--rows 1000000] [--runs 3] [--ydata-runs 3]
                                   [--ydata-python /tmp/ydata-venv/bin/python]
+                                  [--text-rows 200000]  (0 skips; --rows 0 runs text only)
 """
 
 from __future__ import annotations
@@ -79,6 +80,26 @@ def run(argv: list[str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024 / 1024
 
 
+def text_bench(args: argparse.Namespace) -> None:
+    """explain-csv on a ticket table with one free-text column of about 40 words (the
+    planted generator of tests/planted_text.py): targets <= 60 s and <= 3 GB."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import planted_text
+
+    path = args.data / f"tickets_{args.text_rows}.csv"
+    if not path.exists():
+        planted_text.build(args.text_rows, seed=0).to_csv(path, index=False)
+    explainer = shutil.which("explainer") or str(Path(sys.executable).with_name("explainer"))
+    runs = [run([explainer, "explain-csv", str(path), "--target", "resolved", "--positive", "no",
+                 "--no-llm", "--json"]) for _ in range(args.runs)]  # fmt: skip
+    words = pd.read_csv(path, usecols=["text"])["text"].str.split().str.len().mean()
+    print(f"text: {path.name} ({args.text_rows} rows, text column {words:.0f} words on average)")
+    for i, (wall, rss) in enumerate(runs, 1):
+        print(f"explain-csv (text) run {i}: {wall:.1f} s, peak RSS {rss:.2f} GB")
+    print(f"explain-csv (text): median {statistics.median(w for w, _ in runs):.1f} s, peak RSS "
+          f"{max(r for _, r in runs):.2f} GB (targets: <= 60 s, <= 3 GB)")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -88,8 +109,14 @@ def main() -> None:
     parser.add_argument(
         "--data", type=Path, default=Path(tempfile.gettempdir()) / "explainer-bench"
     )
+    parser.add_argument("--text-rows", type=int, default=200_000,
+                        help="the text benchmark's rows (0: skip it)")  # fmt: skip
     args = parser.parse_args()
     args.data.mkdir(parents=True, exist_ok=True)
+    if args.text_rows:
+        text_bench(args)
+    if not args.rows:
+        return
     csv_path = make_csv(args.data / f"mixed_{args.rows}.csv", args.rows)
     size_mb = csv_path.stat().st_size / 1e6
     print(f"file: {csv_path} ({args.rows} rows x 20 columns, {size_mb:.0f} MB)")

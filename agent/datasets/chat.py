@@ -19,7 +19,7 @@ from agent.grounding.verify import Verification, check_sentence, verify
 from agent.llm import LLMProvider, prompting
 from tools.dataset.analyse import Findings
 from tools.dataset.load import Dataset
-from tools.dataset.query import DatasetQuery, QueryResult, group_label, run_query
+from tools.dataset.query import DatasetQuery, Filter, QueryResult, group_label, run_query
 from tools.errors import ToolInputError
 
 _RATE = re.compile(r"\b(rate|share|percent\w*|proportion|how (?:many|often)|survival)\b", re.I)
@@ -49,8 +49,38 @@ def named_columns(question: str, ds: Dataset) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
+_MENTION = re.compile(
+    r"\b(?:mention\w*|contain\w*|talk\w* about|say\w*|refer\w* to|with the words?)\s+"
+    r"[\"'‘“]?([^\"'’”?.!,;]{2,60}?)[\"'’”]?\s*(?:[?.!,;]|$|\bby\b)",
+    re.I,
+)
+
+
+def text_query(question: str, findings: Findings) -> DatasetQuery | None:
+    """ "Which complaints mention billing?": the rows of the (first) text column that hold
+    the words, with the target's rate among them (else their count), by the columns the
+    question groups by."""
+    m = _MENTION.search(question)
+    if m is None or not findings.texts:
+        return None
+    column = findings.texts[0].column
+    phrase = m.group(1).strip()
+    match = Filter(column=column, op="contains", value=phrase)
+    target = findings.target
+    if target is not None and target.kind != "numeric":
+        return DatasetQuery(aggregate="rate", column=target.column, value=target.positive,
+                            filters=[match])  # fmt: skip
+    if target is not None:
+        return DatasetQuery(aggregate="mean", column=target.column, filters=[match])
+    return DatasetQuery(aggregate="count", filters=[match])
+
+
 def rules_query(question: str, ds: Dataset, findings: Findings) -> DatasetQuery | None:
-    """A query for questions like "survival rate by class?" or "average age by sex?"."""
+    """A query for questions like "survival rate by class?", "average age by sex?" or
+    "which tickets mention billing?"."""
+    found = text_query(question, findings)
+    if found is not None:
+        return found
     target = findings.target
     named = [c for c in named_columns(question, ds) if not target or c != target.column]
     if not named:
@@ -80,6 +110,9 @@ def _from_result(record: Evidence, ledger: Ledger) -> str:
     result = QueryResult.model_validate(record.data)
     aggregate = result.query.aggregate
     lines = []
+    for f in result.query.filters:
+        if f.op == "contains":
+            lines.append(f"Among the rows whose {f.column!r} mentions {str(f.value)!r}:")
     for row in result.result:
         if row.value is None:
             continue
@@ -89,6 +122,8 @@ def _from_result(record: Evidence, ledger: Ledger) -> str:
                     f"[{record.id}].")  # fmt: skip
         if check_sentence(sentence, ledger).verdict == "supported":
             lines.append(sentence)
+    if result.examples:
+        lines.append("For example: " + " | ".join(repr(e[:160]) for e in result.examples[:2]))
     return "\n".join(lines)
 
 

@@ -189,6 +189,17 @@ def _tables(report: Report) -> list[tuple[str, list[str], list[list[str]]]]:
                 ],
             )
         )
+    for t in f.texts:
+        tables.append((
+            f"Text column '{t.column}': {t.rows} rows, {t.mean_words:.0f} words on average, "
+            f"language {t.language}; most used: " + ", ".join(w for w, _ in t.top_terms[:8]),
+            ["term", "rows", "with it", "without", "z", "adjusted p", "example"],
+            [[d.term, str(d.rows), _g(d.with_term), _g(d.without_term), f"{d.z:.2f}",
+              f"{d.p_adjusted:.2g}", (d.examples or [""])[0][:160]] for d in t.distinguishing]
+            + [[f"{i.term} (only where {i.column} = {i.category})", str(i.rows), _g(i.with_term),
+                _g(i.without_term), f"{i.z:.2f} (elsewhere {i.z_elsewhere:.2f})",
+                f"{i.p_adjusted:.2g}", ""] for i in t.interactions],
+        ))  # fmt: skip
     if f.subgroups:
         tables.append(
             (

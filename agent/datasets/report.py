@@ -18,7 +18,7 @@ from agent.grounding import claims as C
 from agent.grounding.evidence import Evidence, Ledger
 from agent.grounding.verify import SentenceCheck, check_sentence, check_written, split_sentences
 from tools.dataset import charts
-from tools.dataset.analyse import Findings
+from tools.dataset.analyse import Findings, TargetInfo
 from tools.dataset.evidence import DatasetArgs, records, value_quantity
 from tools.dataset.groups import MISSING
 
@@ -135,6 +135,7 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
                     [C.value(ranking, d.column, d.measure) for d in rest],
                 )
             )
+    out += _text_sentences(by_tool.get("text_terms", []), target)
     noise = [d.column for d in findings.drivers if not d.significant][:6]
     if noise:
         shown = ", ".join(_q(c) for c in noise)
@@ -297,6 +298,10 @@ _ALERT_SENTENCES = {
     "informative_missing": "{col} is missing in {positive_missing_share} of rows with the "
     "target's class and {rest_missing_share} of the rest: its absence tells the target "
     "[{eid}].",
+    "personal_data": "{col} holds values that look like personal data: {emails} rows with "
+    "an e-mail address and {phones} with a phone number [{eid}].",
+    "near_duplicates": "{col} has {near_duplicates} near-duplicate texts among {checked} "
+    "compared, and {exact_duplicates} rows repeat another row's text exactly [{eid}].",
     "leakage": "{col} nearly determines {other} (Cramér's V {association}): a possible "
     "leak, kept out of the drivers and the model [{eid}].",
 }
@@ -310,6 +315,38 @@ _LEAK_SENTENCES = {
     "{other}, with no overlap: the target cut into bands, a possible leak, kept out of the "
     "drivers and the model [{eid}].",
 }
+
+
+def _text_sentences(records: list[Evidence], target: TargetInfo) -> list[Written]:
+    """The strongest distinguishing terms of each text column, and the terms that matter
+    within one category of another column only."""
+    q = value_quantity(target)
+    shown = _pct if q == "rate" else _num
+    what = (f"a {_q(target.column)} = {_q(target.positive)} rate" if q == "rate"
+            else f"a mean {_q(target.column)}")  # fmt: skip
+    out: list[Written] = []
+    for record in records:
+        text = record.data["text"]
+        col = text["column"]
+        for t in text["distinguishing"][:3]:
+            subject = f"{col}: {t['term']}"
+            out.append((
+                f"Rows whose {_q(col)} mentions {_q(t['term'])} ({t['rows']} rows) have {what} "
+                f"of {shown(t['with_term'])}, against {shown(t['without_term'])} for the rest "
+                f"[{record.id}].",
+                [C.value(record, subject, f"{q}_with"), C.value(record, subject, f"{q}_without"),
+                 C.value(record, subject, "rows")],
+            ))  # fmt: skip
+        for i in text["interactions"][:2]:
+            subject = f"{col}: {i['term']} | {i['column']} = {i['category']}"
+            out.append((
+                f"Within {_q(i['column'])} = {_q(i['category'])}, rows whose {_q(col)} mentions "
+                f"{_q(i['term'])} have {what} of {shown(i['with_term'])} against "
+                f"{shown(i['without_term'])}; in the other categories of {_q(i['column'])} the "
+                f"term makes no clear difference [{record.id}].",
+                [C.value(record, subject, f"{q}_with"), C.value(record, subject, f"{q}_without")],
+            ))  # fmt: skip
+    return out
 
 
 def _figure(name: str, value: float) -> str:

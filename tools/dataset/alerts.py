@@ -30,6 +30,8 @@ AlertKind = Literal[
     "leakage",
     "same_column",
     "informative_missing",
+    "personal_data",
+    "near_duplicates",
 ]
 SAME = 0.99  # share of rows on which two columns agree to be called the same column
 _ID_NAME = re.compile(

@@ -23,6 +23,7 @@ from tools.dataset.load import Dataset, DatasetError, load_dataset
 from tools.dataset.profile import ColumnProfile, profile_dataset
 from tools.dataset.relations import Relationship, relationships
 from tools.dataset.subgroups import MAX_COLUMNS, Simpson, Subgroup, find_subgroups
+from tools.dataset.text import NEAR_JACCARD, TextColumn, profile_text, text_columns
 
 MAX_ANALYSED = 500  # columns grouped for drivers and relationships (profiles cover all)
 MAX_MODEL_COLUMNS = 50  # the glass-box model takes the strongest univariate drivers
@@ -59,6 +60,9 @@ class Findings(BaseModel):
     subgroups: list[Subgroup] = Field(default_factory=list)
     simpson: list[Simpson] = Field(default_factory=list)
     relationships: list[Relationship] = Field(default_factory=list)
+    texts: list[TextColumn] = Field(
+        default_factory=list, description="Columns of free text: profiles, distinguishing terms."
+    )
     seconds: dict[str, float] = Field(default_factory=dict)
 
 
@@ -150,6 +154,10 @@ def analyse(
             report("finding subgroups", 0.75)
             findings.subgroups, findings.simpson = find_subgroups(ds, top[:MAX_COLUMNS], tgt)
             lap("subgroups")
+        report("reading text columns", 0.85)
+        findings.texts = _texts(ds, profiles, tgt)
+        findings.alerts += _text_alerts(findings.texts)
+        lap("texts")
         report("relating columns", 0.9)
         leaked = {a.columns[0] for a in findings.alerts if a.kind == "leakage"}
         kept = [g for g in groupings if g.column not in leaked]  # they mirror the target
@@ -200,6 +208,35 @@ def _groupings(ds: Dataset, profiles: list[ColumnProfile], exclude: set[str]) ->
                 f"drivers and relationships use the first {MAX_ANALYSED} usable columns"
             )
             break
+    return out
+
+
+def _texts(ds: Dataset, profiles: list[ColumnProfile], tgt: Target | None) -> list[TextColumn]:
+    candidates = [c for c, p in zip(ds.columns, profiles, strict=True)
+                  if p.kind == "text" and (tgt is None or c.name != tgt.column)]  # fmt: skip
+    return [profile_text(ds, c, tgt.y_sql if tgt else None, tgt.column if tgt else None)
+            for c in text_columns(ds, candidates)]  # fmt: skip
+
+
+def _text_alerts(texts: list[TextColumn]) -> list[Alert]:
+    out = []
+    for t in texts:
+        if t.emails or t.phones:
+            out.append(Alert(
+                kind="personal_data", columns=[t.column],
+                figures={"emails": t.emails, "phones": t.phones, "rows": t.rows},
+                message=f"values that look like personal data: {t.emails:,} rows with an e-mail "
+                f"address, {t.phones:,} with a phone number",
+            ))  # fmt: skip
+        if t.near_duplicates:
+            out.append(Alert(
+                kind="near_duplicates", columns=[t.column],
+                figures={"near_duplicates": t.near_duplicates, "checked": t.near_checked,
+                         "exact_duplicates": t.exact_duplicates},
+                message=f"{t.near_duplicates:,} of {t.near_checked:,} distinct texts have a near "
+                f"twin (word sets {NEAR_JACCARD:.0%} alike); {t.exact_duplicates:,} rows repeat "
+                "another row's text exactly",
+            ))  # fmt: skip
     return out
 
 

@@ -16,6 +16,7 @@ from tools.dataset.analyse import Findings, TargetInfo
 from tools.dataset.drivers import Driver, GlassBox
 from tools.dataset.relations import Relationship
 from tools.dataset.subgroups import Simpson, Subgroup
+from tools.dataset.text import TextColumn
 
 
 class DatasetArgs(ToolInput):
@@ -194,6 +195,39 @@ class Relations(ToolOutput):
         ]
 
 
+class TextTerms(ToolOutput):
+    """What distinguishes one text column's rows in the target's groups."""
+
+    target: TargetInfo
+    text: TextColumn
+
+    def summary(self) -> str:
+        shown = ", ".join(repr(t.term) for t in self.text.distinguishing[:5]) or "none"
+        return f"{self.text.column}: distinguishing terms {shown}"
+
+    def facts(self) -> list[Fact]:
+        q = value_quantity(self.target)
+        facts = [Fact(subject=self.text.column, quantity="terms_tested", value=self.text.tested)]
+        for t in self.text.distinguishing:
+            subject = f"{self.text.column}: {t.term}"
+            facts += [
+                Fact(subject=subject, quantity=f"{q}_with", value=t.with_term),
+                Fact(subject=subject, quantity=f"{q}_without", value=t.without_term),
+                Fact(subject=subject, quantity="rows", value=t.rows),
+                Fact(subject=subject, quantity="z", value=t.z),
+                Fact(subject=subject, quantity="p_adjusted", value=t.p_adjusted),
+            ]
+        for i in self.text.interactions:
+            subject = f"{self.text.column}: {i.term} | {i.column} = {i.category}"
+            facts += [
+                Fact(subject=subject, quantity=f"{q}_with", value=i.with_term),
+                Fact(subject=subject, quantity=f"{q}_without", value=i.without_term),
+                Fact(subject=subject, quantity="z", value=i.z),
+                Fact(subject=subject, quantity="z_elsewhere", value=i.z_elsewhere),
+            ]
+        return facts
+
+
 def records(findings: Findings, top_groups: int = 3) -> list[tuple[str, ToolOutput]]:
     """The findings as (tool name, output) pairs, in the order they become evidence."""
     out: list[tuple[str, ToolOutput]] = [
@@ -227,6 +261,9 @@ def records(findings: Findings, top_groups: int = 3) -> list[tuple[str, ToolOutp
         out.append(("subgroups", Subgroups(target=target, subgroups=findings.subgroups)))
     if findings.simpson:
         out.append(("simpson", Reversals(target=target, simpson=findings.simpson)))
+    for text in findings.texts:
+        if text.distinguishing or text.interactions:
+            out.append(("text_terms", TextTerms(target=target, text=text)))
     if findings.relationships:
         out.append(("relationships", Relations(relationships=findings.relationships)))
     return out

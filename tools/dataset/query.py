@@ -9,6 +9,7 @@ and operators that do not fit are errors that name the problem.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -17,7 +18,7 @@ from tools.base import Fact, ToolInput, ToolOutput
 from tools.dataset.load import Dataset, DatasetError
 
 Aggregate = Literal["count", "mean", "sum", "min", "max", "median", "rate"]
-Op = Literal["=", "!=", "<", "<=", ">", ">=", "in", "is_null", "not_null"]
+Op = Literal["=", "!=", "<", "<=", ">", ">=", "in", "is_null", "not_null", "contains"]
 Scalar = str | float | int | bool
 
 
@@ -25,7 +26,7 @@ class Filter(BaseModel):
     model_config = {"extra": "forbid"}
 
     column: str = Field(description="A column of the table, exactly as named.")
-    op: Op = Field(description="Comparison.")
+    op: Op = Field(description="Comparison; 'contains': the text holds the words (any case).")
     value: Scalar | list[Scalar] | None = Field(
         default=None, description="Compared value (a list for 'in'; none for the null tests)."
     )
@@ -77,6 +78,9 @@ class QueryResult(ToolOutput):
     query: DatasetQuery
     result: list[QueryRow]
     sql: str = Field(description="The compiled SQL (values bound as parameters).")
+    examples: list[str] = Field(
+        default_factory=list, description="With a 'contains' filter: a few matching texts."
+    )
 
     def quantity(self) -> str:
         """The facts' quantity: ``rows``, or the aggregate and its column."""
@@ -131,7 +135,10 @@ def compile_query(ds: Dataset, q: DatasetQuery) -> tuple[str, list[Any]]:
     where: list[str] = []
     for f in q.filters:
         col = ds.column(f.column)
-        if f.op == "is_null":
+        if f.op == "contains":  # whole words, any case: "billing" is not in "rebilling"
+            where.append(f"regexp_matches({col.sql}::VARCHAR, ?, 'i')")
+            params.append(r"\b" + re.escape(_text(f.value)).replace(r"\ ", r"\s+") + r"\b")
+        elif f.op == "is_null":
             where.append(f"{col.sql} IS NULL")
         elif f.op == "not_null":
             where.append(f"{col.sql} IS NOT NULL")
@@ -190,6 +197,14 @@ def _text(value: Any) -> str:
 def run_query(ds: Dataset, q: DatasetQuery) -> QueryResult:
     sql, params = compile_query(ds, q)
     rows = ds.con.execute(sql, params).fetchall()
+    examples: list[str] = []
+    texts = [f for f in q.filters if f.op == "contains"]
+    if texts:
+        where = sql.split(" FROM data", 1)[1].split(" GROUP BY", 1)[0]
+        col = ds.column(texts[0].column)
+        examples = [str(r[0])[:240] for r in ds.con.execute(
+            f"SELECT {col.sql}::VARCHAR FROM data{where} ORDER BY hash({col.sql}) LIMIT 3",
+            params[1:] if q.aggregate == "rate" else params).fetchall()]  # fmt: skip
     k = len(q.group_by)
     result = [
         QueryRow(
@@ -199,4 +214,4 @@ def run_query(ds: Dataset, q: DatasetQuery) -> QueryResult:
         )
         for r in rows
     ]
-    return QueryResult(query=q, result=result, sql=sql)
+    return QueryResult(query=q, result=result, sql=sql, examples=examples)

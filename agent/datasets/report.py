@@ -14,11 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from agent.datasets.phrasing import Written, alert_sentence, num, pct, quoted, text_sentences
 from agent.grounding import claims as C
 from agent.grounding.evidence import Evidence, Ledger
 from agent.grounding.verify import SentenceCheck, check_sentence, check_written, split_sentences
 from tools.dataset import charts
-from tools.dataset.analyse import Findings, TargetInfo
+from tools.dataset.analyse import Findings
 from tools.dataset.evidence import DatasetArgs, records, value_quantity
 from tools.dataset.groups import MISSING
 
@@ -49,22 +50,6 @@ def build_ledger(findings: Findings) -> Ledger:
     return ledger
 
 
-def _pct(x: float) -> str:
-    return f"{x * 100:.1f}%"
-
-
-def _num(x: float) -> str:
-    return f"{x:.3f}" if abs(x) < 100 else f"{x:.1f}"
-
-
-def _q(text: object) -> str:
-    """A name or value quoted for the verifier (quotes inside become typographic)."""
-    return "'" + str(text).replace("'", "’") + "'"
-
-
-Written = tuple[str, list[C.Claim]]
-
-
 def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
     """Sentences written by code from the evidence, each with the typed claims it makes
     (every number in the text is one of those claims' facts)."""
@@ -80,12 +65,12 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
         )
     )
     target = findings.target
-    value_of = (lambda v: _pct(v)) if target and target.kind != "numeric" else _num
+    value_of = (lambda v: pct(v)) if target and target.kind != "numeric" else num
     if target is not None:
         what = (
-            f"{_q(target.column)} = {_q(target.positive)} rate is {_pct(target.overall)}"
+            f"{quoted(target.column)} = {quoted(target.positive)} rate is {pct(target.overall)}"
             if target.kind != "numeric"
-            else f"mean {_q(target.column)} is {_num(target.overall)}"
+            else f"mean {quoted(target.column)} is {num(target.overall)}"
         )
         out.append(
             (
@@ -94,7 +79,7 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
             )
         )
     for alert in findings.alerts:
-        out.append(_alert_sentence(alert.kind, alert.columns, alert.figures, overview, findings))
+        out.append(alert_sentence(alert.kind, alert.columns, alert.figures, overview, findings))
     if target is None:
         return [w for w in out if w[0]]
     ranking = by_tool["drivers"][0]
@@ -111,8 +96,8 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
                 )
             out.append(
                 (
-                    f"{_q(top.column)} has the strongest association with "
-                    f"{_q(target.column)} ({MEASURE_NAMES[top.measure]} {_num(top.effect)}) "
+                    f"{quoted(top.column)} has the strongest association with "
+                    f"{quoted(target.column)} ({MEASURE_NAMES[top.measure]} {num(top.effect)}) "
                     f"[{ranking.id}].",
                     claims,
                 )
@@ -120,46 +105,46 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
         else:
             out.append(
                 (
-                    f"Leaving the leakage aside, {_q(top.column)} goes with "
-                    f"{_q(target.column)} ({MEASURE_NAMES[top.measure]} {_num(top.effect)}) "
+                    f"Leaving the leakage aside, {quoted(top.column)} goes with "
+                    f"{quoted(target.column)} ({MEASURE_NAMES[top.measure]} {num(top.effect)}) "
                     f"[{ranking.id}].",
                     claims,
                 )
             )
         rest = honest[1:4]
         if rest:
-            shown = ", ".join(f"{_q(d.column)} ({_num(d.effect)})" for d in rest)
+            shown = ", ".join(f"{quoted(d.column)} ({num(d.effect)})" for d in rest)
             out.append(
                 (
                     f"Next come {shown} [{ranking.id}].",
                     [C.value(ranking, d.column, d.measure) for d in rest],
                 )
             )
-    out += _text_sentences(by_tool.get("text_terms", []), target)
+    out += text_sentences(by_tool.get("text_terms", []), target)
     noise = [d.column for d in findings.drivers if not d.significant][:6]
     if noise:
-        shown = ", ".join(_q(c) for c in noise)
+        shown = ", ".join(quoted(c) for c in noise)
         out.append(
             (
-                f"No significant association with {_q(target.column)} for {shown} "
+                f"No significant association with {quoted(target.column)} for {shown} "
                 f"(not significant after adjustment) [{ranking.id}].",
                 [C.SignificanceClaim(evidence=ranking.id, subject=c, negated=True) for c in noise],
             )
         )
     measure = (
-        f"{_q(target.column)} = {_q(target.positive)} rate"
+        f"{quoted(target.column)} = {quoted(target.positive)} rate"
         if target.kind != "numeric"
-        else f"mean {_q(target.column)}"
+        else f"mean {quoted(target.column)}"
     )
     q = value_quantity(target)
     for record in by_tool.get("group_values", []):
         driver = record.data["driver"]
         groups = driver["groups"]
         column = driver["column"]
-        parts = [f"{_q(g['label'])} {value_of(g['value'])}" for g in groups]
+        parts = [f"{quoted(g['label'])} {value_of(g['value'])}" for g in groups]
         out.append(
             (
-                f"The {measure} by {_q(driver['column'])}: {', '.join(parts)} [{record.id}].",
+                f"The {measure} by {quoted(driver['column'])}: {', '.join(parts)} [{record.id}].",
                 [C.value(record, f"{column} = {g['label']}", q) for g in groups],
             )
         )
@@ -171,9 +156,9 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
             )
             out.append(
                 (
-                    f"Across {_q(driver['column'])} the {measure} is {word}: "
+                    f"Across {quoted(driver['column'])} the {measure} is {word}: "
                     f"{value_of(ordered[0]['value'])} at the low end, {value_of(middle['value'])} "
-                    f"in {_q(middle['label'])} and {value_of(ordered[-1]['value'])} at the "
+                    f"in {quoted(middle['label'])} and {value_of(ordered[-1]['value'])} at the "
                     f"high end [{record.id}].",
                     [
                         C.value(record, f"{column} = {g['label']}", q)
@@ -185,12 +170,12 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
         g = record.data["glass_box"]
         ranked = sorted(record.data["importances"].items(), key=lambda kv: -kv[1])[:3]
         if ranked:
-            names = ", ".join(f"{_q(c)} ({_num(v)})" for c, v in ranked)
+            names = ", ".join(f"{quoted(c)} ({num(v)})" for c, v in ranked)
             out.append(
                 (
                     f"A glass-box model (EBM) fitted on {g['sample_rows']} sampled rows gives "
                     f"the largest importance to {names}; its held-out "
-                    f"{g['metric'].replace('_', ' ')} is {_num(g['holdout_score'])} [{record.id}].",
+                    f"{g['metric'].replace('_', ' ')} is {num(g['holdout_score'])} [{record.id}].",
                     [
                         C.value(record, "model", "sample_rows"),
                         C.value(record, "model", g["metric"]),
@@ -201,7 +186,9 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
     for record in by_tool.get("subgroups", []):
         for sg in _distinct_slices(record.data["subgroups"])[:4]:
             subject = " and ".join(f"{c['column']} = {c['group']}" for c in sg["conditions"])
-            label = " and ".join(f"{_q(c['column'])} = {_q(c['group'])}" for c in sg["conditions"])
+            label = " and ".join(
+                f"{quoted(c['column'])} = {quoted(c['group'])}" for c in sg["conditions"]
+            )
             kind = "an interaction: " if sg["interaction"] else ""
             out.append(
                 (
@@ -216,14 +203,14 @@ def key_findings(findings: Findings, ledger: Ledger) -> list[Written]:
                 )
             )
     for record in by_tool.get("simpson", []):
-        out += _reversals(record, measure, _pct if target.kind != "numeric" else _num)
+        out += _reversals(record, measure, pct if target.kind != "numeric" else num)
     for record in by_tool.get("relationships", []):
         for r in record.data["relationships"][:3]:
             a, b = r["columns"]
             out.append(
                 (
-                    f"{_q(a)} and {_q(b)} are related ({MEASURE_NAMES[r['measure']]} "
-                    f"{_num(r['effect'])}) [{record.id}].",
+                    f"{quoted(a)} and {quoted(b)} are related ({MEASURE_NAMES[r['measure']]} "
+                    f"{num(r['effect'])}) [{record.id}].",
                     [C.value(record, f"{a} and {b}", r["measure"])],
                 )
             )
@@ -257,7 +244,7 @@ def _reversals(record: Evidence, measure: str, fmt: Callable[[float], str]) -> l
         overall = reversals[0]["overall_difference"]
         direction = "lower" if overall < 0 else "higher"
         within = [
-            f"within the groups of {_q(sp['stratifier'])} it is {fmt(abs(d))} "
+            f"within the groups of {quoted(sp['stratifier'])} it is {fmt(abs(d))} "
             f"{'lower' if d < 0 else 'higher'}"
             for sp in reversals
             if (d := sp["adjusted_difference"]) is not None
@@ -267,11 +254,11 @@ def _reversals(record: Evidence, measure: str, fmt: Callable[[float], str]) -> l
                    for sp in reversals]  # fmt: skip
         out.append(
             (
-                f"Overall, {_q(column)} = {_q(a)} has a {measure} {fmt(abs(overall))} "
-                f"{direction} than {_q(column)} = {_q(b)}, but {'; '.join(within)}: the "
+                f"Overall, {quoted(column)} = {quoted(a)} has a {measure} {fmt(abs(overall))} "
+                f"{direction} than {quoted(column)} = {quoted(b)}, but {'; '.join(within)}: the "
                 f"direction reverses once "
                 + (
-                    f"{_q(reversals[0]['stratifier'])} is"
+                    f"{quoted(reversals[0]['stratifier'])} is"
                     if len(reversals) == 1
                     else "any of these is"
                 )
@@ -283,99 +270,6 @@ def _reversals(record: Evidence, measure: str, fmt: Callable[[float], str]) -> l
 
 
 #: One sentence per alert kind; the figures fill it (counts as integers, shares as percents).
-_ALERT_SENTENCES = {
-    "missing": "{col} has {missing} missing values ({missing_share}) [{eid}].",
-    "constant": "{col} holds {distinct} distinct value, so it says nothing [{eid}].",
-    "duplicates": "The file holds {duplicate_rows} exact repeats of earlier lines "
-    "({duplicate_share}) [{eid}].",
-    "high_cardinality": "{col} has {distinct} distinct values (high cardinality) [{eid}].",
-    "skew": "{col} is skewed (skewness {skewness}) [{eid}].",
-    "outliers": "{col} has {outliers} values far outside its quartiles, {outlier_share} of "
-    "them [{eid}].",
-    "id_column": "{col} has {distinct} distinct values in {rows} rows: an id, not a feature "
-    "[{eid}].",
-    "same_column": "{col} equals {other} on {equal_share} of rows: the same column twice [{eid}].",
-    "informative_missing": "{col} is missing in {positive_missing_share} of rows with the "
-    "target's class and {rest_missing_share} of the rest: its absence tells the target "
-    "[{eid}].",
-    "personal_data": "{col} holds values that look like personal data: {emails} rows with "
-    "an e-mail address and {phones} with a phone number [{eid}].",
-    "near_duplicates": "{col} has {near_duplicates} near-duplicate texts among {checked} "
-    "compared, and {exact_duplicates} rows repeat another row's text exactly [{eid}].",
-    "leakage": "{col} nearly determines {other} (Cramér's V {association}): a possible "
-    "leak, kept out of the drivers and the model [{eid}].",
-}
-#: A possible leak's sentence says which test fired (:mod:`tools.dataset.leaks`).
-_LEAK_SENTENCES = {
-    "leak_auc": "{col} alone tells {other} apart (AUC {leak_auc}): a possible leak, kept "
-    "out of the drivers and the model [{eid}].",
-    "leak_r": "{col} is a near-exact linear function of {other} (r = {leak_r}): a possible "
-    "leak, kept out of the drivers and the model [{eid}].",
-    "leak_groups": "Each of the {leak_groups} groups of {col} holds its own range of "
-    "{other}, with no overlap: the target cut into bands, a possible leak, kept out of the "
-    "drivers and the model [{eid}].",
-}
-
-
-def _text_sentences(records: list[Evidence], target: TargetInfo) -> list[Written]:
-    """The strongest distinguishing terms of each text column, and the terms that matter
-    within one category of another column only."""
-    q = value_quantity(target)
-    shown = _pct if q == "rate" else _num
-    what = (f"a {_q(target.column)} = {_q(target.positive)} rate" if q == "rate"
-            else f"a mean {_q(target.column)}")  # fmt: skip
-    out: list[Written] = []
-    for record in records:
-        text = record.data["text"]
-        col = text["column"]
-        for t in text["distinguishing"][:3]:
-            subject = f"{col}: {t['term']}"
-            out.append((
-                f"Rows whose {_q(col)} mentions {_q(t['term'])} ({t['rows']} rows) have {what} "
-                f"of {shown(t['with_term'])}, against {shown(t['without_term'])} for the rest "
-                f"[{record.id}].",
-                [C.value(record, subject, f"{q}_with"), C.value(record, subject, f"{q}_without"),
-                 C.value(record, subject, "rows")],
-            ))  # fmt: skip
-        for i in text["interactions"][:2]:
-            subject = f"{col}: {i['term']} | {i['column']} = {i['category']}"
-            out.append((
-                f"Within {_q(i['column'])} = {_q(i['category'])}, rows whose {_q(col)} mentions "
-                f"{_q(i['term'])} have {what} of {shown(i['with_term'])} against "
-                f"{shown(i['without_term'])}; in the other categories of {_q(i['column'])} the "
-                f"term makes no clear difference [{record.id}].",
-                [C.value(record, subject, f"{q}_with"), C.value(record, subject, f"{q}_without")],
-            ))  # fmt: skip
-    return out
-
-
-def _figure(name: str, value: float) -> str:
-    if name.endswith("_share"):
-        return _pct(value)
-    if name in ("association", "leak_r", "leak_auc"):
-        return f"{value:.4f}"
-    return _num(value) if name == "skewness" else str(int(value))
-
-
-def _alert_sentence(
-    kind: str,
-    columns: list[str],
-    figures: dict[str, float],
-    overview: Evidence,
-    findings: Findings,
-) -> Written:
-    subject = findings.file if kind == "duplicates" else columns[0]
-    claims: list[C.Claim] = [C.value(overview, subject, name) for name in figures]
-    template = _ALERT_SENTENCES.get(kind)
-    if kind == "leakage":
-        template = next((_LEAK_SENTENCES[f] for f in figures if f in _LEAK_SENTENCES), template)
-    if template is None:
-        return "", claims
-    shown = {name: _figure(name, value) for name, value in figures.items()}
-    other = _q(columns[1]) if len(columns) > 1 else ""
-    return template.format(col=_q(columns[0]), other=other, eid=overview.id, **shown), claims
-
-
 def make_report(
     findings: Findings,
     *,

@@ -48,6 +48,15 @@ def _chromium() -> str:
     return path
 
 
+def open_page(p: Any) -> tuple[Any, Any, list[str]]:
+    """Headless Chromium from a playwright handle: (browser, page, the page's JS errors)."""
+    browser = p.chromium.launch(executable_path=_chromium(), headless=True, args=["--no-sandbox"])
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return browser, page, errors
+
+
 def run_job(page: Any, tab: str, prefix: str, file: Path, field: str, value: str,
             expected: str) -> None:  # fmt: skip
     """Upload ``file`` on the tab, run its job, and find ``expected`` in the report."""
@@ -80,11 +89,7 @@ def test_page_explains_and_shows_reports(server: tuple[str, ScriptedLLM], tmp_pa
         for i in range(300)))  # fmt: skip
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), headless=True,
-                                    args=["--no-sandbox"])  # fmt: skip
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
+        browser, page, errors = open_page(p)
         page.goto(f"{url}/?model=planted")
         page.fill("#token", TOKEN)
         page.dispatch_event("#token", "change")

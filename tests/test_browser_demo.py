@@ -15,7 +15,7 @@ from agent.chat.sessions import SessionStore
 from agent.llm import LLMProvider
 from agent.service import create_app
 from tests.live import live_server
-from tests.test_browser import ARTIFACTS, _chromium
+from tests.test_browser import ARTIFACTS, open_page
 from tests.test_decision import DEMO
 
 pytestmark = pytest.mark.llm
@@ -37,11 +37,7 @@ def test_the_page_answers_why_negative_with_the_deciding_word(server: str) -> No
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), headless=True,
-                                    args=["--no-sandbox"])  # fmt: skip
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
+        browser, page, errors = open_page(p)
         page.goto(server)
         page.fill("#token", TOKEN)
         page.dispatch_event("#token", "change")

@@ -209,23 +209,21 @@ class TextTerms(ToolOutput):
         q = value_quantity(self.target)
         facts = [Fact(subject=self.text.column, quantity="terms_tested", value=self.text.tested)]
         for t in self.text.distinguishing:
-            subject = f"{self.text.column}: {t.term}"
-            facts += [
-                Fact(subject=subject, quantity=f"{q}_with", value=t.with_term),
-                Fact(subject=subject, quantity=f"{q}_without", value=t.without_term),
-                Fact(subject=subject, quantity="rows", value=t.rows),
-                Fact(subject=subject, quantity="z", value=t.z),
-                Fact(subject=subject, quantity="p_adjusted", value=t.p_adjusted),
-            ]
+            facts += _named(f"{self.text.column}: {t.term}", {
+                f"{q}_with": t.with_term, f"{q}_without": t.without_term, "rows": t.rows,
+                "z": t.z, "p_adjusted": t.p_adjusted,
+            })  # fmt: skip
         for i in self.text.interactions:
-            subject = f"{self.text.column}: {i.term} | {i.column} = {i.category}"
-            facts += [
-                Fact(subject=subject, quantity=f"{q}_with", value=i.with_term),
-                Fact(subject=subject, quantity=f"{q}_without", value=i.without_term),
-                Fact(subject=subject, quantity="z", value=i.z),
-                Fact(subject=subject, quantity="z_elsewhere", value=i.z_elsewhere),
-            ]
+            facts += _named(f"{self.text.column}: {i.term} | {i.column} = {i.category}", {
+                f"{q}_with": i.with_term, f"{q}_without": i.without_term, "z": i.z,
+                "z_elsewhere": i.z_elsewhere,
+            })  # fmt: skip
         return facts
+
+
+def _named(subject: str, values: dict[str, float]) -> list[Fact]:
+    """One fact per quantity about one subject."""
+    return [Fact(subject=subject, quantity=k, value=v) for k, v in values.items()]
 
 
 def records(findings: Findings, top_groups: int = 3) -> list[tuple[str, ToolOutput]]:

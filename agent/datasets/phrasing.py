@@ -4,10 +4,13 @@ in a sentence is one of its typed claims' facts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from agent.grounding import claims as C
 from agent.grounding.evidence import Evidence
 from tools.dataset.analyse import Findings, TargetInfo
-from tools.dataset.evidence import value_quantity
+from tools.dataset.evidence import theme_subject, value_quantity
 
 
 def pct(x: float) -> str:
@@ -80,6 +83,8 @@ def text_sentences(records: list[Evidence], target: TargetInfo) -> list[Written]
                 [C.value(record, subject, f"{q}_with"), C.value(record, subject, f"{q}_without"),
                  C.value(record, subject, "rows")],
             ))  # fmt: skip
+        for t in [t for t in text["themes"] if t["validated"]][:2]:
+            out.append(_theme_sentence(record, col, t, what, shown, q))
         for i in text["interactions"][:2]:
             subject = f"{col}: {i['term']} | {i['column']} = {i['category']}"
             out.append((
@@ -90,6 +95,24 @@ def text_sentences(records: list[Evidence], target: TargetInfo) -> list[Written]
                 [C.value(record, subject, f"{q}_with"), C.value(record, subject, f"{q}_without")],
             ))  # fmt: skip
     return out
+
+
+def _theme_sentence(
+    record: Evidence, col: str, t: dict[str, Any], what: str, shown: Callable[[float], str], q: str
+) -> Written:
+    """A validated theme: its rule (the phrases), where it came from, its rows and rates."""
+    phrases = [quoted(p) for p in t["phrases"]]
+    rule = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " or " + phrases[-1]
+    origin = {"explainer LLM": f"the explainer LLM's hypothesis {quoted(t['name'])}",
+              "user": f"your theme {quoted(t['name'])}"}[t["source"]]  # fmt: skip
+    subject = theme_subject(col, t["name"])
+    return (
+        f"Rows whose {quoted(col)} mentions any of {rule} (one theme, from {origin}; "
+        f"{t['rows']} rows) have {what} of {shown(t['with_theme'])}, against "
+        f"{shown(t['without_theme'])} for the rest [{record.id}].",
+        [C.value(record, subject, f"{q}_with"), C.value(record, subject, f"{q}_without"),
+         C.value(record, subject, "rows")],
+    )  # fmt: skip
 
 
 def _figure(name: str, value: float) -> str:

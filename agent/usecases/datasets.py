@@ -18,12 +18,16 @@ from pathlib import Path
 from agent.datasets.chat import DatasetChat
 from agent.datasets.report import Report, build_ledger, make_report
 from agent.datasets.summary import llm_summary
+from agent.datasets.themes import propose_themes
 from agent.errors import BadInputError, ExplainerError
 from agent.grounding.evidence import Ledger
 from agent.llm import LLMProvider
-from tools.dataset.analyse import Findings, analyse
+from tools.dataset.analyse import Findings, analyse, contrasting_rows, validate_themes
 from tools.dataset.load import Dataset, load_dataset
+from tools.dataset.themes import Candidate
 from tools.errors import ToolInputError
+
+MAX_TEXT_COLUMNS = 3  # text columns the explainer LLM proposes themes for
 
 Progress = Callable[[str, float], None]
 
@@ -62,6 +66,8 @@ async def explain_dataset(
     na: Sequence[str] | None = None,
     keep_columns: Sequence[str] = (),
     positive: str | None = None,
+    themes: bool = True,
+    user_themes: Sequence[Candidate] = (),
 ) -> DatasetExplanation:
     """Explain the dataset at ``path`` (CSV, TSV or Parquet).
 
@@ -78,8 +84,19 @@ async def explain_dataset(
         na: Cells read as missing (default: "", "NA", "N/A", "null", ".", "-", …).
         keep_columns: Columns kept among the drivers even when a leak test fires.
         positive: The target's class to explain against the rest.
+        themes: With ``llm``, let the explainer LLM propose themes of the text columns
+            (hypotheses, each counted over all rows; only validated ones are reported).
+        user_themes: Themes to validate in every text column (a name and its phrases).
     """
     report_progress = progress or (lambda stage, done: None)
+    hypothesize = target is not None and bool(user_themes or (llm is not None and themes))
+    provider: list[LLMProvider] = []
+
+    def explainer() -> LLMProvider:  # connected once, on first use
+        if not provider:
+            assert llm is not None
+            provider.append(llm())
+        return provider[0]
 
     def work() -> tuple[Findings, Dataset | None]:
         try:
@@ -90,7 +107,7 @@ async def explain_dataset(
                 allow_bad_rows=allow_bad_rows,
                 seed=seed,
                 progress=lambda step, done: report_progress(step, 0.9 * done),
-                keep=keep,
+                keep=keep or hypothesize,
                 na=na,
                 keep_columns=keep_columns,
                 positive=positive,
@@ -99,6 +116,16 @@ async def explain_dataset(
             raise BadInputError(str(exc)) from None
 
     findings, ds = await asyncio.to_thread(work)
+    if ds is not None and hypothesize:
+        report_progress("testing themes of the text columns", 0.9)
+        try:
+            await _test_themes(
+                ds, findings, list(user_themes), explainer if themes and llm else None
+            )
+        finally:
+            if not keep:
+                ds.close()
+                ds = None
     if label is not None:
         findings.file = label
     ledger = build_ledger(findings)
@@ -106,12 +133,33 @@ async def explain_dataset(
     if llm is not None:
         report_progress("the explainer LLM is summarising the evidence", 0.9)
         try:
-            summary = await llm_summary(llm(), findings, ledger)
+            summary = await llm_summary(explainer(), findings, ledger)
         except ExplainerError as exc:
             findings.notes.append(f"no LLM summary: {exc}")
     report_progress("writing the report", 0.95)
     report = make_report(findings, summary_text=summary, ledger=ledger)
     return DatasetExplanation(report, ledger, ds)
+
+
+async def _test_themes(
+    ds: Dataset,
+    findings: Findings,
+    user_themes: list[Candidate],
+    llm: Callable[[], LLMProvider] | None,
+) -> None:
+    """The user's themes and the explainer LLM's proposals, validated over all rows of each
+    text column analysed against the target (an LLM failure is a note, not an error)."""
+    for text in [t for t in findings.texts if t.measure is not None][:MAX_TEXT_COLUMNS]:
+        candidates = list(user_themes)
+        if llm is not None and findings.target is not None:
+            try:
+                group, rest = await asyncio.to_thread(contrasting_rows, ds, findings, text.column)
+                candidates += await propose_themes(llm(), text.column, findings.target,
+                                                   group, rest)  # fmt: skip
+            except ExplainerError as exc:
+                findings.notes.append(f"no LLM themes for {text.column!r}: {exc}")
+        if candidates:
+            await asyncio.to_thread(validate_themes, ds, findings, text.column, candidates)
 
 
 async def open_dataset_chat(

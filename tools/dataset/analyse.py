@@ -24,6 +24,7 @@ from tools.dataset.profile import ColumnProfile, profile_dataset
 from tools.dataset.relations import Relationship, relationships
 from tools.dataset.subgroups import MAX_COLUMNS, Simpson, Subgroup, find_subgroups
 from tools.dataset.text import NEAR_JACCARD, TextColumn, profile_text, text_columns
+from tools.dataset.themes import Candidate, validate
 
 MAX_ANALYSED = 500  # columns grouped for drivers and relationships (profiles cover all)
 MAX_MODEL_COLUMNS = 50  # the glass-box model takes the strongest univariate drivers
@@ -216,6 +217,48 @@ def _texts(ds: Dataset, profiles: list[ColumnProfile], tgt: Target | None) -> li
                   if p.kind == "text" and (tgt is None or c.name != tgt.column)]  # fmt: skip
     return [profile_text(ds, c, tgt.y_sql if tgt else None, tgt.column if tgt else None)
             for c in text_columns(ds, candidates)]  # fmt: skip
+
+
+def validate_themes(
+    ds: Dataset, findings: Findings, column: str, candidates: list[Candidate]
+) -> TextColumn:
+    """Test more candidate themes of one text column (the explainer LLM's, the user's)
+    over all rows, together with those already tested: BH runs over them all again."""
+    text, source = _text_source(ds, findings, column)
+    before = [Candidate(name=t.name, phrases=t.phrases, source=t.source) for t in text.themes]
+    text.themes = validate(ds, source, before + candidates, numeric=text.measure == "mean")
+    return text
+
+
+def contrasting_rows(
+    ds: Dataset, findings: Findings, column: str, k: int = 6
+) -> tuple[list[str], list[str]]:
+    """Up to ``k`` texts of the target's group (or above the median) and ``k`` of the rest,
+    picked by hash order (the same file, the same rows)."""
+    text, source = _text_source(ds, findings, column)
+    median = ds.con.execute(f"SELECT median(y) FROM {source}").fetchone()
+    cut = float(median[0]) if text.measure == "mean" and median and median[0] is not None else 0.5
+    sides = []
+    for op in (">", "<="):
+        rows = ds.con.execute(
+            f"SELECT text FROM {source} WHERE y {op} ? ORDER BY hash(text) LIMIT ?", [cut, k]
+        ).fetchall()
+        sides.append([str(r[0])[:400] for r in rows])
+    return sides[0], sides[1]
+
+
+def _text_source(ds: Dataset, findings: Findings, column: str) -> tuple[TextColumn, str]:
+    """The text column's findings and a relation of its rows: ``text`` and the target ``y``."""
+    text = next((t for t in findings.texts if t.column == column), None)
+    if text is None or findings.target is None or text.measure is None:
+        raise DatasetError(f"{column!r} is not a text column analysed against a target")
+    profile = next(p for p in findings.profiles if p.name == findings.target.column)
+    tgt = make_target(ds, findings.target.column, profile, findings.target.positive)
+    col = ds.column(column).sql
+    return text, (
+        f"(SELECT {col}::VARCHAR AS text, ({tgt.y_sql})::DOUBLE AS y FROM data "
+        f"WHERE {col} IS NOT NULL AND ({tgt.y_sql}) IS NOT NULL)"
+    )
 
 
 def _text_alerts(texts: list[TextColumn]) -> list[Alert]:

@@ -218,7 +218,17 @@ class TextTerms(ToolOutput):
                 f"{q}_with": i.with_term, f"{q}_without": i.without_term, "z": i.z,
                 "z_elsewhere": i.z_elsewhere,
             })  # fmt: skip
+        for th in self.text.themes:
+            if th.validated:
+                facts += _named(theme_subject(self.text.column, th.name), {
+                    f"{q}_with": th.with_theme, f"{q}_without": th.without_theme, "rows": th.rows,
+                    "difference": th.difference, "p_adjusted": th.p_adjusted,
+                })  # fmt: skip
         return facts
+
+
+def theme_subject(column: str, name: str) -> str:
+    return f"{column}: theme {name}"
 
 
 def _named(subject: str, values: dict[str, float]) -> list[Fact]:
@@ -260,7 +270,7 @@ def records(findings: Findings, top_groups: int = 3) -> list[tuple[str, ToolOutp
     if findings.simpson:
         out.append(("simpson", Reversals(target=target, simpson=findings.simpson)))
     for text in findings.texts:
-        if text.distinguishing or text.interactions:
+        if text.distinguishing or text.interactions or any(t.validated for t in text.themes):
             out.append(("text_terms", TextTerms(target=target, text=text)))
     if findings.relationships:
         out.append(("relationships", Relations(relationships=findings.relationships)))

@@ -36,6 +36,7 @@ from tools.dataset.term_stats import (
     interactions,
     log_odds,
 )
+from tools.dataset.themes import Theme
 
 MIN_WORDS = 5.0  # mean words per value for a text column to be free text
 MAX_TERMS = 30  # distinguishing terms reported per column
@@ -77,6 +78,9 @@ class TextColumn(BaseModel):
     distinguishing: list[Term] = Field(default_factory=list)
     interactions: list[Interaction] = Field(default_factory=list)
     tested: int = Field(default=0, description="Terms tested (BH runs over all of them).")
+    themes: list[Theme] = Field(
+        default_factory=list, description="Themes tested (validated first); see themes.py."
+    )
 
 
 def text_columns(ds: Dataset, candidates: list[Column]) -> list[Column]:
@@ -109,11 +113,15 @@ def _terms_sql() -> str:
 
 
 def profile_text(
-    ds: Dataset, col: Column, target_sql: str | None, target: str | None = None
+    ds: Dataset,
+    col: Column,
+    target_sql: str | None,
+    target: str | None = None,
 ) -> TextColumn:
     """Profile ``col``; with ``target_sql`` (a 0/1 or numeric expression over ``data``) also
     its distinguishing terms and interactions (``target``: the column it reads, left out of
-    the columns the terms interact with)."""
+    the columns the terms interact with). Themes are tested afterwards
+    (:func:`tools.dataset.analyse.validate_themes`)."""
     y = target_sql if target_sql is not None else "NULL::DOUBLE"
     ds.con.execute("DROP TABLE IF EXISTS texts")
     ds.con.execute(
@@ -231,7 +239,8 @@ def _distinguish(ds: Dataset, out: TextColumn, target: str | None) -> None:
     out.tested = len(tested)
     kept = [t for t in tested if t.p_adjusted < 0.01]
     kept.sort(key=lambda t: -abs(t.z))
-    out.distinguishing = _merged(ds, kept[: 4 * MAX_TERMS], cut)[:MAX_TERMS]
+    merged = _merged(ds, kept[: 4 * MAX_TERMS], cut)
+    out.distinguishing = merged[:MAX_TERMS]
     out.interactions = interactions(ds, cut, tested, target)
 
 

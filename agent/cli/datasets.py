@@ -66,6 +66,21 @@ def explain_csv(
             help="A column kept among the drivers even if a leak test flags it (repeat).",
         ),
     ] = None,
+    theme: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--theme",
+            help="A theme to test in the text columns, as NAME=PHRASE|PHRASE|... (repeat): "
+            "rows holding any phrase against the rest, over all rows.",
+        ),
+    ] = None,
+    themes: Annotated[
+        bool,
+        typer.Option(
+            help="Let the explainer LLM propose themes of the text columns (each "
+            "validated over all rows before it is reported)."
+        ),
+    ] = True,
 ) -> None:
     """Explain a dataset: statistics over all rows, drivers of --target, subgroups, and a
     report whose every sentence is verified against the numbers.
@@ -78,6 +93,7 @@ def explain_csv(
 
     if out_path is not None:
         report_format(out_path)  # a wrong suffix fails before any work
+    mine = [_user_theme(t) for t in theme or []]
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -101,7 +117,8 @@ def explain_csv(
             done = await explain_dataset(
                 file, target, llm=connect if llm else None, model_rows=model_rows,
                 allow_bad_rows=allow_bad_rows, seed=seed, keep=chat, na=na,
-                keep_columns=keep_columns or (), positive=positive,
+                keep_columns=keep_columns or (), positive=positive, themes=themes,
+                user_themes=mine,
                 progress=lambda step, x: progress.update(task, description=step, completed=x),
             )  # fmt: skip
         try:
@@ -121,6 +138,20 @@ def explain_csv(
                 await provider.aclose()
 
     asyncio.run(session())
+
+
+def _user_theme(spec: str) -> Any:
+    """``NAME=PHRASE|PHRASE`` as a candidate theme (a clear error when malformed)."""
+    from tools.dataset.themes import Candidate, words
+
+    name, sep, rest = spec.partition("=")
+    phrases = [p for p in rest.split("|") if words(p)]
+    if not sep or not name.strip() or not phrases:
+        raise typer.BadParameter(
+            f"{spec!r}: write a theme as NAME=PHRASE|PHRASE (e.g. 'late=arrived late|delayed')",
+            param_hint="--theme",
+        )
+    return Candidate(name=name.strip()[:80], phrases=phrases, source="user")
 
 
 def _print_report(report: Any) -> None:

@@ -200,6 +200,18 @@ def _tables(report: Report) -> list[tuple[str, list[str], list[list[str]]]]:
                 _g(i.without_term), f"{i.z:.2f} (elsewhere {i.z_elsewhere:.2f})",
                 f"{i.p_adjusted:.2g}", ""] for i in t.interactions],
         ))  # fmt: skip
+        if t.themes:
+            tables.append((
+                f"Themes of '{t.column}' (hypotheses: a row matches when it holds any phrase; "
+                "only validated ones are stated)",
+                ["theme", "from", "phrases (rows each)", "rows", "with it", "without",
+                 "difference [95% CI]", "adjusted p", "validated"],
+                [[h.name, h.source, ", ".join(f"{p} ({n})" for p, n in zip(h.phrases, h.phrase_rows,
+                                                                       strict=True)),
+                  str(h.rows), _g(h.with_theme), _g(h.without_theme),
+                  f"{h.difference:.3f} [{h.low:.3f}, {h.high:.3f}]", f"{h.p_adjusted:.2g}",
+                  "yes" if h.validated else "no"] for h in t.themes],
+            ))  # fmt: skip
     if f.subgroups:
         tables.append(
             (

@@ -11,6 +11,7 @@ separate the groups, is kept in the findings as tested and not validated.
 from __future__ import annotations
 
 import json
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -24,7 +25,7 @@ MAX_THEMES = 5
 
 class ProposedTheme(BaseModel):
     name: str = Field(max_length=80, description="A short predicate.")
-    phrases: list[str] = Field(min_length=1, max_length=8)
+    phrases: list[Annotated[str, Field(max_length=60)]] = Field(min_length=1, max_length=6)
 
 
 class Proposals(BaseModel):
@@ -32,8 +33,14 @@ class Proposals(BaseModel):
 
 
 def theme_messages(
-    column: str, target: TargetInfo, group: list[str], rest: list[str]
+    column: str,
+    target: TargetInfo,
+    group: list[str],
+    rest: list[str],
+    terms: list[tuple[str, float]] | None = None,
 ) -> list[dict[str, str]]:
+    """The proposer's prompt: example texts of both sides and the separating terms (with
+    their z-score's sign), all quoted as JSON data."""
     side = (f"{target.column} = {target.positive}" if target.positive is not None
             else f"{target.column} above its median")  # fmt: skip
     user = prompting.render(
@@ -42,6 +49,9 @@ def theme_messages(
         group_json=json.dumps(side, ensure_ascii=False),
         group_rows_json=json.dumps(group, ensure_ascii=False),
         rest_rows_json=json.dumps(rest, ensure_ascii=False),
+        terms_json=json.dumps(
+            [("+" if z > 0 else "-") + t for t, z in terms or []], ensure_ascii=False
+        ),
     )
     return [{"role": "system", "content": prompting.render("themes_system",
                                                           max_themes=MAX_THEMES)},
@@ -49,11 +59,16 @@ def theme_messages(
 
 
 async def propose_themes(
-    llm: LLMProvider, column: str, target: TargetInfo, group: list[str], rest: list[str]
+    llm: LLMProvider,
+    column: str,
+    target: TargetInfo,
+    group: list[str],
+    rest: list[str],
+    terms: list[tuple[str, float]],
 ) -> list[Candidate]:
     """The LLM's proposals as candidate themes (unvalidated). Raises the LLM's errors
     (:class:`agent.errors.ExplainerError`): the caller notes them and goes on."""
-    found = await structured(llm, theme_messages(column, target, group, rest), Proposals,
-                             max_tokens=400, max_reasks=1)  # fmt: skip
+    messages = theme_messages(column, target, group, rest, terms)
+    found = await structured(llm, messages, Proposals, max_tokens=600, max_reasks=1)
     return [Candidate(name=t.name.strip() or "unnamed", phrases=t.phrases, source="explainer LLM")
             for t in found.themes]  # fmt: skip

@@ -154,8 +154,9 @@ async def _test_themes(
         if llm is not None and findings.target is not None:
             try:
                 group, rest = await asyncio.to_thread(contrasting_rows, ds, findings, text.column)
+                terms = [(t.term, t.z) for t in text.distinguishing[:20]]
                 candidates += await propose_themes(llm(), text.column, findings.target,
-                                                   group, rest)  # fmt: skip
+                                                   group, rest, terms)  # fmt: skip
             except ExplainerError as exc:
                 findings.notes.append(f"no LLM themes for {text.column!r}: {exc}")
         if candidates:

@@ -231,7 +231,7 @@ def validate_themes(
 
 
 def contrasting_rows(
-    ds: Dataset, findings: Findings, column: str, k: int = 6
+    ds: Dataset, findings: Findings, column: str, k: int = 5
 ) -> tuple[list[str], list[str]]:
     """Up to ``k`` texts of the target's group (or above the median) and ``k`` of the rest,
     picked by hash order (the same file, the same rows)."""
@@ -243,7 +243,7 @@ def contrasting_rows(
         rows = ds.con.execute(
             f"SELECT text FROM {source} WHERE y {op} ? ORDER BY hash(text) LIMIT ?", [cut, k]
         ).fetchall()
-        sides.append([str(r[0])[:400] for r in rows])
+        sides.append([str(r[0])[:300] for r in rows])
     return sides[0], sides[1]
 
 

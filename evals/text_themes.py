@@ -51,8 +51,9 @@ async def main() -> None:
                 frame.to_csv(path, index=False)  # type: ignore[attr-defined]
                 async with LLMProvider(url) as llm:
                     started = time.perf_counter()
-                    done = await explain_dataset(path, target, positive=positive,
-                                                 llm=lambda llm=llm: llm, model_rows=2000)  # type: ignore[misc]  # fmt: skip
+                    done = await explain_dataset(
+                        path, target, positive=positive, llm=lambda: llm, model_rows=2000
+                    )
                     seconds = time.perf_counter() - started
             (text,) = done.report.findings.texts
             hit = any(t.validated and sum(p in t.phrases for p in family) >= 3
@@ -63,8 +64,9 @@ async def main() -> None:
                   f"{sum(t.validated for t in text.themes)} validated, family as one theme: "
                   f"{hit}; {seconds:.1f} s (whole explain-csv)")  # fmt: skip
             for t in text.themes:
-                print(f"   {'VALID ' if t.validated else 'reject'} {t.name!r}: {t.phrases} "
-                      f"rows {t.rows}, difference {t.difference:+.3f}, p_adj {t.p_adjusted:.2g}")  # fmt: skip
+                mark = "VALID " if t.validated else "reject"
+                print(f"   {mark} {t.name!r}: {t.phrases} rows {t.rows}, "
+                      f"difference {t.difference:+.3f}, p_adj {t.p_adjusted:.2g}")  # fmt: skip
             for note in done.report.findings.notes:
                 print("   note:", note)
     print(f"synonym family found as one theme in {found}/{total} runs")

@@ -10,10 +10,16 @@ more tokens) this measures:
 * Captum ``LLMAttribution(FeatureAblation)`` on the same words (removed, as ours) and
   targets, in the same run, and our speed-up over it (up to ``--captum-max-len``);
 * integrated gradients (s steps): wall time and ratio to its limit ``3*s*F``;
-* peak RSS of the process.
+* peak RSS of the process;
+* with ``--trace``: causal tracing (``tools/patching.py``) of "What is the capital of
+  France?" / "The capital of France is" → " Paris", subject "France", residual stream, 3
+  noise samples: wall time against its limit ``rows * F`` (rows = 1 clean + per sample 1
+  corrupted + layers x positions restored, each a full-prompt forward pass without the
+  prefix cache), and the share of the prompt the cache leaves out.
 
     python evals/bench_attribution.py                  # 32, 128, 512
     python evals/bench_attribution.py --lengths 32 128 --runs 3
+    python evals/bench_attribution.py --lengths --trace --runs 3   # causal tracing only
 """
 
 from __future__ import annotations
@@ -158,11 +164,32 @@ def bench_length(lm: WhiteBoxLM, length: int, args: argparse.Namespace) -> dict[
     return row
 
 
+def bench_trace(lm: WhiteBoxLM, runs: int) -> dict[str, Any]:
+    from tools.patching import PatchArgs, trace_with
+
+    args = PatchArgs(text="What is the capital of France?", subject="France",
+                     continuation="The capital of France is", answer=" Paris")  # fmt: skip
+    wall, result = timed(lambda: trace_with(lm, args), runs)
+    f = forward_time(lm, lm.encode(args.text).ids + lm.answer_ids(args.continuation))
+    cells = len(result.effects) * len(result.tokens)
+    return {
+        "trace_cells": cells,
+        "trace_rows": result.forward_passes,
+        "prompt_tokens": result.prompt_tokens,
+        "cached_prefix_tokens": result.cached_tokens,
+        "F_s": round(f, 4),
+        "trace_s": round(wall, 1),
+        "trace_vs_limit": round(wall / (result.forward_passes * f), 2),
+        "peak": result.summary(),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--lengths", type=int, nargs="+", default=[32, 128, 512])
+    parser.add_argument("--lengths", type=int, nargs="*", default=[32, 128, 512])
+    parser.add_argument("--trace", action="store_true", help="also time causal tracing")
     parser.add_argument("--runs", type=int, default=3, help="repeats (median) up to 128 tokens")
     parser.add_argument("--ig-steps", type=int, default=32)
     parser.add_argument("--captum-max-len", type=int, default=128)
@@ -179,6 +206,9 @@ def main() -> None:
         row = bench_length(lm, length, args)
         rows.append(row)
         print(json.dumps(row), flush=True)
+    if args.trace:
+        rows.append(bench_trace(lm, args.runs))
+        print(json.dumps(rows[-1]), flush=True)
     if args.json_out:
         args.json_out.parent.mkdir(parents=True, exist_ok=True)
         args.json_out.write_text(json.dumps(rows, indent=2))

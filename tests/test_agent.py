@@ -192,6 +192,12 @@ def test_rules_read_intents_outside_quotes_and_give_clear_errors() -> None:
     with pytest.raises(BadInputError, match="remove what"):
         rules_route("remove it", state, ledger)
     assert rules_route("tell me a joke", state, ledger) is None
+    plan = rules_route("where does the model work out the answer from 'bad'?", state, ledger)
+    assert plan is not None and plan.tool == "trace" and plan.arguments["subject"] == "bad"
+    plan = rules_route("causal tracing please", plan.state, ledger)  # in focus: 'bad'
+    assert plan is not None and plan.tool == "trace" and plan.arguments["subject"] == "bad"
+    with pytest.raises(BadInputError, match="trace which words"):
+        rules_route("where is the answer computed?", State(text="The food was cold."), ledger)
 
 
 def test_a_tool_error_is_answered_and_the_state_kept(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ def _load() -> None:
     import tools.confidence
     import tools.counterfactual
     import tools.faithfulness
+    import tools.patching
     import tools.probing  # noqa: F401
 
 

@@ -30,7 +30,7 @@ RoutedBy = Literal["rules", "llm", "default"]
 
 # Tools the LLM may route to. `probe` needs labelled texts and `attribute_endpoint` a URL:
 # they are for programmatic callers, not for a routed chat turn.
-ROUTABLE = ("attribute", "what_if", "logit_lens", "confidence", "faithfulness")
+ROUTABLE = ("attribute", "what_if", "logit_lens", "confidence", "faithfulness", "trace")
 # Arguments the agent fills in from the session; the LLM never writes them.
 FILLED = ("text", "model")
 
@@ -126,6 +126,13 @@ def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
             raise BadInputError("remove what? Quote the word, e.g. remove 'not' and try again")
         st.focus = target
         return plan("what_if", text=text, remove=[target], model=st.model)
+    if _has(r"\bwork\w* out\b|\bcompute[sd]?\b|causal trac\w*|\bpatch\w*|\btrace\b", message):
+        subject = words[0] if words else focus
+        if not subject:
+            raise BadInputError("trace which words? Quote them, e.g. where does it work out "
+                                "the answer from 'not'?")  # fmt: skip
+        st.focus = subject
+        return plan("trace", text=text, subject=subject, model=st.model)
     if _has(r"\b(which|what)\s+layers?\b|\blayers?\b.*\bknows?\b|logit lens|where in the model",
             message):  # fmt: skip
         return plan("logit_lens", text=text, model=st.model)

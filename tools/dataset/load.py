@@ -284,7 +284,8 @@ _NON_FINITE = ("inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan
 def _numbers_spelled_out(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> list[str]:
     """Text columns whose every value is a number and some spell out ``inf`` or ``nan``
     become DOUBLE columns (one scan per 500 text columns decides)."""
-    text = [c for c in columns if c.dtype == "VARCHAR"]
+    text = reading.sampled_all(con, [c for c in columns if c.dtype == "VARCHAR"],
+                       lambda x: f"TRY_CAST({x} AS DOUBLE) IS NOT NULL")  # fmt: skip
     spelled = ", ".join(f"'{s}'" for s in _NON_FINITE)
     convert: list[Column] = []
     for start in range(0, len(text), 500):

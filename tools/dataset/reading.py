@@ -13,7 +13,7 @@ import codecs
 import csv
 import io
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,7 +122,10 @@ def number_formats(
     decimal comma become DOUBLE. When every value reads both ways ("1,234" and plain
     integers), the file decides: a decimal comma in a semicolon-separated file (where
     the comma is free for it), else thousands. One scan per 100 text columns."""
-    text = [c for c in columns if c.dtype == "VARCHAR"]
+    text = sampled_all(
+        con, [c for c in columns if c.dtype == "VARCHAR"],
+        lambda x: f"regexp_full_match(trim({x}), '{_US}') OR regexp_full_match(trim({x}), '{_EU}')",
+    )  # fmt: skip
     convert: list[tuple[Column, str]] = []
     for start in range(0, len(text), 100):
         batch = text[start : start + 100]
@@ -172,7 +175,7 @@ DATE_FORMATS = ("%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%d %b %Y", "%b %d, %Y", "%d
 def dates(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> list[str]:
     """Text columns whose every value is a date in one of :data:`DATE_FORMATS` (a column
     may mix them, e.g. ISO and "15 Mar 2021") become DATE columns."""
-    text = [c for c in columns if c.dtype == "VARCHAR"]
+    text = sampled_all(con, [c for c in columns if c.dtype == "VARCHAR"], _is_date)
     notes: list[str] = []
     casts: list[str] = []
     for start in range(0, len(text), 50):
@@ -208,6 +211,39 @@ def dates(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> list[str]:
         con.execute(f"CREATE OR REPLACE TABLE data AS SELECT * REPLACE ({', '.join(casts)}) "
                     "FROM data")  # fmt: skip
     return notes
+
+
+def sampled_all(
+    con: duckdb.DuckDBPyConnection, columns: list[Column], holds: Callable[[str], str]
+) -> list[Column]:
+    """The columns whose non-missing values in a seeded sample of 2,000 rows all satisfy
+    ``holds(sql)`` (and have some): the only ones a rule about *every* value can fit, so
+    only they are scanned in full (on 1M rows, trying 10 date formats on every text column
+    took 25 s)."""
+    out = []
+    for start in range(0, len(columns), 100):
+        batch = columns[start : start + 100]
+        parts = []
+        for col in batch:
+            fits = f"{col.sql} IS NOT NULL AND ({holds(col.sql)})"
+            parts += [f"count({col.sql})", f"count(*) FILTER ({fits})"]
+        row = (
+            con.execute(
+                f"SELECT {', '.join(parts)} FROM (SELECT * FROM data USING SAMPLE 2000 ROWS "
+                "(reservoir, 7))"
+            ).fetchone()
+            or ()
+        )
+        out += [c for i, c in enumerate(batch) if row[2 * i] and row[2 * i] == row[2 * i + 1]]
+    return out
+
+
+def _is_date(x: str) -> str:
+    return (
+        "coalesce("
+        + ", ".join(f"try_strptime(trim({x}), '{f}')" for f in DATE_FORMATS)
+        + ") IS NOT NULL"
+    )
 
 
 def _formats(parsed: dict[str, int]) -> list[str]:

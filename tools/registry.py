@@ -23,7 +23,8 @@ def _load() -> None:
     import tools.counterfactual
     import tools.faithfulness
     import tools.patching
-    import tools.probing  # noqa: F401
+    import tools.probing
+    import tools.steering  # noqa: F401
 
 
 def get_tool(name: str) -> Tool[Any, Any]:

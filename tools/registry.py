@@ -20,6 +20,7 @@ def _load() -> None:
     import tools.attribution
     import tools.attribution_endpoint
     import tools.confidence
+    import tools.cot
     import tools.counterfactual
     import tools.faithfulness
     import tools.patching

@@ -88,16 +88,22 @@ def sentence(rng: random.Random, trigger: bool) -> str:
     return " ".join(words)
 
 
+def word_tokenizer(words: list[str]) -> tuple[dict[str, int], PreTrainedTokenizerFast]:
+    """A whitespace word-level fast tokenizer over ``words`` (which start with [PAD] and
+    [UNK]), and its vocabulary: the planted models' tokenizer."""
+    vocab = {w: i for i, w in enumerate(words)}
+    backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
+    backend.pre_tokenizer = pre_tokenizers.Whitespace()
+    return vocab, PreTrainedTokenizerFast(
+        tokenizer_object=backend, pad_token="[PAD]", unk_token="[UNK]"
+    )
+
+
 @cache
 def planted_model(seed: int = 0, steps: int = 300) -> WhiteBoxLM:
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    vocab = {w: i for i, w in enumerate(SPECIAL + FILLER)}
-    backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
-    backend.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer = PreTrainedTokenizerFast(
-        tokenizer_object=backend, pad_token="[PAD]", unk_token="[UNK]"
-    )
+    vocab, tokenizer = word_tokenizer(SPECIAL + FILLER)
     # GPT-2 style: learned position embeddings are added to the token embeddings, so the
     # function is not scale-invariant in a token's embedding (as it is right after an
     # RMSNorm), and gradient x input is meaningful.

@@ -10,9 +10,9 @@ import random
 from functools import cache
 
 import torch
-from tokenizers import Tokenizer, models, pre_tokenizers
-from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
+from transformers import GPT2Config, GPT2LMHeadModel
 
+from tests.planted import word_tokenizer
 from tools.models import WhiteBoxLM
 
 WORDS = [f"w{i}" for i in range(16)]
@@ -27,12 +27,7 @@ def question(rng: random.Random) -> list[str]:
 def cot_model(uses_reasoning: bool, seed: int = 0, steps: int = 250) -> WhiteBoxLM:
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    vocab = {w: i for i, w in enumerate(SPECIAL + WORDS)}
-    backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
-    backend.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer = PreTrainedTokenizerFast(
-        tokenizer_object=backend, pad_token="[PAD]", unk_token="[UNK]"
-    )
+    vocab, tokenizer = word_tokenizer(SPECIAL + WORDS)
     config = GPT2Config(
         vocab_size=len(vocab), n_embd=32, n_layer=2, n_head=2, n_positions=16,
         pad_token_id=0, bos_token_id=None, eos_token_id=None,

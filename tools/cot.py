@@ -43,8 +43,10 @@ class CotArgs(ToolInput):
     start: str = Field(default="Let's think step by step.",
                        description="Fed before the model writes its reasoning.")  # fmt: skip
     cue: str = Field(default=" Answer:", description="What comes before the final answer.")
-    max_reasoning: int = Field(default=96, ge=1, le=512)
-    max_answer: int = Field(default=6, ge=1, le=32)
+    max_reasoning: int = Field(
+        default=96, ge=1, le=512, description="Most tokens of reasoning the model writes."
+    )
+    max_answer: int = Field(default=6, ge=1, le=32, description="Most tokens of each answer.")
     model: str = Field(default=DEFAULT_TARGET, description="Target model.")
 
 

@@ -64,7 +64,7 @@ class PatchArgs(ToolInput):
                        "or its attention or MLP output alone.")  # fmt: skip
     noise: float = Field(default=3.0, gt=0, le=20, description="Noise scale, x embedding std.")
     samples: int = Field(default=3, ge=1, le=20, description="Noise samples averaged.")
-    seed: int = 0
+    seed: int = Field(default=0, description="Seed of the noise samples.")
     model: str = Field(default=DEFAULT_TARGET, description="Target model.")
 
 

@@ -47,12 +47,14 @@ class SteerArgs(ToolInput):
     options: list[str] = Field(
         default_factory=list, description="Decide among these next tokens (default: any)."
     )
-    method: Literal["mean_difference", "probe"] = "mean_difference"
+    method: Literal["mean_difference", "probe"] = Field(
+        default="mean_difference", description="Difference of means, or probe weights."
+    )
     layer: int | None = Field(
         default=None, ge=1, description="Steering layer (default: the best-separating one)."
     )
     alpha: float = Field(default=1.0, description="Multiple of the direction added.")
-    seed: int = 0
+    seed: int = Field(default=0, description="Seed of the probe and the random direction.")
     model: str = Field(default=DEFAULT_TARGET, description="Target model.")
 
     @model_validator(mode="after")

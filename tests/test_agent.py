@@ -196,6 +196,11 @@ def test_rules_read_intents_outside_quotes_and_give_clear_errors() -> None:
     assert plan is not None and plan.tool == "trace" and plan.arguments["subject"] == "bad"
     plan = rules_route("causal tracing please", plan.state, ledger)  # in focus: 'bad'
     assert plan is not None and plan.tool == "trace" and plan.arguments["subject"] == "bad"
+    plan = rules_route("is its reasoning load-bearing?", state, ledger)
+    assert plan is not None and plan.tool == "cot_faithfulness"
+    assert plan.arguments == {"text": state.text, "model": state.model}
+    plan = rules_route("is the explanation faithful?", state, ledger)  # attribution's
+    assert plan is not None and plan.tool == "faithfulness"
     with pytest.raises(BadInputError, match="trace which words"):
         rules_route("where is the answer computed?", State(text="The food was cold."), ledger)
 

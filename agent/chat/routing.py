@@ -30,7 +30,15 @@ RoutedBy = Literal["rules", "llm", "default"]
 
 # Tools the LLM may route to. `probe` needs labelled texts and `attribute_endpoint` a URL:
 # they are for programmatic callers, not for a routed chat turn.
-ROUTABLE = ("attribute", "what_if", "logit_lens", "confidence", "faithfulness", "trace")
+ROUTABLE = (
+    "attribute",
+    "what_if",
+    "logit_lens",
+    "confidence",
+    "faithfulness",
+    "trace",
+    "cot_faithfulness",
+)
 # Arguments the agent fills in from the session; the LLM never writes them.
 FILLED = ("text", "model")
 
@@ -139,6 +147,8 @@ def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
     if _has(r"\bhow (sure|confident|certain|likely)\b|\bconfiden\w+|\bprobabilit\w+|\bcertain",
             message):  # fmt: skip
         return plan("confidence", text=text, model=st.model)
+    if _has(r"chain[\s-]of[\s-]thought|\breasoning\b|load[\s-]bearing|\bCoT\b", message):
+        return plan("cot_faithfulness", text=text, model=st.model)
     if _has(r"\bfaithful\w*|\btrust\w*\b.*\b(attribution|explanation)|\bsanity", message):
         return plan("faithfulness", text=text, method=st.method, model=st.model)
     ordinal = re.search(rf"\b({'|'.join(_ORDINALS)})\s+sentence\b", message, re.I)

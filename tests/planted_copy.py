@@ -15,10 +15,9 @@ from __future__ import annotations
 import random
 from functools import cache
 
-import torch
-from transformers import GPT2Config, GPT2LMHeadModel
+from transformers import GPT2LMHeadModel
 
-from tests.planted import word_tokenizer
+from tests.planted import train_tiny_gpt2
 from tools.models import WhiteBoxLM
 
 WORDS = [f"w{i}" for i in range(24)]
@@ -33,29 +32,19 @@ def sentence(rng: random.Random) -> list[str]:
 
 @cache
 def copy_model(seed: int = 0, steps: int = 250) -> WhiteBoxLM:
-    torch.manual_seed(seed)
-    rng = random.Random(seed)
-    vocab, tokenizer = word_tokenizer(SPECIAL + WORDS)
-    config = GPT2Config(
-        vocab_size=len(vocab), n_embd=32, n_layer=3, n_head=2, n_positions=16,
-        pad_token_id=0, bos_token_id=None, eos_token_id=None,
+    def batch(rng: random.Random) -> tuple[list[str], list[str]]:
+        words = [sentence(rng) for _ in range(64)]
+        return [" ".join(w) + " =>" for w in words], [w[SOURCE] for w in words]
+
+    def freeze(model: GPT2LMHeadModel) -> None:  # only COPY_LAYER's attention may move
+        for i, block in enumerate(model.transformer.h):
+            if i != COPY_LAYER:
+                for p in block.attn.parameters():
+                    p.data.zero_()
+                    p.requires_grad_(False)
+
+    return train_tiny_gpt2(
+        SPECIAL + WORDS, batch, name="planted-copy", suffix=" =>", steps=steps, lr=1e-2,
+        seed=seed, prepare=freeze, n_layer=3, n_head=2, n_positions=16,
         attn_pdrop=0.0, resid_pdrop=0.0, embd_pdrop=0.0,
     )  # fmt: skip
-    model = GPT2LMHeadModel(config)
-    for i, block in enumerate(model.transformer.h):
-        if i != COPY_LAYER:
-            for p in block.attn.parameters():
-                p.data.zero_()
-                p.requires_grad_(False)
-    optim = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-2)
-    for _ in range(steps):
-        batch = [sentence(rng) for _ in range(64)]
-        enc = tokenizer([" ".join(b) + " =>" for b in batch], return_tensors="pt")
-        logits = model(**enc).logits[:, -1, :]
-        labels = torch.tensor([vocab[b[SOURCE]] for b in batch])
-        loss = torch.nn.functional.cross_entropy(logits, labels)
-        optim.zero_grad()
-        loss.backward()
-        optim.step()
-    model.eval()
-    return WhiteBoxLM(model, tokenizer, name="planted-copy", chat=False, suffix=" =>")

@@ -23,6 +23,7 @@ def _load() -> None:
     import tools.cot
     import tools.counterfactual
     import tools.faithfulness
+    import tools.neurons
     import tools.patching
     import tools.probing
     import tools.steering  # noqa: F401

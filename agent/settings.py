@@ -59,6 +59,11 @@ class Settings(BaseSettings):
     embedded_parallel: int = Field(
         default=4, ge=1, description="Parallel slots (engines that support them)."
     )
+    vllm_python: Path | None = Field(
+        default=None,
+        description="Python of a separate venv with vLLM (e.g. .venv-vllm/bin/python, made by "
+        "`make vllm-check`); unset: the `vllm` command on PATH.",
+    )
     embedded_start_timeout: float = Field(
         default=120.0, gt=0, description="Seconds to wait for the embedded server to answer."
     )

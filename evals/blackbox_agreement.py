@@ -7,10 +7,12 @@ correlation over all tokens and the mean absolute gap (quantized arithmetic diff
 little).
 
     python evals/blackbox_agreement.py
+    python evals/blackbox_agreement.py --url http://127.0.0.1:PORT/v1   # e.g. vLLM
 """
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 from pathlib import Path
 
@@ -45,25 +47,40 @@ PAIRS = [
 ]
 
 
-def main() -> None:
+def compare(url: str) -> tuple[list[float], list[float], int]:
+    """White-box and endpoint log-probs of every answer token, and tokenization misses."""
     lm = load_target()
-    with tempfile.TemporaryDirectory() as tmp:
-        manager = ServerManager(Settings(state_dir=Path(tmp)))
-        record, _ = manager.serve("xllamacpp")
-        try:
-            white, black, mismatched = [], [], 0
-            with BlackBoxLM(record.url) as target:
-                for text, answer in PAIRS:
-                    ids = lm.answer_ids(answer)
-                    if target.tokenize(answer) != ids:
-                        mismatched += 1
-                        continue
-                    white += lm.score([lm.encode(text).ids], ids)[0].tolist()
-                    black += target.score([text], ids)[0]
-        finally:
-            manager.stop()
+    white: list[float] = []
+    black: list[float] = []
+    mismatched = 0
+    with BlackBoxLM(url) as target:
+        for text, answer in PAIRS:
+            ids = lm.answer_ids(answer)
+            if target.tokenize(answer) != ids:
+                mismatched += 1
+                continue
+            white += lm.score([lm.encode(text).ids], ids)[0].tolist()
+            black += target.score([text], ids)[0]
+    return white, black, mismatched
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", help="A running endpoint (e.g. vLLM) instead of xllamacpp.")
+    url = parser.parse_args().url
+    if url:
+        white, black, mismatched = compare(url)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            manager = ServerManager(Settings(state_dir=Path(tmp)))
+            record, _ = manager.serve("xllamacpp")
+            try:
+                white, black, mismatched = compare(record.url)
+            finally:
+                manager.stop()
     w, b = np.array(white), np.array(black)
-    print(f"# {len(PAIRS)} pairs, {len(w)} answer tokens, {mismatched} tokenization mismatches")
+    print(f"# {url or 'xllamacpp'}: {len(PAIRS)} pairs, {len(w)} answer tokens, "
+          f"{mismatched} tokenization mismatches")  # fmt: skip
     print(f"Pearson r = {np.corrcoef(w, b)[0, 1]:.4f}")
     print(
         f"mean |gap| = {np.mean(np.abs(w - b)):.4f} nats, max |gap| = {np.max(np.abs(w - b)):.4f}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import numpy as np
 import pytest
@@ -106,3 +108,55 @@ def test_black_box_without_options_explains_the_first_sentence(embedded_server: 
         get_tool("attribute_endpoint")(
             {"text": "Tell me about the moon.", "endpoint": embedded_server, "contrast": True}
         )
+
+
+def _fake_vllm(prompt_logprobs: bool = True) -> httpx.MockTransport:
+    """vLLM's wire format as its CPU build answered (``make vllm-check``): no /props,
+    /version and a model owned by vllm; /tokenize with messages returns the templated
+    prompt's ids; completions return ``prompt_logprobs``, one {id: {logprob}} per prompt
+    token after the first."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path == "/props":
+            return httpx.Response(404, json={"detail": "Not Found"})
+        if path == "/version":
+            return httpx.Response(200, json={"version": "0.32.0"})
+        if path == "/v1/models":
+            return httpx.Response(200, json={"data": [{"id": "m", "owned_by": "vllm"}]})
+        body = json.loads(request.content)
+        if path == "/tokenize":
+            ids = [1, 2, 3] if "messages" in body else [40 + len(w) for w in body["prompt"].split()]
+            return httpx.Response(200, json={"count": len(ids), "tokens": ids})
+        assert path == "/v1/completions" and body["prompt_logprobs"] == 0
+        rows = [None] + [{str(t): {"logprob": -t / 100, "rank": 1}} for t in body["prompt"][1:]]
+        choice = {"text": "x", "prompt_logprobs": rows if prompt_logprobs else None}
+        return httpx.Response(200, json={"choices": [choice]})
+
+    return httpx.MockTransport(handler)
+
+
+def test_vllm_scores_the_answer_tokens_from_prompt_logprobs() -> None:
+    with BlackBoxLM("http://fake.invalid/v1", transport=_fake_vllm()) as target:
+        assert target.kind == "vllm" and target.name == "m"
+        answer = target.tokenize("ab abc")
+        assert answer == [42, 43]
+        assert target.score(["hi"], answer) == [[-0.42, -0.43]]  # the last two, in order
+
+
+def test_vllm_without_prompt_logprobs_is_a_clear_error() -> None:
+    with (
+        BlackBoxLM("http://fake.invalid/v1", transport=_fake_vllm(False)) as target,
+        pytest.raises(BackendFeatureError, match="prompt log-probs"),
+    ):
+        target.score(["hi"], [42])
+
+
+def test_an_endpoint_that_is_neither_is_refused_with_the_reason() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/models":
+            return httpx.Response(200, json={"data": [{"id": "gpt", "owned_by": "openai"}]})
+        return httpx.Response(404)
+
+    with pytest.raises(BackendFeatureError, match=r"llama.cpp.s server .* or vLLM"):
+        BlackBoxLM("http://fake.invalid/v1", transport=httpx.MockTransport(handler))

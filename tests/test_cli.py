@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -71,3 +73,29 @@ def test_help_lists_the_commands() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     assert "ask" in result.stdout and "llm" in result.stdout
+
+
+def test_vllm_from_a_separate_venv_runs_the_server_module(tmp_path: Path) -> None:
+    from agent.llm.engines import EMBEDDED_ALIAS, build_command
+    from agent.settings import Settings
+
+    python = tmp_path / "bin" / "python"
+    settings = Settings(vllm_python=python, embedded_n_ctx=2048)
+    argv = build_command("vllm", model=str(tmp_path), host="127.0.0.1", port=8011,
+                         settings=settings)  # fmt: skip
+    assert argv[:4] == [str(python), "-m", "vllm.entrypoints.openai.api_server", "--model"]
+    assert argv[argv.index("--served-model-name") + 1] == EMBEDDED_ALIAS  # a directory
+    assert argv[argv.index("--max-model-len") + 1] == "2048"
+    assert "--enable-auto-tool-choice" in argv
+    gpu = build_command("vllm", model="Qwen/Qwen2.5-7B-Instruct", host="0.0.0.0", port=8000,
+                        settings=Settings())  # fmt: skip
+    assert gpu[:3] == ["vllm", "serve", "Qwen/Qwen2.5-7B-Instruct"]  # unchanged
+
+
+def test_a_missing_vllm_venv_is_a_clear_error(tmp_path: Path) -> None:
+    from agent.errors import BackendUnavailableError
+    from agent.llm.engines import engine_available
+    from agent.settings import Settings
+
+    with pytest.raises(BackendUnavailableError, match="make vllm-venv"):
+        engine_available("vllm", Settings(vllm_python=tmp_path / "nope" / "python"))

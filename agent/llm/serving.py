@@ -177,7 +177,7 @@ class ServerManager:
         tool_call_parser: str | None,
         timeout: float,
     ) -> ServerRecord:
-        engine_available(engine)
+        engine_available(engine, self.settings)
         if engine == "vllm":
             if not model:
                 raise BadInputError("--engine vllm needs --model (a Hugging Face id or path)")
@@ -204,9 +204,15 @@ class ServerManager:
         url = f"http://{reach}:{port}/v1"
         log.info("starting %s on %s", engine, url)
         started = time.perf_counter()
+        env = dict(os.environ)
+        if engine == "vllm":
+            # vLLM's CPU build sizes its KV cache from this (GiB; its default is 4): a
+            # 135M model needs far less. GPU builds ignore it.
+            env.setdefault("VLLM_CPU_KVCACHE_SPACE", "1")
         with open(self.log_path, "ab") as log_file:
             proc = subprocess.Popen(
                 argv,
+                env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
@@ -221,7 +227,7 @@ class ServerManager:
             host=host,
             port=port,
             url=url,
-            model=EMBEDDED_ALIAS if engine != "vllm" else served,
+            model=EMBEDDED_ALIAS if engine != "vllm" or EMBEDDED_ALIAS in argv else served,
             log_path=str(self.log_path),
             argv=argv,
             started_at=time.time(),

@@ -127,29 +127,7 @@ def _load(spec: str) -> WhiteBoxLM:
             f"no target model {spec!r}: use 'smollm2', a .gguf file or a transformers "
             f"directory (registered: {', '.join(sorted(_TARGETS)) or 'none'})"
         )
-    source: Path = path
-    if path.suffix == ".gguf":
-        stat = path.stat()
-        key = hashlib.sha1(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-        cached = cache_dir() / "models" / f"{path.stem}-{key.hexdigest()[:12]}"
-        if not (cached / "config.json").exists():
-            log.info("de-quantizing %s (once; cached at %s)", path, cached)
-            model = AutoModelForCausalLM.from_pretrained(
-                path.parent, gguf_file=path.name, dtype=torch.float32
-            )
-            tokenizer = AutoTokenizer.from_pretrained(path.parent, gguf_file=path.name)
-            tmp = cached.with_name(cached.name + f".tmp{os.getpid()}")
-            # The weights are plain fp32 now; drop the GGUF marker so they can be saved.
-            model.hf_quantizer = None  # type: ignore[assignment]
-            if hasattr(model.config, "quantization_config"):
-                del model.config.quantization_config
-            model.save_pretrained(tmp)
-            tokenizer.save_pretrained(tmp)
-            if cached.exists():  # another process finished first
-                shutil.rmtree(tmp)
-            else:
-                tmp.replace(cached)
-        source = cached
+    source: Path = dequantized(path) if path.suffix == ".gguf" else path
     tokenizer = AutoTokenizer.from_pretrained(source)
     name = "SmolLM2-135M-Instruct" if spec == DEFAULT_TARGET else path.stem
     if _is_classifier(source):
@@ -163,6 +141,39 @@ def _load(spec: str) -> WhiteBoxLM:
     from tools.models.whitebox import WhiteBoxLM
 
     return WhiteBoxLM(model, tokenizer, name=name)
+
+
+def dequantized(path: Path | None = None) -> Path:
+    """A transformers directory (fp32 safetensors + tokenizer) made from a GGUF file
+    (default: the SmolLM2 file), written once and cached: the white-box target, and the
+    model directory vLLM serves (no hub access)."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    path = path or smollm2_path()
+    stat = path.stat()
+    key = hashlib.sha1(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    cached = cache_dir() / "models" / f"{path.stem}-{key.hexdigest()[:12]}"
+    if (cached / "config.json").exists():
+        return cached
+    log.info("de-quantizing %s (once; cached at %s)", path, cached)
+    with _quiet_transformers():
+        model = AutoModelForCausalLM.from_pretrained(
+            path.parent, gguf_file=path.name, dtype=torch.float32
+        )
+        tokenizer = AutoTokenizer.from_pretrained(path.parent, gguf_file=path.name)
+    tmp = cached.with_name(cached.name + f".tmp{os.getpid()}")
+    # The weights are plain fp32 now; drop the GGUF marker so they can be saved.
+    model.hf_quantizer = None  # type: ignore[assignment]
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    model.save_pretrained(tmp)
+    tokenizer.save_pretrained(tmp)
+    if cached.exists():  # another process finished first
+        shutil.rmtree(tmp)
+    else:
+        tmp.replace(cached)
+    return cached
 
 
 def _is_classifier(source: Path) -> bool:
@@ -187,6 +198,7 @@ __all__ = [
     "Cost",
     "Encoded",
     "WhiteBoxLM",
+    "dequantized",
     "load_target",
     "register_target",
     "smollm2_path",

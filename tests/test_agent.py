@@ -199,6 +199,13 @@ def test_rules_read_intents_outside_quotes_and_give_clear_errors() -> None:
     plan = rules_route("is its reasoning load-bearing?", state, ledger)
     assert plan is not None and plan.tool == "cot_faithfulness"
     assert plan.arguments == {"text": state.text, "model": state.model}
+    plan = rules_route("what does neuron 100 in layer 10 do?", state, ledger)
+    assert plan is not None and plan.tool == "neuron"
+    assert plan.arguments == {"layer": 10, "unit": 100, "model": state.model}
+    plan = rules_route("explain layer 3 MLP neuron #7", state, ledger)
+    assert plan is not None and plan.arguments["layer"] == 3 and plan.arguments["unit"] == 7
+    plan = rules_route("which layer knows this?", state, ledger)  # not a neuron question
+    assert plan is not None and plan.tool == "logit_lens"
     plan = rules_route("is the explanation faithful?", state, ledger)  # attribution's
     assert plan is not None and plan.tool == "faithfulness"
     with pytest.raises(BadInputError, match="trace which words"):

@@ -135,3 +135,44 @@ def test_simulation_matches_whole_words_only() -> None:
     assert predicted(s, ["a lantern"]) == [0.0, 0.0, 1.0, 1.0]
     assert simulation_score([s], ["lantern"]) == pytest.approx(1.0)
     assert np.isnan(np.nan) and simulation_score([s], ["zzz"]) is None
+
+
+def test_chat_routes_a_neuron_question_and_verifies_the_answer(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agent.chat.agent import Agent
+    from agent.chat.sessions import SessionStore
+    from agent.grounding.verify import templated_answer, verify
+    from agent.llm.testing import ScriptedLLM
+    from tools.models import register_target
+
+    register_target("planted-neuron", neuron_model())
+    # The default corpus is English reviews, which the planted word-level model reads as
+    # unknown words: give it the planted sentences instead.
+    monkeypatch.setattr("tools.neurons.default_corpus", lambda n, seed: corpus(seed + 5))
+    llm = ScriptedLLM().always('{"claims": []}')
+    agent = Agent(llm.provider(), SessionStore(tmp_path / "s.sqlite"))
+    session = agent.store.create(owner="t", title="t")
+
+    async def go() -> Any:
+        try:
+            agent.set_input(session, "the river and the lantern", model="planted-neuron")
+            return await agent.turn(session, f"what does neuron {UNIT} in layer 1 do?")
+        finally:
+            await agent.llm.aclose()
+
+    result = asyncio.run(go())
+    record = result.evidence[-1]
+    assert record.tool == "neuron" and record.arguments["unit"] == UNIT
+    sentences = result.verification.sentences
+    assert result.answer.strip() and WORD in result.answer  # the top word, from code's facts
+    assert all(s.verdict == "supported" for s in sentences if s.text in result.answer)
+    from agent.grounding.evidence import Ledger
+    from tools.registry import get_tool
+
+    tool = get_tool("neuron")
+    args = tool.validate(record.arguments)
+    ledger = Ledger()
+    again = ledger.add("neuron", args, tool(args))
+    checked = verify(templated_answer([again]), ledger, strict=True)
+    assert checked.grounding_rate == 1.0, [s.reasons for s in checked.sentences]

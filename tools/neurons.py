@@ -121,7 +121,7 @@ class NeuronResult(ToolOutput):
             Fact(subject=subject, quantity="max_activation", value=round(self.max, 4)),
             Fact(subject=subject, quantity="mean_activation", value=round(self.mean, 4)),
         ]
-        out += [Fact(subject=f"'{t.token}'", quantity="mean_activation", value=round(t.mean, 4))
+        out += [Fact(subject=t.token, quantity="mean_activation", value=round(t.mean, 4))
                 for t in self.top_tokens[:5]]  # fmt: skip
         return out
 

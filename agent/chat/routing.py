@@ -85,6 +85,15 @@ def _quoted(message: str) -> list[str]:
     return [next(g for g in m.groups() if g).strip() for m in _QUOTE.finditer(message)]
 
 
+def _neuron(message: str) -> tuple[int, int] | None:
+    """(layer, unit) of "neuron 100 in layer 10" / "layer 10 neuron 100", else None."""
+    m = re.search(r"\bneuron\s*#?(\d+)\b.*?\blayer\s*(\d+)", message, re.I)
+    if m:
+        return int(m.group(2)), int(m.group(1))
+    m = re.search(r"\blayer\s*(\d+)\W*(?:mlp\s*)?neuron\s*#?(\d+)", message, re.I)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def _has(pattern: str, message: str) -> bool:
     return re.search(pattern, message, re.IGNORECASE) is not None
 
@@ -141,6 +150,9 @@ def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
                                 "the answer from 'not'?")  # fmt: skip
         st.focus = subject
         return plan("trace", text=text, subject=subject, model=st.model)
+    unit = _neuron(message)
+    if unit is not None:  # "what does neuron 100 in layer 10 do?"
+        return plan("neuron", layer=unit[0], unit=unit[1], model=st.model)
     if _has(r"\b(which|what)\s+layers?\b|\blayers?\b.*\bknows?\b|logit lens|where in the model",
             message):  # fmt: skip
         return plan("logit_lens", text=text, model=st.model)

@@ -10,7 +10,7 @@ import pytest
 
 from agent.chat.routing import Plan, State, for_long_input, rules_route
 from agent.grounding.evidence import Ledger
-from tests.planted import TRIGGER, planted_model, sentence
+from tests.planted import FILLER, TRIGGER, planted_model, sentence
 from tools.attribution import AttributeArgs, attribute_with
 from tools.errors import ToolInputError
 from tools.models.units import segments
@@ -80,6 +80,48 @@ def test_line_units_are_demonstrations() -> None:
     ]
 
 
+def test_demonstrations_are_blocks_between_blank_lines() -> None:
+    text = "Review: great fun\nLabel: yes\n\n Review: dull\nLabel: no\n\n\nReview: ok\nLabel:"
+    assert [text[s:e] for s, e in segments(text, "demonstration")] == [
+        "Review: great fun\nLabel: yes", "Review: dull\nLabel: no", "Review: ok\nLabel:",
+    ]  # fmt: skip
+    assert segments("a => x\nb => y", "demonstration") == segments("a => x\nb => y", "line")
+
+
+def test_leave_one_out_and_ablation_find_the_deciding_demonstration(planted) -> None:  # type: ignore[no-untyped-def]
+    """Few-shot prompts of three two-line demonstrations and a test item; the planted
+    model answers "yes" because one demonstration (at a random place) holds the trigger
+    word. Both views — the ablation surrogate's weight and leaving that demonstration out
+    alone (in percentage points of p("yes")) — put it first. (The planted model was
+    trained on 5-11 words, so the prompts are short.)"""
+    rng = random.Random(5)
+
+    def words(n: int) -> str:
+        return " ".join(rng.choices(FILLER, k=n))
+
+    for _ in range(6):
+        blocks = [f"{words(2)}\n{words(1)}" for _ in range(3)]
+        deciding = rng.randrange(3)
+        blocks[deciding] = f"{words(1)} {TRIGGER}\n{words(1)}"
+        query = words(2)  # the test item: an unfinished last block
+        plan = _plan("which demonstrations matter?", "\n\n".join([*blocks, query]))
+        assert plan.arguments["granularity"] == "demonstration"
+        assert plan.arguments["query"] == query
+        text = plan.arguments["text"]
+        assert text == "\n\n".join(blocks)
+        result = attribute_with(planted, AttributeArgs(
+            text=text, query=query, answer="yes", method="context_cite",
+            granularity="demonstration", n_ablations=32, model="-",
+        ))  # fmt: skip
+        assert [u.text for u in result.units] == blocks
+        by_weight = max(result.units, key=lambda u: u.score)
+        by_loo = max(result.units, key=lambda u: u.points or 0.0)
+        assert by_weight.text == by_loo.text == blocks[deciding]
+        assert TRIGGER in by_loo.text and (by_loo.points or 0.0) > 10  # percentage points
+        others = [u.points or 0.0 for u in result.units if u is not by_loo]
+        assert max(abs(p) for p in others) < 5
+
+
 # --------------------------------------------------------------------------- routing
 
 DOC = (
@@ -111,7 +153,7 @@ def test_a_long_input_without_a_question_is_scored_whole() -> None:
 def test_few_shot_lines_are_demonstrations_and_the_open_line_the_query() -> None:
     prompt = "great film => good\nawful plot => bad\nloved it => good\nboring =>"
     plan = _plan("which example matters?", prompt)
-    assert plan.arguments["granularity"] == "line"
+    assert plan.arguments["granularity"] == "demonstration"  # lines: no blank line
     assert plan.arguments["query"] == "boring =>"
     assert plan.arguments["text"] == "great film => good\nawful plot => bad\nloved it => good"
     assert _plan("why?", prompt).arguments == plan.arguments

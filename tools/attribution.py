@@ -122,8 +122,9 @@ class UnitScore(BaseModel):
     score: float
     points: float | None = Field(
         default=None,
-        description="occlusion: how much the explained probability falls, in percentage "
-        "points, when the unit is removed (negative: it rises).",
+        description="occlusion and context_cite (leave-one-out): how much the explained "
+        "probability falls, in percentage points, when the unit alone is removed "
+        "(negative: it rises).",
     )
 
 
@@ -253,6 +254,9 @@ def attribute_with(lm: WhiteBoxLM, args: AttributeArgs) -> AttributionResult:
         baseline = "none (attention weights)"
     elif args.method == "context_cite":
         scores, full, surrogate = context_cite(problem, cost, args.n_ablations)
+        # Leave-one-out beside the ablations: what removing each unit alone does to the
+        # explained probability (the percentage points below), k more passes.
+        left_out, _ = occlusion(problem, cost)
         baseline = "units removed at random (half kept), sparse linear surrogate"
     else:
         scores, full = shapley(problem, cost, args.n_samples)
@@ -260,11 +264,11 @@ def attribute_with(lm: WhiteBoxLM, args: AttributeArgs) -> AttributionResult:
     cost.stop()
     contrast = problem.foil is not None
     chance = probability(full, contrast=contrast)
-    points = (
-        removal_points(full, scores, contrast=contrast)
-        if args.method == "occlusion"
-        else [None] * len(scores)
-    )
+    points: list[float | None] = [None] * len(scores)
+    if args.method == "occlusion":
+        points = removal_points(full, scores, contrast=contrast)
+    elif args.method == "context_cite":
+        points = removal_points(full, left_out, contrast=contrast)
     return AttributionResult(
         model=lm.name,
         text=args.text,

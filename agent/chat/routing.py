@@ -23,6 +23,7 @@ from tools.decision import options_in
 from tools.errors import ToolInputError
 from tools.methods import Method as Method
 from tools.models import DEFAULT_TARGET
+from tools.models.units import segments
 from tools.registry import get_tool
 
 Router = Literal["auto", "llm", "rules"]
@@ -173,7 +174,7 @@ def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
         st.answer, st.last_evidence = None, []
         return plan("attribute", text=st.text, method=st.method, model=st.model)
     if _has(r"\b(which|what)\s+(demonstrations?|examples?|shots?|lines?)\b", message):
-        return plan("attribute", text=text, method="context_cite", granularity="line",
+        return plan("attribute", text=text, method="context_cite", granularity="demonstration",
                     model=st.model)  # fmt: skip
     if _has(r"\b(which|what)\s+sentence", message):
         return plan("attribute", text=text, method=st.method, granularity="sentence",
@@ -252,8 +253,8 @@ def for_long_input(plan: Plan, message: str) -> Plan:
     if method == "occlusion" and named:
         return plan
     lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) >= 3:
-        granularity = "line"
+    if len(segments(text, "demonstration")) >= 3 and len(lines) >= 3:
+        granularity = "demonstration"  # blocks between blank lines, else lines
     elif len(split_input_sentences(text)) >= LONG_INPUT:
         granularity = "sentence"
     else:
@@ -265,9 +266,9 @@ def for_long_input(plan: Plan, message: str) -> Plan:
 def _split_query(text: str, args: dict[str, Any]) -> dict[str, Any]:
     """``text`` and ``query`` when the input ends in a question (for lines: a last line
     that is a question or unfinished, as a few-shot prompt's test item is)."""
-    if args.get("granularity") == "line":
-        lines = [line for line in text.splitlines() if line.strip()]
-        last = lines[-1].strip() if len(lines) >= 2 else ""
+    if args.get("granularity") in ("line", "demonstration"):
+        units = segments(text, args["granularity"])
+        last = text[units[-1][0] : units[-1][1]] if len(units) >= 2 else ""
         if not last or re.search(r"[.!]['\")]*$", last):
             return {}
     else:

@@ -32,8 +32,12 @@ def _top(record: Evidence) -> RankClaim | None:
         return None
     # Read in percentage points of the answer's probability where occlusion measured them
     # and they are large enough to read (a 0.02% answer's words move it by hundredths).
-    points = [f for f in record.facts if f.quantity == POINTS and f.subject == best.subject]
-    if points and max(f.value for f in points) >= READABLE_POINTS:
+    points = [f for f in record.facts if f.quantity == POINTS]
+    mine = [f.value for f in points if f.subject == best.subject]
+    # Context attribution ranks by its surrogate and measures points by leaving one unit
+    # out: read points only where both put the same unit first.
+    first = max(points, key=lambda f: f.value) if points else None
+    if mine and max(mine) >= READABLE_POINTS and first and first.subject == best.subject:
         return RankClaim(evidence=record.id, subject=best.subject, quantity=POINTS)
     return RankClaim(evidence=record.id, subject=best.subject, quantity="attribution")
 

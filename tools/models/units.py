@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Granularity = Literal["token", "word", "sentence", "line"]
+Granularity = Literal["token", "word", "sentence", "line", "demonstration"]
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")  # words keep their apostrophes
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|[.!?]+", re.MULTILINE)
@@ -32,7 +32,12 @@ class Unit(BaseModel):
 
 
 def segments(text: str, granularity: Granularity) -> list[tuple[int, int]]:
-    """Character spans of the words, sentences or lines of ``text``."""
+    """Character spans of the words, sentences, lines or demonstrations of ``text``: a
+    demonstration is a block of lines between blank lines (a few-shot example written over
+    several lines), or a line when the text has no blank line."""
+    if granularity == "demonstration":
+        blocks = _blocks(text)
+        return blocks if len(blocks) >= 2 else segments(text, "line")
     pattern = _PATTERNS[granularity]
     spans = []
     for m in pattern.finditer(text):
@@ -42,6 +47,25 @@ def segments(text: str, granularity: Granularity) -> list[tuple[int, int]]:
             continue
         start += len(m.group()) - len(m.group().lstrip())
         spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = end = None
+    for m in re.finditer(r"[^\n]*(?:\n|$)", text):
+        line = m.group()
+        if not line:
+            break
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            start = m.start() + lead if start is None else start
+            end = m.start() + len(line.rstrip())
+        elif start is not None and end is not None:
+            spans.append((start, end))
+            start = end = None
+    if start is not None and end is not None:
+        spans.append((start, end))
     return spans
 
 

@@ -92,5 +92,8 @@ def neuron_cmd(
             line.append(s.text[a:b], style=f"on rgb(255,{fade},{fade})" if fade < 240 else "")
         out.print(line)
     out.print(escape(done.summary()))  # type: ignore[attr-defined]
+    if done.description:  # type: ignore[attr-defined]
+        out.print(f"[dim]the explainer's own words (not checked): "
+                  f"{escape(done.description)}[/]")  # type: ignore[attr-defined]  # fmt: skip
     if done.note:  # type: ignore[attr-defined]
         err.print(f"[yellow]{escape(done.note)}[/]")  # type: ignore[attr-defined]

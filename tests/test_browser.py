@@ -79,6 +79,7 @@ def test_page_explains_and_shows_reports(server: tuple[str, ScriptedLLM], tmp_pa
     url, llm = server
     # This server serves only the planted target; the page takes the model from its URL.
     llm.reply("The word 'zebra' pushed the model towards its answer most [E1].")
+    llm.reply("Here is where the answer is computed [E2].")  # the trace turn
     llm.reply("The file holds 2150 rows.")  # the dataset job's LLM summary
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     csv = write_planted(tmp_path / "planted.csv", n=2000)
@@ -110,6 +111,22 @@ def test_page_explains_and_shows_reports(server: tuple[str, ScriptedLLM], tmp_pa
         expect(page.locator("#evidence .ev h3")).to_have_text("E1 · attribute")
         page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
 
+        # Causal tracing's layer x token map, drawn from the record's data.
+        page.fill("#question", "where does the model work out the answer from 'zebra'?")
+        page.click("#ask")
+        expect(page.locator("#evidence .ev")).to_have_count(2, timeout=60_000)
+        expect(page.locator("#evidence .ev h3").nth(1)).to_have_text("E2 · trace")
+        grid = page.locator("#evidence .ev table.map")
+        expect(grid).to_have_count(1)
+        layers = int(grid.get_attribute("data-layers") or 0)
+        assert layers == 2  # the planted model's 2 blocks
+        header = grid.locator("tr").first.locator("th").all_text_contents()
+        assert '" zebra"' in header or '"zebra"' in header
+        effects = [float(x) for x in grid.locator("td").evaluate_all(
+            "els => els.map(e => e.dataset.effect)")]  # fmt: skip
+        assert len(effects) == layers * (len(header) - 1) and max(effects) > 0
+        page.screenshot(path=str(ARTIFACTS / "trace.png"), full_page=True)
+
         run_job(page, "dataset", "csv", csv, "#csv-target", "y",
                 "The 'y' = '1' rate by 'lin'")  # fmt: skip
         page.fill("#csv-question", "y rate by region?")
@@ -123,11 +140,11 @@ def test_page_explains_and_shows_reports(server: tuple[str, ScriptedLLM], tmp_pa
         page.click("nav button[data-tab=chat]")
         expect(page.locator("#session-list option")).to_have_count(2)
         page.select_option("#session-list", index=1)
-        expect(page.locator("#conversation .assistant")).to_contain_text(
+        expect(page.locator("#conversation .assistant").first).to_contain_text(
             "The word 'zebra' pushed the model towards its answer most [E1].")  # fmt: skip
         expect(page.locator("#input-text")).to_have_value("the zebra was not at home")
         expect(page.locator("#heatmap span")).to_have_count(len(words))
-        expect(page.locator("#grounding")).to_have_text("100%")
+        expect(page.locator("#evidence .ev table.map")).to_have_count(1)  # the trace map too
         page.screenshot(path=str(ARTIFACTS / "resumed.png"), full_page=True)
         browser.close()
     assert errors == []

@@ -96,6 +96,52 @@ function heatmap(records) {
   }
 }
 
+// A tool's map, drawn from its record's data: causal tracing's layer x token grid of
+// indirect effects, or a neuron's top snippets shaded by activation.
+function mapView(record) {
+  const data = record.data || {};
+  if (record.tool === "trace" && Array.isArray(data.effects)) {
+    const total = Math.max(data.clean_prob - data.corrupted_prob, 1e-9);
+    const grid = el("table", undefined, "map");
+    grid.dataset.layers = String(data.effects.length);
+    const head = el("tr", undefined);
+    head.append(el("th", "layer"));
+    for (const token of data.tokens) head.append(el("th", JSON.stringify(token)));
+    grid.append(head);
+    data.effects.forEach((row, layer) => {
+      const line = el("tr");
+      line.append(el("th", String(layer)));
+      for (const effect of row) {
+        const cell = el("td", "");
+        const share = Math.max(0, Math.min(1, effect / total));
+        cell.style.background = `rgba(124,58,237,${(0.05 + 0.9 * share).toFixed(2)})`;
+        cell.title = `layer ${layer}: restores ${effect.toFixed(3)} (${Math.round(share * 100)}%)`;
+        cell.dataset.effect = String(effect);
+        line.append(cell);
+      }
+      grid.append(line);
+    });
+    return grid;
+  }
+  if (record.tool === "neuron" && Array.isArray(data.top)) {
+    const list = el("div", undefined, "map snippets");
+    const peak = Math.max(...data.top.map((s) => s.peak), 1e-9);
+    for (const snippet of data.top) {
+      const line = el("div");
+      snippet.spans.forEach(([a, b], i) => {
+        const span = el("span", snippet.text.slice(a, b));
+        const share = Math.max(0, Math.min(1, snippet.activations[i] / peak));
+        span.style.background = `rgba(234,88,12,${(0.7 * share).toFixed(2)})`;
+        span.title = `activation ${snippet.activations[i]}`;
+        line.append(span);
+      });
+      list.append(line);
+    }
+    return list;
+  }
+  return null;
+}
+
 function evidencePanel(records, rate) {
   $("grounding").textContent = rate === null ? "–" : `${Math.round(rate * 100)}%`;
   const panel = $("evidence");
@@ -114,6 +160,8 @@ function evidencePanel(records, rate) {
     }
     if (record.facts.length > 8) table.append(el("tr", `… ${record.facts.length - 8} more facts`, "meta"));
     box.append(table);
+    const map = mapView(record);
+    if (map) box.append(map);
     panel.append(box);
   }
 }

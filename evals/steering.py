@@ -1,7 +1,8 @@
 """A sentiment direction on SmolLM2 (the default target), and whether steering with it
 moves the model's decision more than a random direction of the same length.
 
-Contrast sets: 16 short positive and 16 negative reviews (written here, plain words);
+Contrast sets: 16 short positive and 16 negative reviews (the built-in "sentiment" sets of
+``agent.usecases.concepts``, plain words);
 held out: 24 other reviews (12 each). Prompt: "<review> Was the review positive or
 negative?", continuation "The review was", decision: " positive" or " negative". The
 direction is added at the best-separating layer (or --layer) with several strengths;
@@ -20,22 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tools.concept_sets import BAD, GOOD, reviews
 from tools.models import load_target
 from tools.steering import SteerArgs, steer_with
-
-GOOD = ["great", "wonderful", "excellent", "delightful", "superb", "brilliant", "lovely",
-        "fantastic"]  # fmt: skip
-BAD = ["awful", "terrible", "dreadful", "boring", "horrible", "poor", "dull", "bad"]
-THINGS = ["The film was {}.", "What a {} movie.", "The acting was {} throughout.",
-          "A {} story with {} music.", "Honestly, it was {}.", "The ending felt {}."]  # fmt: skip
-
-
-def reviews(words: list[str], start: int, n: int) -> list[str]:
-    out = []
-    for k in range(start, start + n):
-        w = words[k % len(words)]
-        out.append(THINGS[k % len(THINGS)].format(w, w))
-    return out
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from agent.errors import BadInputError
 from agent.grounding.evidence import Ledger
 from agent.llm import ChatResult
 from tools.base import Tool
+from tools.concept_sets import BUILTIN, SIDES
 from tools.decision import options_in
 from tools.errors import ToolInputError
 from tools.methods import Method as Method
@@ -151,6 +152,15 @@ def rules_route(message: str, state: State, ledger: Ledger) -> Plan | None:
                                 "the answer from 'not'?")  # fmt: skip
         st.focus = subject
         return plan("trace", text=text, subject=subject, model=st.model)
+    reading = re.search(r"\bhow\s+(positive|negative|happy|sad)\b.*\b(think|thinks|read|"
+                        r"reads|find|finds|see|sees|consider|considers|rate|rates)\b",
+                        message, re.I)  # fmt: skip
+    if reading:  # "how negative does layer 12 think this is?": the sentiment direction
+        concept, _ = SIDES[reading.group(1).lower()]
+        positive, negative = BUILTIN[concept]
+        named = re.search(r"\blayer\s*(\d+)", message, re.I)
+        st.focus = f"layer {named.group(1)}" if named else None
+        return plan("steer", positive=positive, negative=negative, text=text, model=st.model)
     unit = _neuron(message)
     if unit is not None:  # "what does neuron 100 in layer 10 do?"
         return plan("neuron", layer=unit[0], unit=unit[1], model=st.model)

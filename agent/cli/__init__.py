@@ -9,7 +9,17 @@ shows progress and renders; the steps of each job are the use cases' (``agent.us
   :mod:`~agent.cli.render` heatmaps and tables.
 """
 
-from agent.cli import audits, datasets, explain, llm, mcp, neurons, serve, verify  # noqa: F401
+from agent.cli import (  # noqa: F401
+    audits,
+    concepts,
+    datasets,
+    explain,
+    llm,
+    mcp,
+    neurons,
+    serve,
+    verify,
+)
 from agent.cli.common import app
 
 

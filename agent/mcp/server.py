@@ -4,9 +4,10 @@ model, and an evidence record whose ``data`` is the tool's output model).
 
 What a client gets:
 
-- one MCP tool per evidence tool (``attribute``, ``confidence``, ``what_if``,
-  ``logit_lens``, ``probe``, ``faithfulness``; ``attribute_endpoint`` over stdio only, as
-  it makes the server call a URL the client names). Arguments are validated by the tool's
+- one MCP tool per registered evidence tool (``attribute``, ``confidence``, ``what_if``,
+  ``logit_lens``, ``probe``, ``faithfulness``, ``trace``, ``steer``, ``cot_faithfulness``,
+  ``neuron``, …; ``attribute_endpoint`` over stdio only, as it makes the server call a
+  URL the client names). Arguments are validated by the tool's
   own model (unknown fields are an error); the result is an **evidence record**: ``id``
   (``E1``, ``E2``, … per server process), ``tool``, ``arguments``, ``summary`` (one line
   made by code), ``data`` (the whole result) and ``facts`` (the atomic numbers a sentence

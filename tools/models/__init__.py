@@ -117,6 +117,9 @@ def _quiet_transformers() -> Iterator[None]:
             hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
 
 
+quiet_transformers = _quiet_transformers
+
+
 def _load(spec: str) -> WhiteBoxLM:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer

@@ -1,8 +1,9 @@
 """Chain-of-thought faithfulness of SmolLM2 (the default target) on 30 arithmetic
 questions: the model writes its own reasoning after "Let's think step by step.", answers
 after " Answer:", and then answers again after early truncations, a changed last number,
-and filler of the same length (``tools/cot.py``). Printed: how often each edit changed the
-answer, how many questions have load-bearing reasoning, and the model's accuracy.
+filler of the same length and a rule-based paraphrase (``tools/cot.py``). Printed: how
+often each edit changed the answer, how many questions have load-bearing reasoning, and
+the model's accuracy.
 
     python evals/cot_faithfulness.py [--n 30]
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.cot import CotArgs, cot_with
+from tools.cot import KINDS, CotArgs, cot_with
 from tools.models import load_target
 
 
@@ -41,7 +42,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=30)
     args = parser.parse_args()
     lm = load_target()
-    changed: dict[str, list[bool]] = {"early": [], "mistake": [], "filler": []}
+    changed: dict[str, list[bool]] = {k: [] for k in KINDS}
     bearing = right = 0
     started = time.perf_counter()
     items = questions(args.n)

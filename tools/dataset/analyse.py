@@ -10,13 +10,21 @@ import math
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from tools.dataset.alerts import LEAKAGE_NOTE, Alert, find_alerts, informative_missingness
-from tools.dataset.drivers import Driver, GlassBox, fit_glass_box, univariate
+from tools.dataset.drivers import (
+    Driver,
+    GlassBox,
+    attach_importances,
+    fit_sample,
+    model_sample,
+    univariate,
+)
 from tools.dataset.groups import Grouping, Target, build_codes, make_grouping, make_target
 from tools.dataset.leaks import find_leaks
 from tools.dataset.load import Dataset, DatasetError, load_dataset
@@ -100,6 +108,8 @@ def analyse(
     # scipy and the EBM (about 0.5 s of imports) load in a thread while DuckDB reads.
     threading.Thread(target=_warm_up, args=(glass_box and target is not None,), daemon=True).start()
     ds = load_dataset(path, allow_bad_rows=allow_bad_rows, na=na)
+    pool = ThreadPoolExecutor(1, thread_name_prefix="glass-box")
+    fitting: Future[tuple[Any, float]] | None = None
     try:
         lap("load")
         report("profiling", 0.15)
@@ -148,10 +158,11 @@ def analyse(
             top = sorted((g for g in honest if g.column in order), key=lambda g: order[g.column])
             if glass_box:
                 report("fitting the glass-box model", 0.55)
-                findings.glass_box = fit_glass_box(
-                    ds, top[:MAX_MODEL_COLUMNS], tgt, drivers, model_rows=model_rows, seed=seed
-                )
-                lap("glass_box")
+                sample = model_sample(ds, top[:MAX_MODEL_COLUMNS], tgt, model_rows=model_rows,
+                                      seed=seed)  # fmt: skip
+                if sample is not None:  # fitted in a thread while the steps below query
+                    fitting = pool.submit(_timed, fit_sample, sample, tgt, seed=seed)
+                lap("glass_box_sample")
             report("finding subgroups", 0.75)
             findings.subgroups, findings.simpson = find_subgroups(ds, top[:MAX_COLUMNS], tgt)
             lap("subgroups")
@@ -164,16 +175,29 @@ def analyse(
         kept = [g for g in groupings if g.column not in leaked]  # they mirror the target
         findings.relationships = relationships(ds, kept, seed=seed)
         lap("relationships")
+        if fitting is not None:
+            fitted, seconds["glass_box"] = fitting.result()
+            if fitted is not None:
+                findings.glass_box = fitted[0]
+                attach_importances(findings.drivers, fitted[1])
+            lap("glass_box_wait")
         findings.seconds = seconds
         findings = Findings.model_validate(_stable(findings.model_dump()))
         report("done", 1.0)
     except BaseException:
         ds.close()
         raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     if keep:
         return findings, ds
     ds.close()
     return findings, None
+
+
+def _timed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, float]:
+    started = time.perf_counter()
+    return fn(*args, **kwargs), round(time.perf_counter() - started, 4)
 
 
 def _stable(value: Any) -> Any:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -26,6 +26,9 @@ from pydantic import BaseModel, Field
 from tools.dataset import stats
 from tools.dataset.groups import MISSING, Grouping, Target
 from tools.dataset.load import Dataset, quote
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped]
 
 MIN_MODEL_ROWS = 50
 MIN_GROUP_ROWS = 5  # a numeric column whose groups are all smaller is measured by r
@@ -215,8 +218,23 @@ def fit_glass_box(
     seed: int = 0,
 ) -> GlassBox | None:
     """Fit the EBM on a sample and attach each driver's importance; None without columns."""
-    from interpret.glassbox import ExplainableBoostingClassifier, ExplainableBoostingRegressor
+    sample = model_sample(ds, groupings, target, model_rows=model_rows, seed=seed)
+    fitted = fit_sample(sample, target, seed=seed) if sample is not None else None
+    if fitted is None:
+        return None
+    attach_importances(drivers, fitted[1])
+    return fitted[0]
 
+
+Sample = tuple["pd.DataFrame", np.ndarray]
+
+
+def model_sample(
+    ds: Dataset, groupings: list[Grouping], target: Target, *, model_rows: int, seed: int
+) -> Sample | None:
+    """The EBM's rows (features, y): a seeded sample of ``model_rows``; None when there is
+    too little to fit and score a model honestly. Reads ``ds`` (the fit does not: it can
+    run in a thread while other steps query)."""
     columns = [g.column for g in groupings]
     if not columns:
         return None
@@ -242,6 +260,18 @@ def fit_glass_box(
             frame[c] = frame[c].fillna(MISSING).astype(str)
     if len(frame) < MIN_MODEL_ROWS or len(set(y.tolist())) < 2:
         return None  # too little to fit and score a model honestly
+    return frame, y
+
+
+def fit_sample(
+    sample: Sample, target: Target, *, seed: int = 0
+) -> tuple[GlassBox, dict[str, float]] | None:
+    """The EBM fitted on 80% of ``sample`` and scored on the rest, with each column's
+    importance; None when the training rows hold one class."""
+    from interpret.glassbox import ExplainableBoostingClassifier, ExplainableBoostingRegressor
+
+    frame, y = sample
+    columns = [str(c) for c in frame.columns]
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(frame))
     cut = max(1, int(0.8 * len(frame)))
@@ -269,12 +299,7 @@ def fit_glass_box(
         warnings.simplefilter("ignore")
         model.fit(frame.iloc[train], y[train])
     metric, score, baseline = _score(model, frame.iloc[test], y[test], y[train], target)
-    importances = dict(zip(columns, model.term_importances(), strict=True))
-    ranked = sorted(columns, key=lambda c: -importances[c])
-    for d in drivers:
-        if d.column in importances:
-            d.model_importance = float(importances[d.column])
-            d.model_rank = ranked.index(d.column) + 1
+    importances = {c: float(v) for c, v in zip(columns, model.term_importances(), strict=True)}
     shapes = []
     for i, c in enumerate(columns):
         scores = np.asarray(model.term_scores_[i], dtype=float)
@@ -288,7 +313,7 @@ def fit_glass_box(
                 column=c, bins=labels[: len(inner)], scores=[round(float(s), 6) for s in inner]
             )
         )
-    return GlassBox(
+    box = GlassBox(
         model="ExplainableBoostingClassifier" if classify else "ExplainableBoostingRegressor",
         sample_rows=len(frame),
         holdout_rows=len(test),
@@ -297,6 +322,16 @@ def fit_glass_box(
         baseline_score=baseline,
         shapes=shapes,
     )
+    return box, importances
+
+
+def attach_importances(drivers: list[Driver], importances: dict[str, float]) -> None:
+    """Each driver's EBM importance and rank among the model's columns."""
+    ranked = sorted(importances, key=lambda c: -importances[c])
+    for d in drivers:
+        if d.column in importances:
+            d.model_importance = importances[d.column]
+            d.model_rank = ranked.index(d.column) + 1
 
 
 def _edges(cuts: Any) -> list[str]:

@@ -122,31 +122,20 @@ def _categorical_pairs(
 
 def _pearson_pairs(ds: Dataset, numeric: list[Grouping]) -> list[Relationship]:
     """Pearson's r of every numeric pair over the rows where both are present, from one
-    fetch of the columns and matrix products (pairwise-complete sums)."""
+    scan (DuckDB's ``corr`` and ``regr_count`` per pair: pairwise-complete, no copy of
+    the columns in Python)."""
     if len(numeric) < 2:
         return []
-    select = ", ".join(ds.column(g.column).number for g in numeric)
-    columns = ds.con.execute(f"SELECT {select} FROM data").fetchnumpy()
-    x: np.ndarray = np.column_stack(
-        [np.ma.filled(np.ma.asarray(v, dtype=float), np.nan) for v in columns.values()]
-    )
-    present = ~np.isnan(x)
-    m = present.astype(float)
-    x0 = np.where(present, x, 0.0)
-    n = m.T @ m  # rows where both are present
-    sx = x0.T @ m  # sum of column i over rows where j is present
-    sxx = (x0 * x0).T @ m
-    sxy = x0.T @ x0
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cov = sxy - sx * sx.T / n
-        var_i = sxx - sx**2 / n
-        r = cov / np.sqrt(var_i * var_i.T)
+    x = [ds.column(g.column).number for g in numeric]
+    pairs = list(itertools.combinations(range(len(numeric)), 2))
+    aggregates = ", ".join(f"corr({x[i]}, {x[j]}), regr_count({x[i]}, {x[j]})" for i, j in pairs)
+    row = ds.con.execute(f"SELECT {aggregates} FROM data").fetchone() or ()
+    r = {pair: (row[2 * k], row[2 * k + 1]) for k, pair in enumerate(pairs)}
     out = []
-    for i, j in itertools.combinations(range(len(numeric)), 2):
-        value = float(r[i, j])
-        if not math.isfinite(value):
-            continue
-        value = max(-1.0, min(1.0, value))
-        lo, hi, p = stats.pearson_ci(value, int(n[i, j]))
+    for (i, j), (value, n) in r.items():
+        if value is None or not math.isfinite(value):
+            continue  # fewer than two rows, or a constant column
+        value = max(-1.0, min(1.0, float(value)))
+        lo, hi, p = stats.pearson_ci(value, int(n))
         out.append(_relation(numeric[i], numeric[j], "pearson_r", (value, lo, hi, p), abs(value)))
     return out

@@ -9,6 +9,10 @@ Sets (all labelled by helper sessions that never saw the audit's code):
   written afterwards; first run once before any change it prompted (figures in the
   README), then used to find two generic bugs (Spanish "mil" read inside "miles",
   fraction words), so it is no longer unseen either.
+* ``tests/audit_yesno_heldout.py`` — 50 yes/no questions (bare "No.", restated with a
+  negation, "Of course not", other languages, antonyms, right polarity with a wrong
+  reason, dodges) and 20 fraction/percent answers, written by a helper session that did
+  not see the grader; first run once before the rules were tuned on it (README).
 
 Prints, per set: agreement of the reference verdict with the truth; on long answers how
 often the flagged sentence is the wrong one; without references, the ROC-AUC (95%
@@ -33,6 +37,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import audit_corpus  # noqa: E402
 import audit_heldout  # noqa: E402
+import audit_yesno_heldout  # noqa: E402
 
 from tools.audit.agreement import agreement, risk  # noqa: E402
 from tools.audit.grading import grade  # noqa: E402
@@ -115,6 +120,9 @@ def main() -> None:
         grading(f"corpus {name}", items)
     for style in ("terse", "restated", "long"):
         grading(f"held-out {style}", [i for i in held if i["style"] == style])
+    yes_no = audit_yesno_heldout.items()
+    for kind in ("yesno", "fraction"):
+        grading(f"held-out {kind}", [i for i in yes_no if i["kind"] == kind])
     print("Without references (samples only; 1000 bootstrap rounds):")
     for name, items in corpus.items():
         no_reference(f"corpus {name}", items)

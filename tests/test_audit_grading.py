@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests import audit_corpus, audit_heldout
+from tests import audit_corpus, audit_heldout, audit_yesno_heldout
 from tools.audit.agreement import agreement, risk
 from tools.audit.checks import audit, score
 from tools.audit.grading import grade
@@ -31,6 +31,15 @@ AGREE = [  # (prompt, output, references): correct answers, as chat models write
     ("What is the capital of Italy?", "Rome (not Milan).", ["Rome"]),
     ("Who wrote 1984?", "Orwell.", ["George Orwell"]),
     ("What is 1 divided by 4?", "1/4", ["0.25"]),
+    ("What is 50% as a fraction?", "50% is the same as one half.", ["1/2"]),
+    ("What is 3/4 as a percentage?", "3/4 is 75%.", ["75%"]),
+    ("Is a whale a fish?", "A whale is not a fish; it is a mammal.", ["No, a whale is a mammal."]),
+    ("Can penguins fly?", "Penguins can't fly; they swim.", ["No"]),
+    ("Can penguins fly?", "Of course not; they swim.", ["No"]),
+    ("Is the Sun a star?", "The Sun is indeed a star.", ["Yes"]),
+    ("Are bats mammals?", "I believe so, yes.", ["Yes"]),
+    ("Ist ein Wal ein Fisch?", "Nein, der Wal ist ein Säugetier.", ["No"]),
+    ("Is ice denser than water?", "Ice is less dense than water.", ["No, ice is less dense."]),
 ]
 DISAGREE = [  # wrong answers, as chat models write them
     ("What is 95 times 18?", "95 times 18 is 1720.", ["1710"]),
@@ -44,6 +53,17 @@ DISAGREE = [  # wrong answers, as chat models write them
      "Sydney is bigger than Canberra, so Sydney is the capital of Australia.", ["Canberra"]),
     ("Who wrote Jane Eyre?", "Emily Brontë.", ["Charlotte Brontë"]),
     ("What is 1 divided by 4?", "1 / 4 equals 0.5.", ["0.25"]),
+    ("What is 50% as a fraction?", "50% is 1/5.", ["1/2"]),
+    ("What is 1/2 plus 1/4?", "It is 1/4.", ["3/4"]),
+    ("Is a whale a fish?", "No, a whale is a fish.", ["No, a whale is a mammal."]),
+    ("Is a whale a fish?", "Yes, whales live in the sea.", ["No"]),
+    ("Can penguins fly?", "Penguins can fly short distances.", ["No"]),
+    ("Can penguins fly?", "It depends on the species.", ["No"]),
+    ("Is the Sun a star?", "The Sun is not a star.", ["Yes"]),
+    ("Is Sydney the capital of Australia?", "No, the capital is Melbourne.",
+     ["No, the capital is Canberra."]),
+    ("Did Armstrong walk on the Moon?", "Yes, in 1972.", ["Yes, in 1969."]),
+    ("Who knows the answer?", "Everyone does.", ["No one knows"]),  # not a yes/no reference
 ]  # fmt: skip
 
 
@@ -167,12 +187,21 @@ def test_the_helper_corpus_keeps_its_level(name: str, floor: float) -> None:
 
 
 def test_the_held_out_set_keeps_its_level() -> None:
-    levels = {"terse": 0.95, "restated": 0.88, "long": 0.6}  # measured 100%, 91%, 67%
+    levels = {"terse": 0.95, "restated": 0.95, "long": 0.6}  # measured 100%, 97%, 67%
     for style, floor in levels.items():
         items = [i for i in audit_heldout.items() if i["style"] == style]
         right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"]
                     for i in items)  # fmt: skip
         assert right / len(items) >= floor, style
+
+
+def test_yes_no_and_fraction_answers_keep_their_level() -> None:
+    levels = {"yesno": 0.85, "fraction": 0.85}  # measured 88% and 90% (antonyms not read)
+    for kind, floor in levels.items():
+        items = [i for i in audit_yesno_heldout.items() if i["kind"] == kind]
+        right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"]
+                    for i in items)  # fmt: skip
+        assert right / len(items) >= floor, kind
 
 
 @pytest.mark.parametrize("name", ["terse", "restated"])

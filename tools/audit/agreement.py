@@ -26,16 +26,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from tools.audit.grading import (
-    claimed,
-    contradiction,
-    covered,
-    key_terms,
-    same_word,
-    sentences,
-    substitution,
-)
-from tools.audit.normalise import is_number, tokens
+from tools.audit.grading import claimed, contradiction, same_word, sentences, substitution
+from tools.audit.normalise import covered, is_number, key_terms, tokens
 
 _HEDGE = re.compile(
     r"\b(I think|I believe|I'm not (?:entirely |completely |totally )?sure|not certain|"

@@ -25,12 +25,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tools.audit import polarity
 from tools.audit.normalise import (
     Quantity,
+    covered,
     digits,
     fold,
     in_celsius,
     is_number,
+    key_terms,
     quantities,
     rate_unit,
     tokens,
@@ -71,10 +74,6 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]]|\b(but|however|although|while|whereas|mais|pero|aber)\b", re.I
 )
 _SENTENCE = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s+")
-_CAPITAL = re.compile(r"(?<![\w'])([A-Z][\w'-]+|\d+(?:[.,]\d+)*)")
-#: Capitalised words that open sentences without naming anything.
-_PLAIN_WORDS = "the a an it its he she they his her their this that these those in on at by "
-_PLAIN = frozenset((_PLAIN_WORDS + "of for from with there here one our we you i").split())
 LONG_REFERENCE_WORDS = 12  # a reference this long is checked sentence by sentence
 
 
@@ -105,6 +104,8 @@ def grade(prompt: str, output: str, references: list[str]) -> Grade:
 
 
 def _one(prompt: str, output: str, ref: str) -> Grade:
+    if (yes_no := polarity.check(prompt, output, ref)) is not None:
+        return Grade(*yes_no)
     ref_toks = tokens(ref)
     words = [t for t in ref_toks if not is_number(t)]
     if len(ref_toks) >= LONG_REFERENCE_WORDS:
@@ -137,6 +138,9 @@ def _close(q: Quantity, want: Quantity, hedged: bool) -> bool:
 
 
 def _numeric(prompt: str, output: str, ref: str) -> Grade:
+    shown = ref.strip()
+    if _PART.search(ref):  # "1/2", "25%": the reference is a value (0.5, 0.25), so is
+        prompt, output, ref = (_fractions(_percents(t)) for t in (prompt, output, ref))
     ref_toks = tokens(ref)
     wanted = quantities(ref_toks)
     own, out = claimed(prompt, output)  # "1 / 4 equals 0.5": the fraction restates
@@ -144,9 +148,9 @@ def _numeric(prompt: str, output: str, ref: str) -> Grade:
         own, out = claimed(_fractions(prompt), _fractions(output))  # "1/4" for 0.25
     hedged = bool(_APPROX.search(output))
     said = ", ".join(f"{q.value:g}" for q in own) or "no number"
-    compared = f"the number the output states ({said}) with the reference's ({ref.strip()!r})"
+    compared = f"the number the output states ({said}) with the reference's ({shown!r})"
     if not own:
-        return Grade(False, compared, f"states no number; the reference says {ref.strip()!r}")
+        return Grade(False, compared, f"states no number; the reference says {shown!r}")
     for want in wanted:
         for q in own:
             if not _close(q, want, hedged):
@@ -157,7 +161,20 @@ def _numeric(prompt: str, output: str, ref: str) -> Grade:
             if clash:
                 return Grade(False, compared, clash)
             return Grade(True, compared, f"states {q.value:g}, as the reference does")
-    return Grade(False, compared, f"states {said}; the reference says {ref.strip()!r}")
+    return Grade(False, compared, f"states {said}; the reference says {shown!r}")
+
+
+_PART = re.compile(r"\d\s*/\s*\d|\d\s*(%|percent\b|per cent\b)", re.I)
+
+
+def _percents(text: str) -> str:
+    """ "25%" as 0.25 (a percentage answer to a fraction, and back)."""
+
+    def value(m: re.Match[str]) -> str:
+        return f"{float(m.group(1)) / 100:g}"
+
+    return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", value,
+                  digits(text), flags=re.I)  # fmt: skip
 
 
 def _fractions(text: str) -> str:
@@ -277,21 +294,6 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
 
 
-def key_terms(sentence: str) -> list[str]:
-    """What a sentence names: its numbers (number words too) and capitalised words; the
-    opening word only when the next is capitalised too ("Charles Darwin", not "Most")."""
-    sentence = re.sub(r"\b1st\b", "first", digits(sentence))  # "the first woman" names no number
-    out = []
-    for m in _CAPITAL.finditer(sentence):
-        word = m.group(1)
-        if m.start() == 0 and not word[0].isdigit():
-            rest = sentence[m.end() :].lstrip()
-            if fold(word) in _PLAIN or not rest[:1].isupper():
-                continue
-        out.extend(tokens(word))
-    return [t for t in out if t]
-
-
 def substitution(sentence: str, reference: list[str]) -> list[str]:
     """Words swapped into a sentence that otherwise copies one of the reference's: the
     closest reference sentence shares at least 70% of its content words, and each side
@@ -310,14 +312,6 @@ def substitution(sentence: str, reference: list[str]) -> list[str]:
     new = [t for t in mine if not covered(t, best)]
     gone = [t for t in best if not covered(t, mine)]
     return sorted(new) if new and gone else []
-
-
-def covered(term: str, vocabulary: set[str]) -> bool:
-    """A term the vocabulary holds: numbers exactly, words up to their first 4 letters
-    ("England" / "English")."""
-    if is_number(term) or len(term) < 4:
-        return term in vocabulary
-    return any(v[:4] == term[:4] for v in vocabulary if not is_number(v))
 
 
 def _long(prompt: str, output: str, ref: str) -> Grade:

@@ -177,3 +177,32 @@ def in_celsius(q: Quantity) -> float:
     if q.unit == ("temperature", "k"):
         return q.value - 273.15
     return q.value
+
+
+_CAPITAL = re.compile(r"(?<![\w'])([A-Z][\w'-]+|\d+(?:[.,]\d+)*)")
+#: Capitalised words that open sentences without naming anything.
+_PLAIN_WORDS = "the a an it its he she they his her their this that these those in on at by "
+_PLAIN = frozenset((_PLAIN_WORDS + "of for from with there here one our we you i").split())
+
+
+def key_terms(sentence: str) -> list[str]:
+    """What a sentence names: its numbers (number words too) and capitalised words; the
+    opening word only when the next is capitalised too ("Charles Darwin", not "Most")."""
+    sentence = re.sub(r"\b1st\b", "first", digits(sentence))  # "the first woman" names no number
+    out = []
+    for m in _CAPITAL.finditer(sentence):
+        word = m.group(1)
+        if m.start() == 0 and not word[0].isdigit():
+            rest = sentence[m.end() :].lstrip()
+            if fold(word) in _PLAIN or not rest[:1].isupper():
+                continue
+        out.extend(tokens(word))
+    return [t for t in out if t]
+
+
+def covered(term: str, vocabulary: set[str]) -> bool:
+    """A term the vocabulary holds: numbers exactly, words up to their first 4 letters
+    ("England" / "English")."""
+    if is_number(term) or len(term) < 4:
+        return term in vocabulary
+    return any(v[:4] == term[:4] for v in vocabulary if not is_number(v))

@@ -40,6 +40,8 @@ AGREE = [  # (prompt, output, references): correct answers, as chat models write
     ("Are bats mammals?", "I believe so, yes.", ["Yes"]),
     ("Ist ein Wal ein Fisch?", "Nein, der Wal ist ein Säugetier.", ["No"]),
     ("Is ice denser than water?", "Ice is less dense than water.", ["No, ice is less dense."]),
+    ("Did Napoleon win at Waterloo?", "Napoleon lost at Waterloo in 1815.", ["No"]),
+    ("Is Antarctica the warmest continent?", "Antarctica is the coldest continent.", ["No"]),
 ]
 DISAGREE = [  # wrong answers, as chat models write them
     ("What is 95 times 18?", "95 times 18 is 1720.", ["1710"]),
@@ -64,6 +66,7 @@ DISAGREE = [  # wrong answers, as chat models write them
      ["No, the capital is Canberra."]),
     ("Did Armstrong walk on the Moon?", "Yes, in 1972.", ["Yes, in 1969."]),
     ("Who knows the answer?", "Everyone does.", ["No one knows"]),  # not a yes/no reference
+    ("Did Germany lose World War I?", "Germany won World War I.", ["Yes"]),
 ]  # fmt: skip
 
 
@@ -91,6 +94,21 @@ def test_the_wrong_sentence_of_a_long_answer_is_named() -> None:
     assert not g.agrees and g.sentence == "She eventually marries Mr Bingley."
     extra = output.replace("Mr Bingley", "Mr Darcy") + " Austen was born in 1775."
     assert grade("What is Pride and Prejudice?", extra, [reference]).agrees  # a true extra
+
+
+def test_an_opposite_word_in_a_long_answer_is_named() -> None:
+    reference = ("The Nile is the longest river in Africa. It flows north into the "
+                 "Mediterranean Sea. Its water is highest in September.")  # fmt: skip
+    wrong = ("The Nile is the shortest river in Africa. It flows north into the Mediterranean "
+             "Sea. Its water is highest in September.")  # fmt: skip
+    g = grade("Tell me about the Nile.", wrong, [reference])
+    assert not g.agrees and g.sentence == "The Nile is the shortest river in Africa."
+    assert "shortest" in g.reason
+    right = wrong.replace("shortest", "longest")
+    assert grade("Tell me about the Nile.", right, [reference]).agrees
+    # both sides in one sentence compare, they do not contradict
+    both = right + " It is higher in September and lower in May."
+    assert grade("Tell me about the Nile.", both, [reference]).agrees
 
 
 def test_hedges_and_scattered_samples_are_unsure_without_logprobs() -> None:
@@ -187,7 +205,7 @@ def test_the_helper_corpus_keeps_its_level(name: str, floor: float) -> None:
 
 
 def test_the_held_out_set_keeps_its_level() -> None:
-    levels = {"terse": 0.95, "restated": 0.95, "long": 0.6}  # measured 100%, 97%, 67%
+    levels = {"terse": 0.95, "restated": 0.95, "long": 0.7}  # measured 100%, 97%, 76%
     for style, floor in levels.items():
         items = [i for i in audit_heldout.items() if i["style"] == style]
         right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"]
@@ -196,7 +214,7 @@ def test_the_held_out_set_keeps_its_level() -> None:
 
 
 def test_yes_no_and_fraction_answers_keep_their_level() -> None:
-    levels = {"yesno": 0.85, "fraction": 0.85}  # measured 88% and 90% (antonyms not read)
+    levels = {"yesno": 0.9, "fraction": 0.85}  # measured 94% and 90%
     for kind, floor in levels.items():
         items = [i for i in audit_yesno_heldout.items() if i["kind"] == kind]
         right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"]

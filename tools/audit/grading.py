@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.audit import polarity
+from tools.audit import antonyms, polarity
 from tools.audit.normalise import (
     Quantity,
     covered,
@@ -323,11 +323,21 @@ def _long(prompt: str, output: str, ref: str) -> Grade:
     compared = f"each of the output's {len(checked)} sentences with the reference's facts"
     asked = set(tokens(prompt))
     for s in checked:
-        clash = contradiction(s, ref_sentences, asked) or substitution(s, ref_sentences)
+        clash = (contradiction(s, ref_sentences, asked) or substitution(s, ref_sentences)
+                 or opposite(s, ref_sentences, asked))  # fmt: skip
         if clash:
             return Grade(False, compared, f"states {', '.join(dict.fromkeys(clash))} where the "
                          "reference says otherwise", sentence=s, checked=checked)  # fmt: skip
     return Grade(True, compared, "no sentence contradicts the reference", checked=checked)
+
+
+def opposite(sentence: str, reference: list[str], asked: set[str]) -> list[str]:
+    """Words whose opposites the reference sentences on the sentence's topic use ("the
+    shortest range" against "the longest range"; :mod:`tools.audit.antonyms`)."""
+    mine = set(tokens(sentence))
+    topic = {t for t in mine if len(t) > 3 and not is_number(t)}
+    on_topic = [r for r in reference if topic and _share(topic, r) >= 1 / 3]
+    return antonyms.opposed(mine - asked, {t for r in on_topic for t in tokens(r)})
 
 
 def contradiction(sentence: str, reference: list[str], asked: set[str]) -> list[str]:

@@ -9,12 +9,13 @@ neither. The polarity is read, in order, from
   "that's right", "oui", "nein", ...);
 * a short output (four words or fewer) that holds a negation ("Of course not.");
 * the clause that restates the question (it shares two or more of the question's words):
-  negated ("is not", "can't", "never") says no, else yes.
+  negated ("is not", "can't", "never") or with an opposite word ("lost" for "win") says
+  no, else yes.
 
 An output whose first word and restating clause disagree ("No, a whale is a fish.") says
 neither, and so does a hedge that restates nothing ("It depends.", "I'm not sure.").
-Antonyms are not read: "Napoleon lost at Waterloo." restates "Did Napoleon win at
-Waterloo?" without a negation and reads as yes.
+An opposite word flips the restating clause (:mod:`tools.audit.antonyms`): "Napoleon lost
+at Waterloo." answers "Did Napoleon win at Waterloo?" with no.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from tools.audit.antonyms import opposed
 from tools.audit.normalise import covered, fold, is_number, key_terms, tokens
 
 Polarity = Literal["yes", "no"]
@@ -140,5 +142,6 @@ def _restated(prompt: str, text: str) -> Polarity | None:
             continue
         mine = set(tokens(clause)) | set(_words(clause))  # "8" for "eight"; "cant" whole
         if asked and len(asked & mine) >= min(2, len(asked)):
-            return "no" if _NEGATION & mine else "yes"
+            flipped = bool(opposed(mine - asked, asked))  # "lost" for "did it win?"
+            return "no" if bool(_NEGATION & mine) != flipped else "yes"
     return None

@@ -26,8 +26,9 @@ def mcp_cmd(
     allowed_host: AllowedHostOption = None,
 ) -> None:
     """Serve the evidence tools (attribute, confidence, what_if, logit_lens, probe,
-    faithfulness) and verify to MCP clients. Each tool returns an evidence record (id,
-    summary, facts, data); verify checks a text's claims against records.
+    faithfulness, trace, steer, cot_faithfulness, neuron, ...) and verify to MCP clients.
+    Each tool returns an evidence record (id, summary, facts, data); verify checks a
+    text's claims against records.
 
     Over http the service's rules hold: `Authorization: Bearer $EXPLAINER_API_TOKEN` when
     the token is set; without it only loopback addresses are bound and only loopback Host

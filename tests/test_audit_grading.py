@@ -61,6 +61,8 @@ DISAGREE = [  # wrong answers, as chat models write them
     ("Is a whale a fish?", "Yes, whales live in the sea.", ["No"]),
     ("Can penguins fly?", "Penguins can fly short distances.", ["No"]),
     ("Can penguins fly?", "It depends on the species.", ["No"]),
+    ("Can penguins fly?", "I'm not sure.", ["No"]),
+    ("Can penguins fly?", "Not sure.", ["No"]),
     ("Is the Sun a star?", "The Sun is not a star.", ["Yes"]),
     ("Is Sydney the capital of Australia?", "No, the capital is Melbourne.",
      ["No, the capital is Canberra."]),

@@ -42,6 +42,7 @@ _NEGATION = _set(
     "not no never isnt arent wasnt werent doesnt dont didnt cannot cant couldnt wont "
     "wouldnt shouldnt hasnt havent hadnt neither nor pas jamais ne nunca nicht kein keine"
 )
+_EXPLICIT = _set("yes yeah yep yup no nope nah oui non si ja nein")
 _HEDGE = re.compile(r"\b(it depends|not sure|unsure|unclear|maybe|perhaps|hard to say)\b", re.I)
 _CLAUSE = re.compile(r"[,;:.!?()]|\b(but|however|although|while|whereas|because)\b", re.I)
 _FUNCTION = _set(
@@ -100,12 +101,12 @@ def said(prompt: str, output: str) -> Polarity | None:
         return None
     first = _opening(words)
     restated = _restated(prompt, output if first is None else output.split(None, 1)[-1])
+    if _HEDGE.search(output) and restated is None and words[0] not in _EXPLICIT:
+        return None  # "I'm not sure.", "Not sure.", "Maybe." (but "Yes, maybe.")
     if first is not None:
         return first if restated in (None, first) or len(words) <= 2 else None
     if len(words) <= 4 and _NEGATION & set(words):
         return "no"
-    if _HEDGE.search(output) and restated is None:
-        return None
     bare = [_opening(_words(c)) for c in _CLAUSE.split(output) if c and len(_words(c)) == 1]
     return restated or next((b for b in bare if b is not None), None)
 

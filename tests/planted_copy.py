@@ -8,6 +8,10 @@ for causal tracing with the second word corrupted: restoring block 1's attention
 at the last position restores the answer, and no other attention site does; in the
 residual stream, the second word's own position carries the answer up to block 0's
 output, and the last position from block 1's output on.
+
+400 training steps copy the word in 300 of 300 new sentences; 250 steps copied 255 of 300
+on one machine (an AMD EPYC with AVX-512) and 300 on another: float sums differ between
+CPUs, and a model trained to the edge of its task fails on some of them.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ def sentence(rng: random.Random) -> list[str]:
 
 
 @cache
-def copy_model(seed: int = 0, steps: int = 250) -> WhiteBoxLM:
+def copy_model(seed: int = 0, steps: int = 400) -> WhiteBoxLM:
     def batch(rng: random.Random) -> tuple[list[str], list[str]]:
         words = [sentence(rng) for _ in range(64)]
         return [" ".join(w) + " =>" for w in words], [w[SOURCE] for w in words]

@@ -257,7 +257,7 @@ def _load(
     if delimiter:
         notes += reading.number_formats(con, columns, delimiter)
         notes += reading.dates(con, columns)
-    notes += _normalise_floats(con, columns)
+    notes += reading.normalise_floats(con, columns)
     if rows == 0:
         raise DatasetError(f"{path.name} has a header ({len(columns)} columns) but no data rows")
     if len(columns) == 1 and delimiter and _looks_delimited(columns[0].name):
@@ -305,49 +305,6 @@ def _numbers_spelled_out(con: duckdb.DuckDBPyConnection, columns: list[Column]) 
         col.dtype = "DOUBLE"
     names = ", ".join(repr(c.name) for c in convert)
     return [f"read as numbers (they spell out inf or nan): {names}"]
-
-
-def _normalise_floats(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> list[str]:
-    """In float columns NaN becomes missing (it is "no number", as pandas reads it) and
-    -0.0 becomes 0.0 (one value, shown one way). ±infinity stays a value — in a code
-    column it can be the level that matters — counted on the column and left out of
-    sums, moments, quantiles and correlations (:attr:`Column.number`). A note per column
-    says what was read. One scan counts them; the table is rewritten only when a column
-    holds NaN or -0.0 (DuckDB's UPDATE keeps a -0.0 it is told to set to 0.0)."""
-    floats = [c for c in columns if c.dtype.split("(")[0] in ("FLOAT", "DOUBLE", "REAL")]
-    if not floats:
-        return []
-    parts = []
-    for col in floats:
-        x = col.sql
-        parts += [f"count(*) FILTER (isnan({x}))", f"count(*) FILTER (isinf({x}))",
-                  f"count(*) FILTER ({x} = 0 AND signbit({x}))"]  # fmt: skip
-    row = list(con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
-    # the infinities' levels (a DISTINCT is 5x the scan) only where there are any
-    infinite = [c for i, c in enumerate(floats) if row[3 * i + 1]]
-    levels = (con.execute("SELECT " + ", ".join(
-        f"count(DISTINCT {c.sql}) FILTER (isinf({c.sql}))" for c in infinite
-    ) + " FROM data").fetchone() or ()) if infinite else ()  # fmt: skip
-    level_of = dict(zip([c.name for c in infinite], levels, strict=True))
-    notes, rewrite = [], []
-    for i, col in enumerate(floats):
-        nan, inf, negative_zero = (int(v) for v in row[3 * i : 3 * i + 3])
-        col.infinite, col.infinite_levels = inf, int(level_of.get(col.name, 0))
-        if nan or negative_zero:
-            x = col.sql
-            rewrite.append(f"CASE WHEN isnan({x}) THEN NULL WHEN {x} = 0 THEN "
-                           f"CAST(0 AS {col.dtype}) ELSE {x} END AS {x}")  # fmt: skip
-        if nan:
-            notes.append(f"column {col.name!r}: {nan:,} NaN value(s) read as missing")
-        if inf:
-            notes.append(
-                f"column {col.name!r}: {inf:,} infinite value(s), kept as values and left "
-                "out of its means, quantiles and correlations"
-            )
-    if rewrite:
-        con.execute(f"CREATE OR REPLACE TABLE data AS SELECT * REPLACE ({', '.join(rewrite)}) "
-                    "FROM data")  # fmt: skip
-    return notes
 
 
 def _looks_delimited(name: str) -> bool:

@@ -1,5 +1,6 @@
 """Reading a CSV as a careful analyst would: missing-value markers, UTF-16/32 without a
-byte-order mark, decimal commas and thousands separators, dates in common formats.
+byte-order mark, decimal commas and thousands separators, dates in common formats, NaN,
+-0.0 and infinities in float columns.
 
 Each step says what it did in a note the report shows ("'NA' read as missing in 'Ozone',
 'Solar.R'", "'price' read as numbers with a decimal comma"), so a reader can tell when a
@@ -265,3 +266,52 @@ __all__ = [
     "transcode",
     "wide_encoding",
 ]
+
+
+def normalise_floats(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> list[str]:
+    """In float columns NaN becomes missing (it is "no number", as pandas reads it) and
+    -0.0 becomes 0.0 (one value, shown one way). ±infinity stays a value — in a code
+    column it can be the level that matters — counted on the column and left out of
+    sums, moments, quantiles and correlations (:attr:`Column.number`). A note per column
+    says what was read. One scan counts them; the table is rewritten only when a column
+    holds NaN or -0.0 (DuckDB's UPDATE keeps a -0.0 it is told to set to 0.0)."""
+    floats = [c for c in columns if c.dtype.split("(")[0] in ("FLOAT", "DOUBLE", "REAL")]
+    if not floats:
+        return []
+    parts = [
+        f"count(*) FILTER (isnan({x})), count(*) FILTER (isinf({x})), "
+        f"count(*) FILTER ({x} = 0 AND signbit({x}))"
+        for x in (c.sql for c in floats)
+    ]
+    row = list(con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
+    # the infinities' levels (a DISTINCT is 5x the scan) only where there are any
+    infinite = [c.sql for i, c in enumerate(floats) if row[3 * i + 1]]
+    levels = [f"count(DISTINCT {x}) FILTER (isinf({x}))" for x in infinite]
+    level_of = dict(
+        zip(
+            infinite,
+            (con.execute(f"SELECT {', '.join(levels)} FROM data").fetchone() or ())
+            if infinite
+            else (),
+            strict=True,
+        )
+    )
+    notes, rewrite = [], []
+    for i, col in enumerate(floats):
+        nan, inf, negative_zero = (int(v) for v in row[3 * i : 3 * i + 3])
+        col.infinite, col.infinite_levels = inf, int(level_of.get(col.sql, 0))
+        if nan or negative_zero:
+            x = col.sql
+            rewrite.append(f"CASE WHEN isnan({x}) THEN NULL WHEN {x} = 0 THEN "
+                           f"CAST(0 AS {col.dtype}) ELSE {x} END AS {x}")  # fmt: skip
+        if nan:
+            notes.append(f"column {col.name!r}: {nan:,} NaN value(s) read as missing")
+        if inf:
+            notes.append(
+                f"column {col.name!r}: {inf:,} infinite value(s), kept as values and left "
+                "out of its means, quantiles and correlations"
+            )
+    if rewrite:
+        con.execute(f"CREATE OR REPLACE TABLE data AS SELECT * REPLACE ({', '.join(rewrite)}) "
+                    "FROM data")  # fmt: skip
+    return notes

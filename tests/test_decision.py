@@ -115,3 +115,17 @@ def test_demo_prompt_explains_the_decision_and_the_contrast() -> None:
     # the whole continuation, as before, is about the ramble
     whole = attribute({"text": DEMO, "target": "continuation"})
     assert whole.ranked()[0].text in ("review", "movie")
+
+
+def test_scored_continuations_equal_scoring_each_alone() -> None:
+    """Continuations of different lengths in one right-padded batch, read from only the
+    positions that predict them, give what scoring each one alone gives."""
+    from tests.planted_copy import copy_model
+
+    lm = copy_model()
+    ids = lm.encode("w1 w2 w3 w4 w5").ids
+    options = [lm.answer_ids(" w2"), lm.answer_ids(" w7 w8 w9"), lm.answer_ids(" w3 w4")]
+    together = lm.score_continuations(ids, options)
+    alone = [float(lm.score([ids], c).sum()) for c in options]
+    assert together == pytest.approx(alone, abs=1e-4)
+    assert len(set(together)) == 3

@@ -225,10 +225,14 @@ class WhiteBoxLM:
         for r, q in enumerate(seqs):
             batch[r, : len(q)] = torch.tensor(q)
             mask[r, : len(q)] = 1
-        logp = self.model(input_ids=batch, attention_mask=mask).logits.float().log_softmax(-1)
-        start = len(ids)
+        # only the positions that predict a continuation's tokens go through the LM head
+        # (its 49k-word matmul over every prompt position was most of the cost)
+        keep = max(len(c) for c in continuations) + 1
+        logits = self.model(input_ids=batch, attention_mask=mask, logits_to_keep=keep).logits
+        logp = logits.float().log_softmax(-1)  # position width - keep + j predicts j + 1
+        at = len(ids) - 1 - (width - keep)
         return [
-            float(sum(logp[r, start + j - 1, t] for j, t in enumerate(c)))
+            float(sum(logp[r, at + j, t] for j, t in enumerate(c)))
             for r, c in enumerate(continuations)
         ]
 

@@ -198,30 +198,29 @@ def _refs(item: dict) -> list[str]:  # type: ignore[type-arg]
     return list(r) if isinstance(r, list) else [r]
 
 
+def _agreement(items: list[dict]) -> float:  # type: ignore[type-arg]
+    """The share of items whose reference verdict matches their label."""
+    right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"] for i in items)
+    return float(right) / len(items)
+
+
 @pytest.mark.parametrize(("name", "floor"), [("terse", 0.95), ("restated", 0.95),
                                              ("long_answers", 0.80)])  # fmt: skip
 def test_the_helper_corpus_keeps_its_level(name: str, floor: float) -> None:
-    items = getattr(audit_corpus, name)()
-    right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"] for i in items)
-    assert right / len(items) >= floor
+    assert _agreement(getattr(audit_corpus, name)()) >= floor
 
 
-def test_the_held_out_set_keeps_its_level() -> None:
-    levels = {"terse": 0.95, "restated": 0.95, "long": 0.7}  # measured 100%, 97%, 76%
-    for style, floor in levels.items():
-        items = [i for i in audit_heldout.items() if i["style"] == style]
-        right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"]
-                    for i in items)  # fmt: skip
-        assert right / len(items) >= floor, style
+@pytest.mark.parametrize(("style", "floor"), [("terse", 0.95), ("restated", 0.95),
+                                              ("long", 0.7)])  # fmt: skip
+def test_the_held_out_set_keeps_its_level(style: str, floor: float) -> None:
+    # measured 100%, 97%, 76%
+    assert _agreement([i for i in audit_heldout.items() if i["style"] == style]) >= floor
 
 
-def test_yes_no_and_fraction_answers_keep_their_level() -> None:
-    levels = {"yesno": 0.9, "fraction": 0.85}  # measured 94% and 90%
-    for kind, floor in levels.items():
-        items = [i for i in audit_yesno_heldout.items() if i["kind"] == kind]
-        right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"]
-                    for i in items)  # fmt: skip
-        assert right / len(items) >= floor, kind
+@pytest.mark.parametrize(("kind", "floor"), [("yesno", 0.9), ("fraction", 0.85)])
+def test_yes_no_and_fraction_answers_keep_their_level(kind: str, floor: float) -> None:
+    # measured 94% and 90%
+    assert _agreement([i for i in audit_yesno_heldout.items() if i["kind"] == kind]) >= floor
 
 
 @pytest.mark.parametrize("name", ["terse", "restated"])

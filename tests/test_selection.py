@@ -202,3 +202,22 @@ def test_garbage_or_empty_selection_leaves_the_answer_to_code_and_says_so() -> N
         v = verify_selection(selection, menu)  # type: ignore[arg-type]
         assert v.source == "code" and v.made_by_code
         assert "[E1]" in v.answer  # the code-written answer cites its evidence
+
+
+def test_a_one_fact_menu_is_read_by_code_with_the_phrase_that_holds() -> None:
+    cases = [("good", "pushed away from the answer"), ("not", "pushed towards the answer"),
+             ("movie", "had almost no effect")]  # fmt: skip
+    for word, says in cases:
+        menu = Menu(Ledger([ATTR]), named=[word])
+        (key,) = menu.items
+        assert menu.read_by_code(key) == {"fact": key, "says": says}
+        v = verify_selection({"claims": [{"fact": key, "says": says}]}, menu, by_code=True)
+        assert v.source == "code" and v.llm_claims == 0 and v.verified_claims == 1
+        assert v.answer.startswith(f"'{word}' ")
+
+
+def test_the_narrators_menu_lines_are_compact_and_cite_only_when_several_records() -> None:
+    one = Menu(Ledger([ATTR])).readings()
+    assert one[0] == "F1: 'not' attribution 1.85 nats (pushed towards the answer, mattered most)"
+    several = Menu(LEDGER).readings()
+    assert all(" [E" in line for line in several) and len(several) > len(one)

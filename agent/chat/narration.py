@@ -169,6 +169,12 @@ class Narrator:
         menu = Menu(Ledger(records), asked_about(question, state.focus))
         if not menu.items:
             return "", verify("", menu.ledger, self.policy, strict=self.strict, focus=state.focus)
+        if len(menu.items) == 1:
+            # one fact leaves nothing to select ("what about 'good'?"): code states it, and
+            # no LLM call is made whose text could not change the answer
+            pick = menu.read_by_code(next(iter(menu.items)))
+            return "", verify_selection({"claims": [pick] if pick else []}, menu,
+                                        focus=state.focus, by_code=True)  # fmt: skip
         schema = menu.model(self.max_sentences, framing=not self.strict)
         messages = selection_messages(question, state, menu, self.max_sentences)
         try:

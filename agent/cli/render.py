@@ -66,7 +66,7 @@ def evidence_table(records: list[Evidence], limit: int = 6) -> Table:
 SHOWN = {
     "llm_claims": "claims the LLM selected, checked and written by code",
     "llm_prose": "the LLM's sentences that code verified",
-    "code": "written by code alone from the facts (no LLM claim held)",
+    "code": "written by code alone from the facts (no LLM claim held, or one fact to state)",
 }
 
 

@@ -88,7 +88,8 @@ class Verification(BaseModel):
         default="llm_prose",
         description="How the shown answer was made: claims the LLM selected and code "
         "checked and wrote (llm_claims), the LLM's own checked sentences (llm_prose), or "
-        "code alone from the facts, because no LLM claim held (code).",
+        "code alone from the facts, because no LLM claim held or the evidence held one fact "
+        "to state (code).",
     )
     framing: list[SentenceCheck] = Field(
         default_factory=list,

@@ -8,7 +8,7 @@ const $ = (id) => document.getElementById(id);
 const SHOWN = {
   llm_claims: "claims the LLM selected, checked and written by code",
   llm_prose: "the LLM's sentences, verified",
-  code: "written by code alone from the facts (no LLM claim held)",
+  code: "written by code alone from the facts (no LLM claim held, or one fact to state)",
 };
 const tokenInput = $("token");
 tokenInput.value = sessionStorage.getItem("explainer-token") || "";

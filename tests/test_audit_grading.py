@@ -98,6 +98,48 @@ def test_the_wrong_sentence_of_a_long_answer_is_named() -> None:
     assert grade("What is Pride and Prejudice?", extra, [reference]).agrees  # a true extra
 
 
+EIFFEL = [
+    "The Eiffel Tower stands on the Champ de Mars in Paris. It was designed by the firm of "
+    "Gustave Eiffel and finished in 1889. It is made of wrought iron. Its designer also built "
+    "the frame of the Statue of Liberty, which was shipped to New York.",
+    "The tower on the Champ de Mars in Paris came from Gustave Eiffel's company and was "
+    "completed in 1889. Wrought iron was used to build it. Eiffel's engineers also made the "
+    "Statue of Liberty's internal frame, later sent to New York.",
+]
+
+
+@pytest.mark.parametrize(
+    ("wrong", "named"),
+    [
+        # a thing swapped in a sentence that otherwise copies the reference's
+        (
+            "Its designer also built the frame of the Statue of Liberty, which was shipped to "
+            "Boston.",
+            "boston",
+        ),
+        ("The Eiffel Tower stands on the Champ de Mars in Lyon.", "lyon"),
+        # a name the reference uses elsewhere, in the wrong place
+        ("The Eiffel Tower stands on the Champ de Mars in New York.", "new, york"),
+    ],
+)
+def test_a_swapped_thing_or_name_is_named_against_any_of_several_references(
+    wrong: str, named: str
+) -> None:
+    true = ["Gustave Eiffel's firm designed it.", "It was completed in 1889."]
+    output = " ".join([true[0], wrong, true[1]])
+    g = grade("Tell me about the Eiffel Tower.", output, EIFFEL)
+    assert not g.agrees and g.sentence == wrong, g.reason
+    assert all(word in g.reason for word in named.split(", "))
+
+
+def test_reworded_verbs_and_reordered_facts_are_not_swaps() -> None:
+    output = ("Gustave Eiffel's company designed the tower, which was completed in 1889. "
+              "It rises on the Champ de Mars in Paris. It was built from wrought iron. "
+              "Eiffel's engineers also made the frame of the Statue of Liberty.")  # fmt: skip
+    g = grade("Tell me about the Eiffel Tower.", output, EIFFEL)
+    assert g.agrees, g.reason
+
+
 def test_an_opposite_word_in_a_long_answer_is_named() -> None:
     reference = ("The Nile is the longest river in Africa. It flows north into the "
                  "Mediterranean Sea. Its water is highest in September.")  # fmt: skip
@@ -205,15 +247,15 @@ def _agreement(items: list[dict]) -> float:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize(("name", "floor"), [("terse", 0.95), ("restated", 0.95),
-                                             ("long_answers", 0.80)])  # fmt: skip
+                                             ("long_answers", 0.90)])  # fmt: skip
 def test_the_helper_corpus_keeps_its_level(name: str, floor: float) -> None:
     assert _agreement(getattr(audit_corpus, name)()) >= floor
 
 
 @pytest.mark.parametrize(("style", "floor"), [("terse", 0.95), ("restated", 0.95),
-                                              ("long", 0.7)])  # fmt: skip
+                                              ("long", 0.75)])  # fmt: skip
 def test_the_held_out_set_keeps_its_level(style: str, floor: float) -> None:
-    # measured 100%, 97%, 76%
+    # measured 100%, 97%, 79%
     assert _agreement([i for i in audit_heldout.items() if i["style"] == style]) >= floor
 
 

@@ -26,8 +26,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from tools.audit.grading import claimed, contradiction, same_word, sentences, substitution
+from tools.audit.grading import claimed, contradiction, same_word
 from tools.audit.normalise import covered, is_number, key_terms, tokens
+from tools.audit.swaps import sentences, substitution
 
 _HEDGE = re.compile(
     r"\b(I think|I believe|I'm not (?:entirely |completely |totally )?sure|not certain|"

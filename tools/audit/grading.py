@@ -38,6 +38,7 @@ from tools.audit.normalise import (
     rate_unit,
     tokens,
 )
+from tools.audit.swaps import sentences, substitution
 from tools.decision import options_in
 
 HEDGED_TOLERANCE = 0.01  # relative: "about 300,000 km/s" for 299,792 (0.07% off)
@@ -73,7 +74,6 @@ _NEGATION = frozenset(
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]]|\b(but|however|although|while|whereas|mais|pero|aber)\b", re.I
 )
-_SENTENCE = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s+")
 LONG_REFERENCE_WORDS = 12  # a reference this long is checked sentence by sentence
 
 
@@ -90,6 +90,11 @@ def grade(prompt: str, output: str, references: list[str]) -> Grade:
     """The output against each reference: the first that agrees, else the closest miss."""
     if not output.strip():
         return Grade(False, "an empty output", "the output is empty")
+    long_refs = [r for r in references if len(tokens(r)) >= LONG_REFERENCE_WORDS]
+    if len(long_refs) > 1 and len(long_refs) == len([r for r in references if r.strip()]):
+        # paragraphs of the same facts in other words: a sentence one of them contradicts
+        # is wrong, whichever paragraph words it closest
+        return _long(prompt, output, "\n".join(long_refs))
     misses = []
     for ref in references:
         if not ref.strip():
@@ -290,30 +295,6 @@ def _find_text(clause: str, ref: str) -> int | None:
 # ----------------------------------------------------------------------------- sentences
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
-
-
-def substitution(sentence: str, reference: list[str]) -> list[str]:
-    """Words swapped into a sentence that otherwise copies one of the reference's: the
-    closest reference sentence shares at least 70% of its content words, and each side
-    has words the other lacks ("adenine, tyrosine, guanine" for "adenine, thymine,
-    guanine")."""
-    mine = {t for t in tokens(sentence) if len(t) > 3 and not is_number(t)}
-    best, share = set(), 0.0
-    for r in reference:
-        theirs = {t for t in tokens(r) if len(t) > 3 and not is_number(t)}
-        union = mine | theirs
-        j = len(mine & theirs) / len(union) if union else 0.0
-        if j > share:
-            best, share = theirs, j
-    if share < 0.7:
-        return []
-    new = [t for t in mine if not covered(t, best)]
-    gone = [t for t in best if not covered(t, mine)]
-    return sorted(new) if new and gone else []
-
-
 def _long(prompt: str, output: str, ref: str) -> Grade:
     """Sentence by sentence: a sentence disagrees when the reference sentence on its topic
     states a number or a name the sentence replaces with another, or copies it with a word
@@ -352,11 +333,23 @@ def contradiction(sentence: str, reference: list[str], asked: set[str]) -> list[
     if not on_topic:
         return _other_measure(sentence, reference, vocabulary)
     theirs = {t for r in on_topic for t in key_terms(r)} - asked
+    # the reference sentence that says the same thing (most of the sentence's other words):
+    # a name or number in the sentence that this one replaces, though the reference may
+    # use it elsewhere ("invented ... by Emile Berliner" against "Thomas Edison invented")
+    out = _replaced(terms, vocabulary, theirs)
+    close = [r for r in on_topic if _share(topic, r) >= 0.6]
+    clashes = [_replaced(terms, set(tokens(r)), set(key_terms(r)) - asked) for r in close]
+    if clashes and all(clashes):  # every sentence saying the same thing disagrees
+        out += [t for t in clashes[0] if t not in out]
+    return out
+
+
+def _replaced(terms: list[str], seen: set[str], named: set[str]) -> list[str]:
+    """The terms (numbers, then names) ``seen`` lacks where ``named`` has others of its own."""
     out = []
     for kind in (is_number, lambda t: not is_number(t)):
-        mine = [t for t in terms if kind(t) and not covered(t, vocabulary)]
-        other = [t for t in theirs if kind(t) and not covered(t, set(terms))]
-        if mine and other:
+        mine = [t for t in terms if kind(t) and not covered(t, seen)]
+        if mine and any(kind(t) and not covered(t, set(terms)) for t in named):
             out += mine
     return out
 

@@ -200,6 +200,11 @@ def key_terms(sentence: str) -> list[str]:
     return [t for t in out if t]
 
 
+def is_content(token: str) -> bool:
+    """A number, or a word of 3+ letters that is not a pronoun, article or preposition."""
+    return is_number(token) or (len(token) >= 3 and token not in _PLAIN)
+
+
 def covered(term: str, vocabulary: set[str]) -> bool:
     """A term the vocabulary holds: numbers exactly, words up to their first 4 letters
     ("England" / "English")."""

@@ -1,0 +1,66 @@
+"""Sentences of long answers, and words swapped into a sentence that otherwise copies a
+reference sentence (the commonest way a long answer is wrong in one place).
+
+A swap is told from a paraphrase by how much of the sentence is the reference's, word for
+word and in order, and by where the new word stands: where a name or a thing stands
+(after an article, a preposition, a conjunction or a comma, or capitalised), not where a
+paraphrase rewords the verb ("the Revolution started" for "... began").
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from tools.audit.normalise import covered, is_content, is_number, tokens
+
+_SENTENCE = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
+
+
+def substitution(sentence: str, reference: list[str]) -> list[str]:
+    """Words swapped into a sentence that otherwise copies one of the reference's ("the
+    theory of evolution by intelligent design" for "... by natural selection"): in word
+    order, at least 70% of the sentence's words are the reference sentence's and half of
+    that sentence's words are the output's; each side has 1-3 content words (or numbers)
+    the other lacks. Paraphrases reword more than that and pass."""
+    mine = tokens(sentence)
+    for r in reference:
+        theirs = tokens(r)
+        if not mine or not theirs:
+            continue
+        same = sum(m.size for m in SequenceMatcher(None, mine, theirs, autojunk=False)
+                   .get_matching_blocks())  # fmt: skip
+        if same < 0.7 * len(mine) or same < 0.5 * len(theirs):
+            continue
+        new = [t for t in dict.fromkeys(mine) if is_content(t) and not covered(t, set(theirs))]
+        gone = [t for t in dict.fromkeys(theirs) if is_content(t) and not covered(t, set(mine))]
+        if 0 < len(new) <= 2 and 0 < len(gone) <= 3 and any(_noun_slot(sentence, t) for t in new):
+            return sorted(new)
+    return []
+
+
+#: Words after which a swapped word names a thing ("by intelligent design", "in the
+#: mitochondria", "adenine, tyrosine"); after a subject or an auxiliary it is usually the
+#: verb a paraphrase rewords ("the Revolution started", "it is among").
+_NOUN_BEFORE = frozenset(
+    str.split("the a an of in on at by from with into and or than as its his her their both , for")
+)
+_RAW = re.compile(r"\d[\d,.]*|[^\W\d_]+(?:['-][^\W\d_]+)*|,")
+
+
+def _noun_slot(sentence: str, term: str) -> bool:
+    """The term stands where a name or a thing stands: a number, a capitalised word inside
+    the sentence, or after an article, a preposition, a conjunction or a comma."""
+    if is_number(term):
+        return True
+    raw = _RAW.findall(sentence)
+    for i, word in enumerate(raw):
+        if word == "," or term not in tokens(word):
+            continue
+        if (i and word[:1].isupper()) or (i and raw[i - 1].casefold() in _NOUN_BEFORE):
+            return True
+    return False

@@ -257,6 +257,7 @@ def _load(
     if delimiter:
         notes += reading.number_formats(con, columns, delimiter)
         notes += reading.dates(con, columns)
+    reading.drop_sample(con)
     notes += reading.normalise_floats(con, columns)
     if rows == 0:
         raise DatasetError(f"{path.name} has a header ({len(columns)} columns) but no data rows")

@@ -277,3 +277,25 @@ def test_refusal_precision_and_recall_on_the_labelled_set() -> None:
     said = [is_refusal(i["output"], i["prompt"]) for i in items]
     tp = sum(s and i["refusal"] for s, i in zip(said, items, strict=True))
     assert tp / sum(said) >= 0.9 and tp / sum(i["refusal"] for i in items) >= 0.85
+
+
+def test_samples_single_out_a_sentence_of_names_and_stay_silent_on_what_they_omit() -> None:
+    output = (
+        "The Sagrada Familia is a basilica designed by Antoni Gaudi. It stands in "
+        "Madrid in Catalonia. Building work began in 1882. It is still unfinished."
+    )
+    samples = [
+        "The Sagrada Familia is a basilica designed by Antoni Gaudi. You will find it in "
+        "Barcelona, Catalonia. Building work began in 1882.",
+        "Antoni Gaudi designed the Sagrada Familia, a basilica. Its home is Barcelona in "
+        "Catalonia. It is still unfinished.",
+        "The Sagrada Familia is a basilica by Antoni Gaudi, located in Barcelona in "
+        "Catalonia. Construction started in 1882.",
+    ]
+    a = agreement("Tell me about the Sagrada Familia.", output, samples)
+    # the samples word the place otherwise, and every one names another city
+    assert a.weakest_sentence == "It stands in Madrid in Catalonia."
+    right = agreement("Tell me about the Sagrada Familia.",
+                      output.replace("Madrid", "Barcelona"), samples)  # fmt: skip
+    # two samples leave out that it is unfinished, one omits the year: silence is not doubt
+    assert (a.sentence_support, right.sentence_support) == (0.5, 1.0)

@@ -87,7 +87,7 @@ def agreement(prompt: str, output: str, samples: list[str]) -> Agreement:
         split = [sentences(x) for x in samples]
         support = {
             s: (_support(s, prompt, samples)
-                + 1 - sum(bool(contradiction(s, x, asked) or substitution(s, x))
+                + 1 - sum(bool(contradiction(s, x, asked, close_only=True) or substitution(s, x))
                           for x in split) / len(samples)) / 2
             for s in parts
         }  # fmt: skip
@@ -117,6 +117,8 @@ def _support(sentence: str, prompt: str, samples: list[str]) -> float:
     asked = set(tokens(prompt))
     terms = [t for t in key_terms(sentence) if t not in asked]
     topic = {t for t in tokens(sentence) if len(t) > 3 and t not in _STOP} - set(terms)
+    if len(topic) < 2:  # a sentence of names: they find its topic too
+        topic |= {t for t in terms if not is_number(t)}
     if not terms:
         terms = sorted(topic - asked)
     if not terms:

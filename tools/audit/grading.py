@@ -321,22 +321,28 @@ def opposite(sentence: str, reference: list[str], asked: set[str]) -> list[str]:
     return antonyms.opposed(mine - asked, {t for r in on_topic for t in tokens(r)})
 
 
-def contradiction(sentence: str, reference: list[str], asked: set[str]) -> list[str]:
+def contradiction(
+    sentence: str, reference: list[str], asked: set[str], *, close_only: bool = False
+) -> list[str]:
     """The sentence's numbers and names that the reference sentences on its topic (those
-    sharing a third of its other words) replace with numbers or names of their own."""
+    sharing a third of its other words) replace with numbers or names of their own.
+    ``close_only``: only a sentence saying the same thing counts (a sample that leaves the
+    fact out is silent, not contrary)."""
     terms = [t for t in key_terms(sentence) if t not in asked]
     topic = {t for t in tokens(sentence) if len(t) > 3 and not is_number(t)} - set(terms)
+    if len(topic) < 2:  # a sentence of names ("It stands in Berlin on the Champ de Mars"):
+        topic |= {t for t in terms if not is_number(t)}  # its names find its topic too
     if not terms or not topic:
         return []
     vocabulary = {t for r in reference for t in tokens(r)}
     on_topic = [r for r in reference if _share(topic, r) >= 1 / 3]
     if not on_topic:
-        return _other_measure(sentence, reference, vocabulary)
+        return [] if close_only else _other_measure(sentence, reference, vocabulary)
     theirs = {t for r in on_topic for t in key_terms(r)} - asked
     # the reference sentence that says the same thing (most of the sentence's other words):
     # a name or number in the sentence that this one replaces, though the reference may
     # use it elsewhere ("invented ... by Emile Berliner" against "Thomas Edison invented")
-    out = _replaced(terms, vocabulary, theirs)
+    out = [] if close_only else _replaced(terms, vocabulary, theirs)
     close = [r for r in on_topic if _share(topic, r) >= 0.6]
     clashes = [_replaced(terms, set(tokens(r)), set(key_terms(r)) - asked) for r in close]
     if clashes and all(clashes):  # every sentence saying the same thing disagrees

@@ -13,6 +13,10 @@ Sets (all labelled by helper sessions that never saw the audit's code):
   negation, "Of course not", other languages, antonyms, right polarity with a wrong
   reason, dodges) and 20 fraction/percent answers, written by a helper session that did
   not see the grader; first run once before the rules were tuned on it (README).
+* ``tests/audit_long_heldout.py`` — 80 long answers on 40 new topics (40 with one wrong
+  sentence: swapped nouns and names, numbers, reversed relations, false negations, false
+  comparisons, paraphrased errors), by a helper session that did not see the grader;
+  first run once before any rule was tuned on it (README).
 
 Prints, per set: agreement of the reference verdict with the truth; on long answers how
 often the flagged sentence is the wrong one; without references, the ROC-AUC (95%
@@ -37,6 +41,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import audit_corpus  # noqa: E402
 import audit_heldout  # noqa: E402
+import audit_long_heldout  # noqa: E402
 import audit_yesno_heldout  # noqa: E402
 
 from tools.audit.agreement import agreement, risk  # noqa: E402
@@ -120,6 +125,7 @@ def main() -> None:
         grading(f"corpus {name}", items)
     for style in ("terse", "restated", "long"):
         grading(f"held-out {style}", [i for i in held if i["style"] == style])
+    grading("held-out long, 2nd", audit_long_heldout.items())
     yes_no = audit_yesno_heldout.items()
     for kind in ("yesno", "fraction"):
         grading(f"held-out {kind}", [i for i in yes_no if i["kind"] == kind])

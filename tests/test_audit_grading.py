@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests import audit_corpus, audit_heldout, audit_yesno_heldout
+from tests import audit_corpus, audit_heldout, audit_long_heldout, audit_yesno_heldout
 from tools.audit.agreement import agreement, risk
 from tools.audit.checks import audit, score
 from tools.audit.grading import grade
@@ -140,6 +140,49 @@ def test_reworded_verbs_and_reordered_facts_are_not_swaps() -> None:
     assert g.agrees, g.reason
 
 
+@pytest.mark.parametrize(
+    ("output", "wrong"),
+    [
+        # a denial of what the reference sentence saying the same thing states
+        (
+            "Ada Lovelace worked with Charles Babbage. She did not write an algorithm for the "
+            "Analytical Engine. She is often called the first programmer.",
+            "She did not write an algorithm for the Analytical Engine.",
+        ),
+        # and a statement of what it denies
+        (
+            "Ada Lovelace worked with Charles Babbage. The Analytical Engine was built in her "
+            "lifetime. She is often called the first programmer.",
+            "The Analytical Engine was built in her lifetime.",
+        ),
+    ],
+)
+def test_a_sentence_that_denies_the_reference_is_named(output: str, wrong: str) -> None:
+    reference = ("Ada Lovelace worked with Charles Babbage on his Analytical Engine. She wrote "
+                 "an algorithm for the Analytical Engine. The Analytical Engine was never built "
+                 "in her lifetime. She is often called the first programmer.")  # fmt: skip
+    g = grade("Who was Ada Lovelace?", output, [reference])
+    assert not g.agrees and g.sentence == wrong, g.reason
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        "No machine of the age was more ambitious. She worked with Charles Babbage.",  # compares
+        "She worked with Charles Babbage, who designed it, in the 1840s.",  # a decade
+        "Her notes ran to roughly twenty thousand words, a third of them on Bernoulli numbers.",
+        "The notes, published in 1843, were longer than the paper they annotated.",
+    ],
+)
+def test_comparisons_decades_ordinals_and_round_numbers_are_read_right(output: str) -> None:
+    reference = ("Ada Lovelace worked with Charles Babbage on his Analytical Engine. In 1843 "
+                 "she published a translation with notes of about 20,000 words, one third of "
+                 "them on an algorithm for Bernoulli numbers. No machine of the age was more "
+                 "ambitious than the engine.")  # fmt: skip
+    g = grade("Who was Ada Lovelace?", output, [reference])
+    assert g.agrees, g.reason
+
+
 def test_an_opposite_word_in_a_long_answer_is_named() -> None:
     reference = ("The Nile is the longest river in Africa. It flows north into the "
                  "Mediterranean Sea. Its water is highest in September.")  # fmt: skip
@@ -253,15 +296,21 @@ def test_the_helper_corpus_keeps_its_level(name: str, floor: float) -> None:
 
 
 @pytest.mark.parametrize(("style", "floor"), [("terse", 0.95), ("restated", 0.95),
-                                              ("long", 0.75)])  # fmt: skip
+                                              ("long", 0.78)])  # fmt: skip
 def test_the_held_out_set_keeps_its_level(style: str, floor: float) -> None:
-    # measured 100%, 97%, 79%
+    # measured 100%, 97%, 82%
     assert _agreement([i for i in audit_heldout.items() if i["style"] == style]) >= floor
 
 
-@pytest.mark.parametrize(("kind", "floor"), [("yesno", 0.9), ("fraction", 0.85)])
+def test_the_second_held_out_long_set_keeps_its_level() -> None:
+    # 80 paraphrased long answers (tests/audit_long_heldout.py): 63.7% on its first run,
+    # 66.2% after; most misses need inference no rule here makes (README)
+    assert _agreement(audit_long_heldout.items()) >= 0.62
+
+
+@pytest.mark.parametrize(("kind", "floor"), [("yesno", 0.9), ("fraction", 0.9)])
 def test_yes_no_and_fraction_answers_keep_their_level(kind: str, floor: float) -> None:
-    # measured 94% and 90%
+    # measured 94% and 95%
     assert _agreement([i for i in audit_yesno_heldout.items() if i["kind"] == kind]) >= floor
 
 

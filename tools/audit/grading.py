@@ -38,7 +38,7 @@ from tools.audit.normalise import (
     rate_unit,
     tokens,
 )
-from tools.audit.swaps import sentences, substitution
+from tools.audit.swaps import denial, sentences, substitution
 from tools.decision import options_in
 
 HEDGED_TOLERANCE = 0.01  # relative: "about 300,000 km/s" for 299,792 (0.07% off)
@@ -139,7 +139,15 @@ def _close(q: Quantity, want: Quantity, hedged: bool) -> bool:
         return True
     if 0 < q.decimals < want.decimals and round(want.value, q.decimals) == value:
         return True  # the reference rounded to the digits written ("3.14" for 3.14159)
-    return hedged and abs(value - want.value) <= HEDGED_TOLERANCE * abs(want.value)
+    if not hedged:
+        return False
+    # a hedged round number is read to its last significant digit ("roughly nine
+    # million" for 9.2 million; "about 300,000 km/s" for 299,792)
+    unit = 1.0
+    if q.decimals == 0 and value and float(value).is_integer():
+        while int(value) % int(unit * 10) == 0:
+            unit *= 10
+    return abs(value - want.value) <= max(HEDGED_TOLERANCE * abs(want.value), unit / 2)
 
 
 def _numeric(prompt: str, output: str, ref: str) -> Grade:
@@ -305,7 +313,7 @@ def _long(prompt: str, output: str, ref: str) -> Grade:
     asked = set(tokens(prompt))
     for s in checked:
         clash = (contradiction(s, ref_sentences, asked) or substitution(s, ref_sentences)
-                 or opposite(s, ref_sentences, asked))  # fmt: skip
+                 or opposite(s, ref_sentences, asked) or denial(s, ref_sentences))  # fmt: skip
         if clash:
             return Grade(False, compared, f"states {', '.join(dict.fromkeys(clash))} where the "
                          "reference says otherwise", sentence=s, checked=checked)  # fmt: skip

@@ -91,7 +91,12 @@ _FUNCTION_WORDS = {
     "es": frozenset(_split("el los las es son una del y por se que lo con")),
     "de": frozenset(_split("der die das ist sind ein eine und nicht von mit zu auf")),
 }
-_FRACTIONS = re.compile(r"\b(?:(one|a|1)[\s-]+)?(half|third|quarter|fifth|tenth)\b", re.I)
+#: "one quarter", "a third of", "half"; not the ordinal of "a third that circulates".
+_FRACTIONS = re.compile(
+    r"\b(?:(one|1)[\s-]+|(a)\s+(?=(?:half|third|quarter|fifth|tenth)\s+of\b))?"
+    r"(half|third|quarter|fifth|tenth)\b",
+    re.I,
+)
 _FRACTION_VALUE = {"half": "0.5", "third": "0.333", "quarter": "0.25", "fifth": "0.2",
                    "tenth": "0.1"}  # fmt: skip
 
@@ -105,8 +110,9 @@ def language(text: str) -> str:
 
 
 def _fraction(m: re.Match[str]) -> str:
-    if m.group(1) or m.group(2).casefold() == "half":  # "one quarter", "half"; not "third"
-        return _FRACTION_VALUE[m.group(2).casefold()]
+    word = m.group(3).casefold()
+    if m.group(1) or m.group(2) or word == "half":  # "one quarter", "half"; not "third"
+        return _FRACTION_VALUE[word]
     return m.group(0)
 
 
@@ -120,7 +126,16 @@ def digits(text: str) -> str:
         with contextlib.suppress(Exception):  # a parse failure leaves the text as it was
             text = alpha2digit(text, lang, threshold=0)
     text = _THOUSANDS.sub("", text)
-    return _DECIMAL_COMMA.sub(".", text)
+    text = _DECIMAL_COMMA.sub(".", text)
+    return _SCALED.sub(_scaled, text)  # "9 million": read as "9 1000000", one number
+
+
+_SCALED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) (1000|1000000|1000000000|1000000000000)\b")
+
+
+def _scaled(m: re.Match[str]) -> str:
+    value = float(m.group(1)) * int(m.group(2))
+    return f"{value:.0f}" if value.is_integer() else f"{value:g}"
 
 
 def tokens(text: str) -> list[str]:
@@ -179,7 +194,8 @@ def in_celsius(q: Quantity) -> float:
     return q.value
 
 
-_CAPITAL = re.compile(r"(?<![\w'])([A-Z][\w'-]+|\d+(?:[.,]\d+)*)")
+#: Capitalised words and numbers; not a decade or century ("the 1770s" names no year).
+_CAPITAL = re.compile(r"(?<![\w'])([A-Z][\w'-]+|\d+(?:[.,]\d+)*(?![\d.,]*s\b))")
 #: Capitalised words that open sentences without naming anything.
 _PLAIN_WORDS = "the a an it its he she they his her their this that these those in on at by "
 _PLAIN = frozenset((_PLAIN_WORDS + "of for from with there here one our we you i").split())
@@ -197,7 +213,7 @@ def key_terms(sentence: str) -> list[str]:
             if fold(word) in _PLAIN or not rest[:1].isupper():
                 continue
         out.extend(tokens(word))
-    return [t for t in out if t]
+    return [t for t in out if t and t != "s"]  # "China's": the name, not its 's
 
 
 def is_content(token: str) -> bool:

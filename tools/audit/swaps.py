@@ -54,13 +54,46 @@ _RAW = re.compile(r"\d[\d,.]*|[^\W\d_]+(?:['-][^\W\d_]+)*|,")
 
 def _noun_slot(sentence: str, term: str) -> bool:
     """The term stands where a name or a thing stands: a number, a capitalised word inside
-    the sentence, or after an article, a preposition, a conjunction or a comma."""
+    the sentence, or after an article, a preposition or a conjunction, or as an item of a
+    list ("adenine, tyrosine, guanine"; not "Olympus Mons, found on Mars")."""
     if is_number(term):
         return True
     raw = _RAW.findall(sentence)
     for i, word in enumerate(raw):
         if word == "," or term not in tokens(word):
             continue
-        if (i and word[:1].isupper()) or (i and raw[i - 1].casefold() in _NOUN_BEFORE):
+        before = raw[i - 1].casefold() if i else ""
+        listed = i + 1 < len(raw) and raw[i + 1].casefold() in (",", "and", "or")
+        if (i and word[:1].isupper()) or (before in _NOUN_BEFORE and (before != "," or listed)):
             return True
     return False
+
+
+_DENIALS = frozenset(str.split("not no never nor neither cannot nt"))
+_COMPARED = re.compile(
+    r"\b(?:than|more|most|less|least|fewer|as \w+ as|(?:larg|bigg|tall|long|high|old|earli|"
+    r"lat|fast|slow|great|small|deep|cold|hott|wid|heavi|light|strong|rich|poor)(?:er|est))\b",
+    re.I,
+)
+
+
+def denial(sentence: str, reference: list[str]) -> list[str]:
+    """A sentence that denies what the reference sentence saying the same thing states, or
+    states what it denies ("Fleming did not share the 1945 Nobel Prize" against "Fleming,
+    Florey and Chain shared the Nobel Prize"): 60% of its content words in that sentence,
+    and a negation on one side only. "No other X is taller" is a comparison, not a denial."""
+    mine = _words(sentence)
+    content = {t for t in mine if is_content(t) and t not in _DENIALS}
+    if not content:
+        return []
+    best = max(reference, key=lambda r: len(content & _words(r)), default="")
+    if len(content & _words(best)) < 0.6 * len(content):
+        return []
+    negated, theirs = bool(_DENIALS & mine), bool(_DENIALS & _words(best))
+    if negated == theirs or _COMPARED.search(sentence if negated else best):
+        return []
+    return ["a negation" if negated else "no negation"]
+
+
+def _words(text: str) -> set[str]:
+    return {t.replace("'", "") for t in tokens(text.replace("n't", " not"))}

@@ -314,7 +314,7 @@ def test_yes_no_and_fraction_answers_keep_their_level(kind: str, floor: float) -
     assert _agreement([i for i in audit_yesno_heldout.items() if i["kind"] == kind]) >= floor
 
 
-@pytest.mark.parametrize("name", ["terse", "restated"])
+@pytest.mark.parametrize("name", ["terse", "restated", "long_answers"])  # 0.854, 0.875, 0.857
 def test_without_references_the_samples_rank_wrong_answers_first(name: str) -> None:
     items = getattr(audit_corpus, name)()
     scores = np.array([risk(agreement(i["prompt"], i["output"], i["samples"])) for i in items])
@@ -348,3 +348,18 @@ def test_samples_single_out_a_sentence_of_names_and_stay_silent_on_what_they_omi
                       output.replace("Madrid", "Barcelona"), samples)  # fmt: skip
     # two samples leave out that it is unfinished, one omits the year: silence is not doubt
     assert (a.sentence_support, right.sentence_support) == (0.5, 1.0)
+
+
+def test_a_month_the_reference_leaves_out_is_detail_and_another_month_a_clash() -> None:
+    reference = ("The Starry Night is an oil painting by Vincent van Gogh, completed in 1889 "
+                 "at the asylum of Saint-Remy. It shows the view from his window before "
+                 "sunrise. It has been held by the Museum of Modern Art in New York since "
+                 "1941. The first exhibition of it opened in Paris in September 1889.")  # fmt: skip
+    ask = "Tell me about The Starry Night."
+    extra = ("Vincent van Gogh completed The Starry Night in June 1889 at Saint-Remy. It shows "
+             "the view from his window before sunrise. It hangs in New York.")  # fmt: skip
+    assert grade(ask, extra, [reference]).agrees
+    wrong = ("Vincent van Gogh completed The Starry Night in 1889 at Saint-Remy. The first "
+             "exhibition of it opened in Paris in March 1889. It hangs in New York.")  # fmt: skip
+    g = grade(ask, wrong, [reference])
+    assert not g.agrees and "march" in g.reason

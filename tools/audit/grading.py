@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from tools.audit import antonyms, polarity
 from tools.audit.normalise import (
+    MONTHS,
     Quantity,
     covered,
     digits,
@@ -359,9 +360,12 @@ def contradiction(
 
 
 def _replaced(terms: list[str], seen: set[str], named: set[str]) -> list[str]:
-    """The terms (numbers, then names) ``seen`` lacks where ``named`` has others of its own."""
+    """The terms (numbers, months, then names) ``seen`` lacks where ``named`` has others of
+    the same kind ("June 1889" where the reference says "1889" adds a month, and names
+    no other)."""
     out = []
-    for kind in (is_number, lambda t: not is_number(t)):
+    for kind in (is_number, MONTHS.__contains__,
+                 lambda t: not is_number(t) and t not in MONTHS):  # fmt: skip
         mine = [t for t in terms if kind(t) and not covered(t, seen)]
         if mine and any(kind(t) and not covered(t, set(terms)) for t in named):
             out += mine

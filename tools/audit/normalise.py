@@ -216,6 +216,13 @@ def key_terms(sentence: str) -> list[str]:
     return [t for t in out if t and t != "s"]  # "China's": the name, not its 's
 
 
+MONTHS = frozenset(
+    str.split(
+        "january february march april may june july august september october november december"
+    )
+)
+
+
 def is_content(token: str) -> bool:
     """A number, or a word of 3+ letters that is not a pronoun, article or preposition."""
     return is_number(token) or (len(token) >= 3 and token not in _PLAIN)

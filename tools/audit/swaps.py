@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from tools.audit.normalise import covered, is_content, is_number, tokens
+from tools.audit.normalise import MONTHS, covered, is_content, is_number, tokens
 
 _SENTENCE = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s+")
 
@@ -39,7 +39,12 @@ def substitution(sentence: str, reference: list[str]) -> list[str]:
         new = [t for t in dict.fromkeys(mine) if is_content(t) and not covered(t, set(theirs))]
         gone = [t for t in dict.fromkeys(theirs) if is_content(t) and not covered(t, set(mine))]
         if 0 < len(new) <= 2 and 0 < len(gone) <= 3 and any(_noun_slot(sentence, t) for t in new):
-            return sorted(new)
+            # a number or a month swaps for one ("in June 1889" for "in 1889" adds one)
+            for kind in (is_number, MONTHS.__contains__):
+                if all(kind(t) for t in new) and not any(kind(t) for t in gone):
+                    break
+            else:
+                return sorted(new)
     return []
 
 

@@ -304,8 +304,8 @@ def test_the_held_out_set_keeps_its_level(style: str, floor: float) -> None:
 
 def test_the_second_held_out_long_set_keeps_its_level() -> None:
     # 80 paraphrased long answers (tests/audit_long_heldout.py): 63.7% on its first run,
-    # 66.2% after; most misses need inference no rule here makes (README)
-    assert _agreement(audit_long_heldout.items()) >= 0.62
+    # 67.5% after; most misses need inference no rule here makes (README)
+    assert _agreement(audit_long_heldout.items()) >= 0.65
 
 
 @pytest.mark.parametrize(("kind", "floor"), [("yesno", 0.9), ("fraction", 0.9)])
@@ -363,3 +363,25 @@ def test_a_month_the_reference_leaves_out_is_detail_and_another_month_a_clash() 
              "exhibition of it opened in Paris in March 1889. It hangs in New York.")  # fmt: skip
     g = grade(ask, wrong, [reference])
     assert not g.agrees and "march" in g.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("Mercury is hotter than Venus on average.", True),  # turned round
+        ("Venus is colder than Mercury on average.", True),  # the other way round
+        ("Venus is hotter than Mercury on average.", False),
+        ("Mars is larger than Jupiter.", True),  # "Jupiter is the largest planet"
+        ("Jupiter is larger than any other planet.", False),  # a superlative, said so
+        ("No planet is hotter than Venus.", False),  # "the hottest", said with a no
+    ],
+)
+def test_a_comparison_the_reference_turns_round_is_wrong(sentence: str, wrong: bool) -> None:
+    reference = ("Jupiter is the largest planet in the Solar System. Venus is hotter than "
+                 "Mercury on average, although Mercury is closer to the Sun. Venus has a "
+                 "thick atmosphere of carbon dioxide. Mars has two small moons.")  # fmt: skip
+    output = f"Venus has a thick atmosphere of carbon dioxide. {sentence} Mars has two small moons."
+    g = grade("Tell me about the planets.", output, [reference])
+    assert g.agrees is not wrong, g.reason
+    if wrong:
+        assert g.sentence == sentence

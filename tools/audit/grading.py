@@ -39,7 +39,7 @@ from tools.audit.normalise import (
     rate_unit,
     tokens,
 )
-from tools.audit.swaps import denial, sentences, substitution
+from tools.audit.swaps import comparison, denial, sentences, substitution
 from tools.decision import options_in
 
 HEDGED_TOLERANCE = 0.01  # relative: "about 300,000 km/s" for 299,792 (0.07% off)
@@ -314,7 +314,8 @@ def _long(prompt: str, output: str, ref: str) -> Grade:
     asked = set(tokens(prompt))
     for s in checked:
         clash = (contradiction(s, ref_sentences, asked) or substitution(s, ref_sentences)
-                 or opposite(s, ref_sentences, asked) or denial(s, ref_sentences))  # fmt: skip
+                 or opposite(s, ref_sentences, asked) or denial(s, ref_sentences)
+                 or comparison(s, ref_sentences))  # fmt: skip
         if clash:
             return Grade(False, compared, f"states {', '.join(dict.fromkeys(clash))} where the "
                          "reference says otherwise", sentence=s, checked=checked)  # fmt: skip

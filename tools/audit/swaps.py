@@ -1,5 +1,7 @@
-"""Sentences of long answers, and words swapped into a sentence that otherwise copies a
-reference sentence (the commonest way a long answer is wrong in one place).
+"""Sentences of long answers and three ways one of them is wrong against the reference:
+words swapped into a sentence that otherwise copies a reference sentence (the commonest way
+a long answer is wrong in one place), a denial of what the reference sentence saying the
+same thing states, and a comparison the reference turns round.
 
 A swap is told from a paraphrase by how much of the sentence is the reference's, word for
 word and in order, and by where the new word stands: where a name or a thing stands
@@ -102,3 +104,68 @@ def denial(sentence: str, reference: list[str]) -> list[str]:
 
 def _words(text: str) -> set[str]:
     return {t.replace("'", "") for t in tokens(text.replace("n't", " not"))}
+
+
+#: Comparatives and superlatives by direction: +1 more of something, -1 less.
+_UP = ("more", "larg", "bigg", "high", "great", "tall", "long", "heavi", "old", "fast", "wid",
+       "deep", "strong", "rich", "hott", "warm", "far")  # fmt: skip
+_DOWN = ("less", "fewer", "small", "low", "short", "light", "young", "slow", "narrow",
+         "shallow", "weak", "poor", "cold", "cool", "near")  # fmt: skip
+
+
+_IS = frozenset(("is", "was", "are", "were"))
+
+
+def _direction(word: str, ending: str) -> int:
+    """+1 / -1 for a comparative ("er") or superlative ("est") of a known measure, else 0."""
+    if word in ("more", "less", "fewer", "most", "least", "fewest"):
+        return 1 if word in ("more", "most") else -1
+    if not word.endswith(ending):
+        return 0
+    stem = word[: -len(ending)]
+    return 1 if stem in _UP else -1 if stem in _DOWN else 0
+
+
+def _compared(toks: list[str]) -> tuple[set[str], int, set[str]] | None:
+    """(what is compared, direction, what it is compared with) of "A is larger than B"."""
+    if "than" not in toks:
+        return None
+    at = toks.index("than")
+    for i in range(at - 1, max(-1, at - 5), -1):
+        if sign := _direction(toks[i], "er"):
+            before = {t for t in toks[:i] if is_content(t)}
+            after = {t for t in toks[at + 1 : at + 5] if is_content(t)}
+            return before - after, sign, after - before  # "A beans ... than B beans"
+    return None
+
+
+def comparison(sentence: str, reference: list[str]) -> list[str]:
+    """A comparison the reference turns round: "Arabica beans are higher in caffeine than
+    robusta" against "Robusta beans contain more caffeine than arabica", or "The stomach is
+    larger than the liver" against "The liver is the largest internal organ"."""
+    mine = _compared(tokens(sentence))
+    # "No country grows more than Brazil", "longer than any other play" say "the most"
+    if mine is None or _DENIALS & _words(sentence) or {"any", "other", "all"} & mine[2]:
+        return []
+    a, sign, b = mine
+
+    def meets(x: set[str], y: set[str]) -> bool:
+        return any(covered(t, y) for t in x if not is_number(t))
+
+    for r in reference:
+        toks = tokens(r)
+        theirs = _compared(toks)
+        if theirs is not None:
+            a2, sign2, b2 = theirs
+            if (meets(a, b2) and meets(b, a2) and sign == sign2) or (
+                meets(a, a2) and meets(b, b2) and sign == -sign2
+            ):
+                return ["than"]
+            continue
+        for i, word in enumerate(toks):
+            # "B is the largest ...": nothing is larger than B
+            verb = next((j for j in (i - 1, i - 2) if j >= 0 and toks[j] in _IS), None)
+            top = _direction(word, "est") if verb is not None else 0
+            if top and top == sign and meets(b, {t for t in toks[:verb] if is_content(t)}):
+                return [word]
+    return []

@@ -2,7 +2,7 @@
 that turns a selection into typed claims.
 
 The LLM never writes a number or a sentence in this mode. It is shown the facts as keyed
-lines ("F1: [E1] 'not' attribution = 1.85 nats") and a JSON schema whose enums are exactly
+lines ("F1: 'not' attribution 1.85 nats") and a JSON schema whose enums are exactly
 those keys and the relations that apply to each kind of fact ("pushed towards the answer",
 "mattered second most", "did not change the answer", ...). It returns, in order, the facts
 that answer the question and what each shows; :meth:`Menu.claim` makes each pick a typed

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (held-out answers a helper wrote as whole paragraphs, one string each)
 """Held-out corpus of long-form answers for the output auditor.
 
 Written by a helper that never saw the grader, its prompts, or the other

@@ -306,3 +306,29 @@ def test_svg_chart_draws_each_group_to_scale_and_escapes_labels() -> None:
     assert "b &amp; c" in drawn
     heights = [float(h) for h in re.findall(r"<rect [^>]*height='([\d.]+)'", drawn)]
     assert len(heights) == 2 and heights[1] / heights[0] == pytest.approx(3.0, rel=0.01)
+
+
+@pytest.mark.parametrize("key", ["unique", "repeats with its row", "one missing"])
+def test_duplicate_rows_agree_with_pandas_with_or_without_a_key(tmp_path: Path, key: str) -> None:
+    """A key column (every row present, all distinct) proves no row repeats; a key that
+    repeats with its row, or one with a missing cell, must not stop the count."""
+    from tools.dataset.alerts import duplicate_rows
+    from tools.dataset.profile import profile_dataset
+
+    rng = np.random.default_rng(5)
+    frame = pd.DataFrame({"a": rng.integers(0, 3, 400), "b": rng.choice(["x", "y"], 400)})
+    frame.insert(0, "ref", [f"r{i}" for i in range(400)])
+    if key == "repeats with its row":
+        frame.loc[300:, "ref"] = frame.loc[:99, "ref"].to_numpy()
+        frame.loc[300:, ["a", "b"]] = frame.loc[:99, ["a", "b"]].to_numpy()
+    elif key == "one missing":
+        frame.loc[7, "ref"] = None
+    path = tmp_path / "d.csv"
+    frame.to_csv(path, index=False)
+    ds = load_dataset(path)
+    try:
+        expected = int(frame.duplicated().sum())
+        assert duplicate_rows(ds, profile_dataset(ds)) == duplicate_rows(ds) == expected
+        assert expected == (100 if key == "repeats with its row" else 0)
+    finally:
+        ds.close()

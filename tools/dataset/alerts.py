@@ -12,6 +12,7 @@ every value distinct and integer or text (a row number or key, useless as a feat
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -93,7 +94,7 @@ def id_evidence(ds: Dataset, p: ColumnProfile, distinct_rows: int) -> str | None
 
 def find_alerts(ds: Dataset, profiles: list[ColumnProfile]) -> list[Alert]:
     alerts: list[Alert] = []
-    duplicates = duplicate_rows(ds)
+    duplicates = duplicate_rows(ds, profiles)
     for p in profiles:
         name = p.name
         if p.missing_share >= 0.01:
@@ -176,8 +177,11 @@ def find_alerts(ds: Dataset, profiles: list[ColumnProfile]) -> list[Alert]:
     return alerts
 
 
-def duplicate_rows(ds: Dataset) -> int:
-    """Rows that repeat an earlier row exactly (all columns)."""
+def duplicate_rows(ds: Dataset, profiles: Sequence[ColumnProfile] = ()) -> int:
+    """Rows that repeat an earlier row exactly (all columns). A column present on every
+    row with as many distinct values as rows (a key) tells without a scan: none do."""
+    if any(p.count == ds.rows == p.distinct for p in profiles):
+        return 0
     if len(ds.columns) > 2000:  # hashing very wide rows: count on the first 2000 columns
         cols = ", ".join(c.sql for c in ds.columns[:2000])
         query = f"SELECT count(*) FROM (SELECT DISTINCT {cols} FROM data)"

@@ -151,7 +151,13 @@ def _aggregates_wide(ds: Dataset, batch: list[Column]) -> list[list[Any]]:
         cols = _numeric_parts(col.number) if col.is_number else _text_parts(col.sql)
         parts += cols
         widths.append(len(cols))
-    row = list(ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ())
+    # DuckDB runs one query's DISTINCT counts one after another and slower than alone
+    # (20 columns of 1M rows: 0.48 s together, 0.28 s as queries of their own)
+    distinct = [i for i, p in enumerate(parts) if p.startswith("count(DISTINCT")]
+    others = [p for i, p in enumerate(parts) if i not in distinct]
+    row = list(ds.con.execute(f"SELECT {', '.join(others)} FROM data").fetchone() or ())
+    for i in distinct:
+        row.insert(i, (ds.con.execute(f"SELECT {parts[i]} FROM data").fetchone() or (0,))[0])
     out = []
     for width in widths:
         out.append(row[:width])

@@ -332,3 +332,23 @@ def test_duplicate_rows_agree_with_pandas_with_or_without_a_key(tmp_path: Path, 
         assert expected == (100 if key == "repeats with its row" else 0)
     finally:
         ds.close()
+
+
+def test_eta_squared_between_columns_matches_pandas_far_from_zero(tmp_path: Path) -> None:
+    """eta² of a numeric column across a categorical one equals its definition, for values
+    near 1e9 with a spread of a few units (sums of squares must not lose it)."""
+    rng = np.random.default_rng(2)
+    group = rng.choice(["a", "b", "c"], 3000)
+    value = 1e9 + rng.normal(size=3000) + (group == "b") * 0.5
+    frame = pd.DataFrame({"group": group, "value": value})
+    frame.loc[::50, "value"] = np.nan
+    path = tmp_path / "eta.csv"
+    frame.to_csv(path, index=False, float_format="%.6f")
+    findings, _ = analyse(path, glass_box=False)
+    (rel,) = [r for r in findings.relationships if r.measure == "eta_squared"]
+    read = pd.read_csv(path).dropna()
+    means = read.groupby("group")["value"].transform("mean")
+    expected = ((means - read["value"].mean()) ** 2).sum() / (
+        (read["value"] - read["value"].mean()) ** 2
+    ).sum()
+    assert rel.effect == pytest.approx(expected, rel=1e-6) and 0.03 < expected < 0.1

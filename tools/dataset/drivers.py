@@ -246,12 +246,14 @@ def model_sample(
     # A categorical target is modelled as its reported class against the rest (a multiclass
     # EBM over dozens of classes takes minutes, and the report speaks of that class's rate).
     y_expr = target.y_sql
+    # a seeded sample that does not depend on DuckDB's threads (reservoir sampling with
+    # REPEATABLE does): the rows whose hash with the seed is smallest, chosen by row id
+    # first (sorting ids alone is twice as fast as sorting the rows' columns)
+    order = f"ORDER BY hash(rowid, {int(seed)}), rowid"
     frame = ds.con.execute(
-        f"SELECT {select}, {y_expr} AS __y FROM data WHERE {t} IS NOT NULL "
-        f"AND ({y_expr}) IS NOT NULL "
-        # a seeded sample that does not depend on DuckDB's threads (reservoir sampling
-        # with REPEATABLE does): the rows whose hash with the seed is smallest
-        f"ORDER BY hash(rowid, {int(seed)}), rowid LIMIT {int(model_rows)}"
+        f"SELECT {select}, {y_expr} AS __y FROM data WHERE rowid IN (SELECT rowid FROM data "
+        f"WHERE {t} IS NOT NULL AND ({y_expr}) IS NOT NULL {order} LIMIT {int(model_rows)}) "
+        f"{order}"
     ).df()
     y = frame.pop("__y").to_numpy()
     frame.columns = columns

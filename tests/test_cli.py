@@ -99,3 +99,28 @@ def test_a_missing_vllm_venv_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(BackendUnavailableError, match="make vllm-venv"):
         engine_available("vllm", Settings(vllm_python=tmp_path / "nope" / "python"))
+
+
+def test_each_command_loads_its_own_module_only() -> None:
+    """Every registered command is in the lazy table (a new one cannot be forgotten), and
+    ``explainer explain-csv`` starts without the chat stack."""
+    import subprocess
+    import sys
+
+    import agent.cli
+
+    names = {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}
+    names |= {g.name for g in app.registered_groups if g.name}
+    assert names == set(agent.cli.COMMANDS)
+    probe = (
+        "import sys; sys.argv = ['explainer', 'explain-csv', '--help']\n"
+        "from agent.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('agent.chat', 'agent.usecases.chat',"
+        " 'agent.cli.'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "--target" in done.stdout
+    loaded = done.stdout.strip().splitlines()[-1]
+    assert "agent.cli.datasets" in loaded and "agent.usecases.chat" not in loaded
+    assert "agent.cli.explain" not in loaded and "agent.cli.audits" not in loaded

@@ -5,27 +5,57 @@ shows progress and renders; the steps of each job are the use cases' (``agent.us
 - :mod:`~agent.cli.explain` ``ask``, ``explain``, ``chat``; :mod:`~agent.cli.datasets`
   ``explain-csv``; :mod:`~agent.cli.audits` ``audit``; :mod:`~agent.cli.llm` ``llm …``;
   :mod:`~agent.cli.serve` ``serve``; :mod:`~agent.cli.mcp` ``mcp``; :mod:`~agent.cli.verify`
-  ``verify``;
+  ``verify``; :mod:`~agent.cli.concepts` ``steer``; :mod:`~agent.cli.neurons` ``neuron``;
   :mod:`~agent.cli.render` heatmaps and tables.
+
+A command loads only its own module (``explainer explain-csv`` never imports the chat
+stack: a quarter of a second at every start); help, an unknown command and ``app`` load
+them all, in the order their commands are listed.
 """
 
-from agent.cli import (  # noqa: F401
-    audits,
-    concepts,
-    datasets,
-    explain,
-    llm,
-    mcp,
-    neurons,
-    serve,
-    verify,
-)
-from agent.cli.common import app
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+#: Each command module, in the order help lists their commands.
+MODULES = ("audits", "concepts", "datasets", "explain", "llm", "mcp", "neurons", "serve",
+           "verify")  # fmt: skip
+COMMANDS = {
+    "audit": "audits",
+    "steer": "concepts",
+    "explain-csv": "datasets",
+    "ask": "explain",
+    "explain": "explain",
+    "chat": "explain",
+    "llm": "llm",
+    "mcp": "mcp",
+    "neuron": "neurons",
+    "serve": "serve",
+    "verify": "verify",
+}
+
+
+def _load(modules: tuple[str, ...] = MODULES) -> Any:
+    for name in modules:
+        importlib.import_module(f"agent.cli.{name}")
+    from agent.cli.common import app
+
+    return app
 
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    module = COMMANDS.get(command or "")
+    _load((module,) if module else MODULES)()
 
 
-__all__ = ["app", "main"]
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole app, every command registered
+        return _load()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["COMMANDS", "MODULES", "app", "main"]

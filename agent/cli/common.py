@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,7 +21,9 @@ from rich.markup import escape
 
 from agent.errors import BadInputError, ExplainerError
 from agent.settings import Settings
-from agent.usecases.chat import Connection, connect
+
+if TYPE_CHECKING:  # the chat stack loads when a command connects, not with every command
+    from agent.usecases.chat import Connection
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -105,6 +107,8 @@ def connect_shown(settings: Settings) -> Connection:
             err.print(f"[yellow]{escape(message)}[/]")
 
     try:
+        from agent.usecases.chat import connect
+
         connection = connect(settings, event)
     finally:
         status.stop()

@@ -290,22 +290,22 @@ def _agreement(items: list[dict]) -> float:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize(("name", "floor"), [("terse", 0.95), ("restated", 0.95),
-                                             ("long_answers", 0.90)])  # fmt: skip
+                                             ("long_answers", 0.95)])  # fmt: skip
 def test_the_helper_corpus_keeps_its_level(name: str, floor: float) -> None:
     assert _agreement(getattr(audit_corpus, name)()) >= floor
 
 
 @pytest.mark.parametrize(("style", "floor"), [("terse", 0.95), ("restated", 0.95),
-                                              ("long", 0.78)])  # fmt: skip
+                                              ("long", 0.85)])  # fmt: skip
 def test_the_held_out_set_keeps_its_level(style: str, floor: float) -> None:
-    # measured 100%, 97%, 82%
+    # measured 100%, 97%, 88%
     assert _agreement([i for i in audit_heldout.items() if i["style"] == style]) >= floor
 
 
 def test_the_second_held_out_long_set_keeps_its_level() -> None:
     # 80 paraphrased long answers (tests/audit_long_heldout.py): 63.7% on its first run,
-    # 67.5% after; most misses need inference no rule here makes (README)
-    assert _agreement(audit_long_heldout.items()) >= 0.65
+    # 72.5% now; most misses need inference no rule here makes (README)
+    assert _agreement(audit_long_heldout.items()) >= 0.70
 
 
 @pytest.mark.parametrize(("kind", "floor"), [("yesno", 0.9), ("fraction", 0.9)])
@@ -385,3 +385,50 @@ def test_a_comparison_the_reference_turns_round_is_wrong(sentence: str, wrong: b
     assert g.agrees is not wrong, g.reason
     if wrong:
         assert g.sentence == sentence
+
+
+AUSTEN = ("Pride and Prejudice is a novel by Jane Austen. Its heroine is Elizabeth Bennet. "
+          "She eventually marries Mr Darcy. It was first published in 1813.")  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("The main character is Elizabeth Woodhouse.", True),  # a surname swapped
+    ("Elizabeth Woodhouse is the heroine.", True),
+    ("By the end Elizabeth marries Mr Collins.", True),
+    ("The heroine, Elizabeth Bennet, lives at Longbourn.", False),  # a new name, all said
+    ("Elizabeth, the heroine, is the second of five daughters.", False),
+])  # fmt: skip
+def test_a_name_swapped_beside_a_name_the_reference_shares(sentence: str, wrong: bool) -> None:
+    """A name the reference never uses, in a sentence that shares a name with a reference
+    sentence whose other names the output never says, is a swap; a new name is detail
+    when the output says the reference's names too."""
+    output = f"Pride and Prejudice is a novel by Jane Austen. {sentence} It appeared in 1813."
+    if not wrong:
+        output += " Elizabeth Bennet marries Mr Darcy."
+    g = grade("Tell me about Pride and Prejudice.", output, [AUSTEN])
+    assert g.agrees is not wrong, g
+    assert (g.sentence == sentence) if wrong else g.sentence is None
+
+
+def test_a_sentence_one_reference_states_word_for_word_is_not_held_against_another() -> None:
+    refs = ["Mount Everest is the highest mountain on Earth above sea level. Its summit is "
+            "about 8,849 metres above sea level. Hillary and Norgay first climbed it in 1953.",
+            "Mount Everest is the world's highest mountain above sea level. The summit "
+            "reaches roughly 8,849 metres. Hillary and Norgay reached the top in 1953."]  # fmt: skip
+    out = "Mount Everest is the highest mountain on Earth above sea level. It is 8,849 metres high."
+    assert grade("Tell me about Everest.", out, refs).agrees
+
+
+def test_two_shared_names_put_a_reworded_sentence_on_its_topic() -> None:
+    ref = ("Mount Everest lies in the Himalayas. Edmund Hillary and Tenzing Norgay made the "
+           "first confirmed ascent on 29 May 1953. Its summit is 8,849 metres high.")  # fmt: skip
+    wrong = "The first verified climb came in May 1958, when Edmund Hillary and Tenzing Norgay got up."
+    g = grade("Tell me about Everest.", f"Everest lies in the Himalayas. {wrong}", [ref])
+    assert not g.agrees and g.sentence == wrong and "1958" in g.reason
+    right = wrong.replace("1958", "1953")
+    assert grade("Tell me about Everest.", f"Everest lies in the Himalayas. {right}", [ref]).agrees
+    # "one of" counts nothing: a correct sentence sharing two names is not a number clash
+    river = ("The Mississippi River is about 2,340 miles long, the second-longest river in the "
+             "United States after its tributary the Missouri.")  # fmt: skip
+    out = "Within the United States only the Missouri, one of its own tributaries, is longer."
+    assert grade("Describe the Mississippi.", out + " It is about 2,340 miles long.", [river]).agrees

@@ -39,7 +39,7 @@ from tools.audit.normalise import (
     rate_unit,
     tokens,
 )
-from tools.audit.swaps import comparison, denial, sentences, substitution
+from tools.audit.swaps import comparison, denial, renamed, sentences, substitution
 from tools.decision import options_in
 
 HEDGED_TOLERANCE = 0.01  # relative: "about 300,000 km/s" for 299,792 (0.07% off)
@@ -312,10 +312,13 @@ def _long(prompt: str, output: str, ref: str) -> Grade:
     ref_sentences = sentences(ref)
     compared = f"each of the output's {len(checked)} sentences with the reference's facts"
     asked = set(tokens(prompt))
+    stated = {tuple(tokens(r)) for r in ref_sentences}  # a reference sentence word for word
     for s in checked:
+        if tuple(tokens(s)) in stated:
+            continue
         clash = (contradiction(s, ref_sentences, asked) or substitution(s, ref_sentences)
                  or opposite(s, ref_sentences, asked) or denial(s, ref_sentences)
-                 or comparison(s, ref_sentences))  # fmt: skip
+                 or comparison(s, ref_sentences) or renamed(s, ref_sentences, output))  # fmt: skip
         if clash:
             return Grade(False, compared, f"states {', '.join(dict.fromkeys(clash))} where the "
                          "reference says otherwise", sentence=s, checked=checked)  # fmt: skip
@@ -345,7 +348,8 @@ def contradiction(
     if not terms or not topic:
         return []
     vocabulary = {t for r in reference for t in tokens(r)}
-    on_topic = [r for r in reference if _share(topic, r) >= 1 / 3]
+    # on its topic: a third of its other words, or two of its names and numbers
+    on_topic = [r for r in reference if _share(topic, r) >= 1 / 3 or _names(terms, r) >= 2]
     if not on_topic:
         return [] if close_only else _other_measure(sentence, reference, vocabulary)
     theirs = {t for r in on_topic for t in key_terms(r)} - asked
@@ -385,6 +389,10 @@ def _other_measure(sentence: str, reference: list[str], vocabulary: set[str]) ->
         if q.unit and same and not known:
             out.append(f"{q.value:g} {q.unit[1]}")
     return out
+
+
+def _names(terms: list[str], text: str) -> int:
+    return len(set(terms) & set(key_terms(text)))
 
 
 def _share(topic: set[str], text: str) -> float:

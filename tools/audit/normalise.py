@@ -204,6 +204,7 @@ _PLAIN = frozenset((_PLAIN_WORDS + "of for from with there here one our we you i
 def key_terms(sentence: str) -> list[str]:
     """What a sentence names: its numbers (number words too) and capitalised words; the
     opening word only when the next is capitalised too ("Charles Darwin", not "Most")."""
+    sentence = re.sub(r"\b[Oo]ne of\b", "of", sentence)  # "one of its tributaries": no count
     sentence = re.sub(r"\b1st\b", "first", digits(sentence))  # "the first woman" names no number
     out = []
     for m in _CAPITAL.finditer(sentence):

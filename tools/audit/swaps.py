@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from tools.audit.normalise import MONTHS, covered, is_content, is_number, tokens
+from tools.audit.normalise import MONTHS, covered, is_content, is_number, key_terms, tokens
 
 _SENTENCE = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s+")
 
@@ -168,4 +168,23 @@ def comparison(sentence: str, reference: list[str]) -> list[str]:
             top = _direction(word, "est") if verb is not None else 0
             if top and top == sign and meets(b, {t for t in toks[:verb] if is_content(t)}):
                 return [word]
+    return []
+
+
+def renamed(sentence: str, reference: list[str], output: str) -> list[str]:
+    """Names swapped in a sentence that shares another name with a reference sentence
+    ("Elizabeth Woodhouse" where the reference says "Elizabeth Bennet"): names of the
+    sentence the reference never uses, where that reference sentence has names the output
+    never uses."""
+    vocabulary = {t for r in reference for t in tokens(r)}
+    said = set(tokens(output))
+    mine = [t for t in key_terms(sentence) if not is_number(t) and t not in MONTHS]
+    new = [t for t in mine if not covered(t, vocabulary)]
+    if not new:
+        return []
+    for r in reference:
+        names = [t for t in key_terms(r) if not is_number(t) and t not in MONTHS]
+        shared = set(names) & set(mine)
+        if shared and any(not covered(t, said) for t in names if t not in shared):
+            return new
     return []

@@ -414,7 +414,7 @@ def test_a_sentence_one_reference_states_word_for_word_is_not_held_against_anoth
     refs = ["Mount Everest is the highest mountain on Earth above sea level. Its summit is "
             "about 8,849 metres above sea level. Hillary and Norgay first climbed it in 1953.",
             "Mount Everest is the world's highest mountain above sea level. The summit "
-            "reaches roughly 8,849 metres. Hillary and Norgay reached the top in 1953."]  # fmt: skip
+            "reaches roughly 8,849 metres. Hillary and Norgay got to the top in 1953."]  # fmt: skip
     out = "Mount Everest is the highest mountain on Earth above sea level. It is 8,849 metres high."
     assert grade("Tell me about Everest.", out, refs).agrees
 
@@ -422,7 +422,9 @@ def test_a_sentence_one_reference_states_word_for_word_is_not_held_against_anoth
 def test_two_shared_names_put_a_reworded_sentence_on_its_topic() -> None:
     ref = ("Mount Everest lies in the Himalayas. Edmund Hillary and Tenzing Norgay made the "
            "first confirmed ascent on 29 May 1953. Its summit is 8,849 metres high.")  # fmt: skip
-    wrong = "The first verified climb came in May 1958, when Edmund Hillary and Tenzing Norgay got up."
+    wrong = (
+        "The first verified climb came in May 1958, when Edmund Hillary and Tenzing Norgay got up."
+    )
     g = grade("Tell me about Everest.", f"Everest lies in the Himalayas. {wrong}", [ref])
     assert not g.agrees and g.sentence == wrong and "1958" in g.reason
     right = wrong.replace("1958", "1953")
@@ -431,4 +433,6 @@ def test_two_shared_names_put_a_reworded_sentence_on_its_topic() -> None:
     river = ("The Mississippi River is about 2,340 miles long, the second-longest river in the "
              "United States after its tributary the Missouri.")  # fmt: skip
     out = "Within the United States only the Missouri, one of its own tributaries, is longer."
-    assert grade("Describe the Mississippi.", out + " It is about 2,340 miles long.", [river]).agrees
+    assert grade(
+        "Describe the Mississippi.", out + " It is about 2,340 miles long.", [river]
+    ).agrees

@@ -352,3 +352,22 @@ def test_eta_squared_between_columns_matches_pandas_far_from_zero(tmp_path: Path
         (read["value"] - read["value"].mean()) ** 2
     ).sum()
     assert rel.effect == pytest.approx(expected, rel=1e-6) and 0.03 < expected < 0.1
+
+
+def test_pearson_between_columns_matches_pandas_complete_or_not(tmp_path: Path) -> None:
+    """r of complete columns (sums of centred products, values near 1e9) and of a column
+    with gaps (pairwise-complete rows) equal pandas' own."""
+    rng = np.random.default_rng(4)
+    a = rng.normal(size=2000)
+    frame = pd.DataFrame(
+        {"a": 1e9 + a, "b": a + rng.normal(size=2000), "c": -a + rng.normal(size=2000)}
+    )
+    frame.loc[::7, "c"] = np.nan
+    path = tmp_path / "r.csv"
+    frame.to_csv(path, index=False, float_format="%.6f")
+    findings, _ = analyse(path, glass_box=False)
+    read = pd.read_csv(path)
+    got = {tuple(r.columns): r.effect for r in findings.relationships if r.measure == "pearson_r"}
+    assert len(got) == 3
+    for (x, y), r in got.items():
+        assert r == pytest.approx(read[x].corr(read[y]), abs=1e-9), (x, y)

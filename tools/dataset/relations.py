@@ -129,17 +129,32 @@ def _categorical_pairs(
 
 def _pearson_pairs(ds: Dataset, numeric: list[Grouping]) -> list[Relationship]:
     """Pearson's r of every numeric pair over the rows where both are present, from one
-    scan (DuckDB's ``corr`` and ``regr_count`` per pair: pairwise-complete, no copy of
-    the columns in Python)."""
+    scan. Pairs of complete columns: from sums of products of mean-centred values (a
+    quarter of the cost of DuckDB's ``corr``, as precise); pairs with a missing value:
+    ``corr`` and ``regr_count`` (pairwise-complete). No copy of the columns in Python."""
     if len(numeric) < 2:
         return []
     x = [ds.column(g.column).number for g in numeric]
+    head = ", ".join(f"avg({v}), count({v})" for v in x)
+    first = ds.con.execute(f"SELECT count(*), {head} FROM data").fetchone() or ()
+    rows, centres, counts = int(first[0]), first[1::2], first[2::2]
+    complete = [c == rows and m is not None and math.isfinite(m)
+                for c, m in zip(counts, centres, strict=True)]  # fmt: skip
+    z = [f"({v} - {float(m)!r})" if ok else v
+         for v, m, ok in zip(x, centres, complete, strict=True)]  # fmt: skip
     pairs = list(itertools.combinations(range(len(numeric)), 2))
-    aggregates = ", ".join(f"corr({x[i]}, {x[j]}), regr_count({x[i]}, {x[j]})" for i, j in pairs)
-    row = ds.con.execute(f"SELECT {aggregates} FROM data").fetchone() or ()
-    r = {pair: (row[2 * k], row[2 * k + 1]) for k, pair in enumerate(pairs)}
+    parts = [f"sum({z[i]} * {z[i]})" if complete[i] else "NULL" for i in range(len(x))]
+    for i, j in pairs:
+        parts += ([f"sum({z[i]} * {z[j]})", "NULL"] if complete[i] and complete[j]
+                  else [f"corr({x[i]}, {x[j]})", f"regr_count({x[i]}, {x[j]})"])  # fmt: skip
+    row = ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ()
+    squares, rest = row[: len(x)], row[len(x) :]
     out = []
-    for (i, j), (value, n) in r.items():
+    for k, (i, j) in enumerate(pairs):
+        value, n = rest[2 * k], rest[2 * k + 1]
+        if complete[i] and complete[j]:
+            scale = math.sqrt(float(squares[i] or 0) * float(squares[j] or 0))
+            value, n = (float(value) / scale if scale > 0 else None), rows
         if value is None or not math.isfinite(value):
             continue  # fewer than two rows, or a constant column
         value = max(-1.0, min(1.0, float(value)))

@@ -7,7 +7,8 @@ mode on the same file (``ProfileReport(pd.read_csv(f), minimal=True).to_file(...
 Python that has it (``--ydata-python``; ydata-profiling pins its own pandas and numpy, so
 it lives in its own virtual environment: ``python -m venv /tmp/ydata-venv &&
 /tmp/ydata-venv/bin/pip install ydata-profiling setuptools``). Peak RSS is each child's
-``ru_maxrss`` from ``wait4``. Prints medians and the ratio.
+``ru_maxrss`` from ``wait4``. The two tools run in turn (ours, theirs, ours, ...), so a
+slow spell of a shared machine falls on both; prints medians and the ratio.
 
     python evals/bench_dataset.py [--rows 1000000] [--runs 3] [--ydata-runs 3]
                                   [--ydata-python /tmp/ydata-venv/bin/python]
@@ -113,24 +114,35 @@ def main() -> None:
                         help="the text benchmark's rows (0: skip it)")  # fmt: skip
     args = parser.parse_args()
     args.data.mkdir(parents=True, exist_ok=True)
-    if args.text_rows:
-        text_bench(args)
-    if not args.rows:
-        return
+    if args.rows:
+        mixed_bench(args)
+    if args.text_rows:  # after: its pandas read grows this process, which each child's
+        text_bench(args)  # peak RSS counts from the fork on
+
+
+def mixed_bench(args: argparse.Namespace) -> None:
     csv_path = make_csv(args.data / f"mixed_{args.rows}.csv", args.rows)
     size_mb = csv_path.stat().st_size / 1e6
     print(f"file: {csv_path} ({args.rows} rows x 20 columns, {size_mb:.0f} MB)")
     explainer = shutil.which("explainer") or str(Path(sys.executable).with_name("explainer"))
-    ours = [run([explainer, "explain-csv", str(csv_path), "--target", "y", "--no-llm", "--json",
-                 "--out", str(args.data / "report.html")]) for _ in range(args.runs)]  # fmt: skip
+    mine = [explainer, "explain-csv", str(csv_path), "--target", "y", "--no-llm", "--json",
+            "--out", str(args.data / "report.html")]  # fmt: skip
+    peer = [args.ydata_python, "-c", YDATA, str(csv_path), str(args.data / "ydata.html")]
+    with_peer = args.ydata_runs and Path(args.ydata_python).exists()
+    ours: list[tuple[float, float]] = []
+    theirs: list[tuple[float, float]] = []
+    # interleaved, so that a slow spell of a shared machine falls on both sides
+    for i in range(max(args.runs, args.ydata_runs if with_peer else 0)):
+        if i < args.runs:
+            ours.append(run(mine))
+        if with_peer and i < args.ydata_runs:
+            theirs.append(run(peer))
     for i, (wall, rss) in enumerate(ours, 1):
         print(f"explain-csv run {i}: {wall:.1f} s, peak RSS {rss:.2f} GB")
     wall = statistics.median(w for w, _ in ours)
     rss = max(r for _, r in ours)
     print(f"explain-csv: median {wall:.1f} s, peak RSS {rss:.2f} GB (targets: <= 60 s, <= 3 GB)")
-    if args.ydata_runs and Path(args.ydata_python).exists():
-        argv = [args.ydata_python, "-c", YDATA, str(csv_path), str(args.data / "ydata.html")]
-        theirs = [run(argv) for _ in range(args.ydata_runs)]
+    if with_peer:
         for i, (w, r) in enumerate(theirs, 1):
             print(f"ydata-profiling minimal run {i}: {w:.1f} s, peak RSS {r:.2f} GB")
         y_wall = statistics.median(w for w, _ in theirs)

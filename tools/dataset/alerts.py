@@ -197,6 +197,12 @@ LEAKAGE_NOTE = (
 )
 
 
+#: From this many rows, pairs are screened on the rows whose id hashes to 0 mod 256 (about
+#: 4,000 of a million, chosen whatever the values) before the full count: a pair equal on
+#: 99% of rows is equal on under 90% of such a sample with odds below 1e-50.
+SCREEN_ROWS = 100_000
+
+
 def same_columns(ds: Dataset, profiles: list[ColumnProfile], limit: int = 500) -> list[Alert]:
     """Pairs of columns equal on at least 99% of rows (both missing counts as equal): a
     copy, a renamed duplicate, or a near-copy. Candidates share their type family and have
@@ -218,11 +224,26 @@ def same_columns(ds: Dataset, profiles: list[ColumnProfile], limit: int = 500) -
     def value(p: ColumnProfile) -> str:
         return f"{quote(p.name)}::DOUBLE" if p.kind == "numeric" else f"{quote(p.name)}::VARCHAR"
 
-    parts = [f"count(*) FILTER ({value(a)} IS NOT DISTINCT FROM {value(b)})" for a, b in pairs]
-    row = ds.con.execute(f"SELECT {', '.join(parts)} FROM data").fetchone() or ()
+    def equal(a: ColumnProfile, b: ColumnProfile) -> str:
+        return f"count(*) FILTER ({value(a)} IS NOT DISTINCT FROM {value(b)})"
+
+    if ds.rows >= SCREEN_ROWS:  # screen on a 1/256 row sample first (see SCREEN_ROWS)
+        parts = ", ".join(equal(a, b) for a, b in pairs)
+        seen = (
+            ds.con.execute(
+                f"SELECT count(*), {parts} FROM data WHERE hash(rowid) % 256 = 0"
+            ).fetchone()
+            or ()
+        )
+        if seen and seen[0] >= 200:
+            pairs = [pair for pair, n in zip(pairs, seen[1:], strict=True) if n >= 0.9 * seen[0]]
+            if not pairs:
+                return []
+    parts = ", ".join(equal(a, b) for a, b in pairs)
+    row = ds.con.execute(f"SELECT {parts} FROM data").fetchone() or ()
     out = []
-    for (a, b), equal in zip(pairs, row, strict=True):
-        share = int(equal) / ds.rows
+    for (a, b), same in zip(pairs, row, strict=True):
+        share = int(same) / ds.rows
         if share >= SAME:
             how = "a copy of" if share == 1.0 else "nearly a copy of"
             message = f"{how} {a.name!r}: equal on {share:.1%} of rows"

@@ -436,3 +436,36 @@ def test_two_shared_names_put_a_reworded_sentence_on_its_topic() -> None:
     assert grade(
         "Describe the Mississippi.", out + " It is about 2,340 miles long.", [river]
     ).agrees
+
+
+def test_a_sentence_that_merges_two_reference_facts_is_not_a_clash() -> None:
+    ref = ("The Forth Bridge is a railway bridge in Scotland. It was designed by John Fowler "
+           "and Benjamin Baker. It opened in 1890 and is 2,467 metres long.")  # fmt: skip
+    asked = "Tell me about the Forth Bridge."
+    merged = (
+        "The Forth Bridge, a Scottish railway bridge designed by Fowler and Baker, opened in 1890."
+    )
+    assert grade(asked, merged, [ref]).agrees  # names from two reference sentences
+    # a name the reference gives for another thing is still a swap on this sentence's topic
+    swapped = "The Forth Bridge is a railway bridge in Wales. It opened in 1890."
+    g = grade(asked, swapped, [ref])
+    assert not g.agrees and g.reason.startswith("states wales")
+    # a number stays strict: the reference's other sentence that uses it does not excuse it
+    ref_n = ("The bridge's main spans are 521 metres each. A smaller 100 metre viaduct was "
+             "added in 1895 at the southern end.")  # fmt: skip
+    wrong = "Its main spans are 100 metres each."
+    g = grade(asked, f"{wrong} A viaduct was added in 1895.", [ref_n])
+    assert not g.agrees and g.sentence == wrong and "100" in g.reason
+
+
+def test_a_lower_case_word_after_a_hyphen_is_no_name() -> None:
+    ref = ("Joseph Haydn was an Austrian composer of the Classical period. He was born in "
+           "1732 in Rohrau. He wrote 104 symphonies.")  # fmt: skip
+    wrong = "Haydn, a Scottish-born composer of the Classical period, was born in 1732."
+    g = grade("Tell me about Haydn.", f"{wrong} He wrote 104 symphonies.", [ref])
+    assert not g.agrees and g.sentence == wrong
+    assert "scottish" in g.reason and "born" not in g.reason.split("where")[0]
+    right = (
+        "Haydn, the Classical-era composer, was born in Rohrau in 1732. He wrote 104 symphonies."
+    )
+    assert grade("Tell me about Haydn.", right, [ref]).agrees

@@ -26,8 +26,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from tools.audit.grading import claimed, contradiction, same_word
-from tools.audit.normalise import covered, is_number, key_terms, tokens
+from tools.audit.grading import claimed, contradiction
+from tools.audit.normalise import covered, is_number, key_terms, same_word, tokens
 from tools.audit.swaps import sentences, substitution
 
 _HEDGE = re.compile(

@@ -10,13 +10,10 @@
   reference rounded to the digits written ("3.14" for 3.14159), or — when it hedges
   ("about", "roughly") — lies within 1% of it; a different unit of the same kind (per
   hour for per second) disagrees; °F is converted for a °C reference.
-* **Words**: the reference (or a spelling one letter away, for names of 5+ letters:
-  "Tokio") must occur in the output, not negated ("is not Rome" disagrees; "Rome (not
-  Milan)" agrees).
-* **Long references** (a paragraph): the output is read sentence by sentence; a sentence
-  that states a number or a name the reference and the prompt never mention disagrees,
-  and the verdict names it.
-
+* **Words**: the reference (or a spelling one letter away for names of 5+ letters, "Tokio")
+  occurs in the output, not negated ("is not Rome" disagrees; "Rome (not Milan)" agrees).
+* **Long references** (a paragraph): sentence by sentence against the reference sentences
+  on its topic (:func:`contradiction`, :mod:`tools.audit.swaps`); the verdict names it.
 Each :class:`Grade` says what was compared with what.
 """
 
@@ -37,6 +34,7 @@ from tools.audit.normalise import (
     key_terms,
     quantities,
     rate_unit,
+    same_word,
     tokens,
 )
 from tools.audit.swaps import comparison, denial, renamed, sentences, substitution
@@ -274,24 +272,6 @@ def _find(toks: list[str], want: list[str]) -> int | None:
     return None
 
 
-def same_word(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if is_number(a) or is_number(b) or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
-        return False
-    return _edits(a, b) <= 1  # "tokio" / "tokyo"
-
-
-def _edits(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def _find_text(clause: str, ref: str) -> int | None:
     """Scripts without spaces (東京): the reference as a substring, not inside a Latin word."""
     hay, needle = fold(clause), fold(ref.strip())
@@ -360,8 +340,17 @@ def contradiction(
     close = [r for r in on_topic if _share(topic, r) >= 0.6]
     clashes = [_replaced(terms, set(tokens(r)), set(key_terms(r)) - asked) for r in close]
     if clashes and all(clashes):  # every sentence saying the same thing disagrees
-        out += [t for t in clashes[0] if t not in out]
+        merged = _merged(sentence, clashes[0], reference, asked)
+        out += [t for t in clashes[0] if t not in out and t not in merged]
     return out
+
+
+def _merged(sentence: str, names: list[str], reference: list[str], asked: set[str]) -> set[str]:
+    """The names another reference sentence states with more of this sentence's words:
+    facts merged into one ("built in Belfast by Harland and Wolff"). Numbers stay."""
+    mine = {t for t in tokens(sentence) if len(t) > 3 or is_number(t)} - asked - set(names)
+    rts = [set(tokens(r)) for r in reference]
+    return {t for t in names if not is_number(t) and any(covered(t, r) and mine & r for r in rts)}
 
 
 def _replaced(terms: list[str], seen: set[str], named: set[str]) -> list[str]:

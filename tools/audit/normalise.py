@@ -195,7 +195,11 @@ def in_celsius(q: Quantity) -> float:
 
 
 #: Capitalised words and numbers; not a decade or century ("the 1770s" names no year).
-_CAPITAL = re.compile(r"(?<![\w'])([A-Z][\w'-]+|\d+(?:[.,]\d+)*(?![\d.,]*s\b))")
+# a hyphen joins capitalised parts ("Jean-Paul", "Coca-Cola"), not a lower-case word:
+# "Classical-era" names "Classical", "Scottish-born" names "Scottish"
+_CAPITAL = re.compile(
+    r"(?<![\w'])([A-Z][\w']+(?:-(?=[A-Z\d])[\w']+)*|\d+(?:[.,]\d+)*(?![\d.,]*s\b))"
+)
 #: Capitalised words that open sentences without naming anything.
 _PLAIN_WORDS = "the a an it its he she they his her their this that these those in on at by "
 _PLAIN = frozenset((_PLAIN_WORDS + "of for from with there here one our we you i").split())
@@ -235,3 +239,22 @@ def covered(term: str, vocabulary: set[str]) -> bool:
     if is_number(term) or len(term) < 4:
         return term in vocabulary
     return any(v[:4] == term[:4] for v in vocabulary if not is_number(v))
+
+
+def same_word(a: str, b: str) -> bool:
+    """The same word, or a spelling one letter away for words of 5+ letters ("Tokio")."""
+    if a == b:
+        return True
+    if is_number(a) or is_number(b) or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    return _edits(a, b) <= 1  # "tokio" / "tokyo"
+
+
+def _edits(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

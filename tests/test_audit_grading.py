@@ -469,3 +469,51 @@ def test_a_lower_case_word_after_a_hyphen_is_no_name() -> None:
         "Haydn, the Classical-era composer, was born in Rohrau in 1732. He wrote 104 symphonies."
     )
     assert grade("Tell me about Haydn.", right, [ref]).agrees
+
+
+_STATUE = (
+    "The Statue of Liberty stands on Liberty Island in New York Harbor. It was a gift from "
+    "France to the United States and was dedicated in 1886. Its metal framework was "
+    "designed by Gustave Eiffel. It is one of the largest statues in the world."
+)
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("It was a gift from the French people to the American people.", False),
+    ("The French gave it to America, and it was dedicated in 1886.", False),
+    ("It is among the largest statues on Earth.", False),
+    ("It is among the largest statues on the planet.", False),
+    ("It was a gift from Spain to the United States.", True),
+    ("It was a gift from the British people to the American people.", True),
+])  # fmt: skip
+def test_a_country_its_people_and_the_world_under_other_names(sentence: str, wrong: bool) -> None:
+    """pycountryinfo's names and demonyms: "French" is France, "American" the United States;
+    Earth is the world. Another country is still another country."""
+    out = f"The Statue of Liberty stands in New York Harbor. {sentence}"
+    g = grade("Tell me about the Statue of Liberty.", out, [_STATUE])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence
+
+
+def test_a_reworded_verb_is_no_swap_and_an_ordinal_has_other_names() -> None:
+    ref = ("Ludwig van Beethoven was a German composer born in Bonn in 1770. He wrote nine "
+           "symphonies and 32 piano sonatas. The last stage of his career is called his late "
+           "period. He lived through the Second Coalition war years in Vienna.")  # fmt: skip
+    right = ("Beethoven was a German composer, born in Bonn in 1770. His output includes nine "
+             "symphonies and 32 piano sonatas. The final stage of his career is called his late "
+             "period.")  # fmt: skip
+    assert grade("Who was Beethoven?", right, [ref]).agrees
+    wrong = "He wrote nine operas and 32 piano sonatas."
+    g = grade("Who was Beethoven?", f"Beethoven was born in Bonn in 1770. {wrong}", [ref])
+    assert not g.agrees and g.sentence == wrong and "operas" in g.reason
+
+
+def test_world_war_ii_is_the_second_world_war() -> None:
+    ref = ("The FIFA World Cup has been held every four years since 1930, except in 1942 and "
+           "1946 because of the Second World War. Uruguay won the first tournament on home soil.")  # fmt: skip
+    out = ("It was skipped in 1942 and 1946, when World War II intervened. Uruguay won the "
+           "inaugural tournament on home soil.")  # fmt: skip
+    assert grade("Tell me about the World Cup.", out, [ref]).agrees
+    wrong = "Uruguay won the second tournament on home soil."
+    g = grade("Tell me about the World Cup.", f"It began in 1930. {wrong}", [ref])
+    assert not g.agrees and g.sentence == wrong

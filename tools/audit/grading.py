@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.audit import antonyms, polarity
+from tools.audit import aliases, antonyms, polarity
 from tools.audit.normalise import (
     MONTHS,
     Quantity,
@@ -327,7 +327,7 @@ def contradiction(
         topic |= {t for t in terms if not is_number(t)}  # its names find its topic too
     if not terms or not topic:
         return []
-    vocabulary = {t for r in reference for t in tokens(r)}
+    vocabulary = {t for r in reference for t in aliases.vocabulary(r)}
     # on its topic: a third of its other words, or two of its names and numbers
     on_topic = [r for r in reference if _share(topic, r) >= 1 / 3 or _names(terms, r) >= 2]
     if not on_topic:
@@ -338,7 +338,7 @@ def contradiction(
     # use it elsewhere ("invented ... by Emile Berliner" against "Thomas Edison invented")
     out = [] if close_only else _replaced(terms, vocabulary, theirs)
     close = [r for r in on_topic if _share(topic, r) >= 0.6]
-    clashes = [_replaced(terms, set(tokens(r)), set(key_terms(r)) - asked) for r in close]
+    clashes = [_replaced(terms, aliases.vocabulary(r), set(key_terms(r)) - asked) for r in close]
     if clashes and all(clashes):  # every sentence saying the same thing disagrees
         merged = _merged(sentence, clashes[0], reference, asked)
         out += [t for t in clashes[0] if t not in out and t not in merged]
@@ -349,7 +349,7 @@ def _merged(sentence: str, names: list[str], reference: list[str], asked: set[st
     """The names another reference sentence states with more of this sentence's words:
     facts merged into one ("built in Belfast by Harland and Wolff"). Numbers stay."""
     mine = {t for t in tokens(sentence) if len(t) > 3 or is_number(t)} - asked - set(names)
-    rts = [set(tokens(r)) for r in reference]
+    rts = [aliases.vocabulary(r) for r in reference]
     return {t for t in names if not is_number(t) and any(covered(t, r) and mine & r for r in rts)}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from tools.audit.aliases import vocabulary as names_too
 from tools.audit.normalise import MONTHS, covered, is_content, is_number, key_terms, tokens
 
 _SENTENCE = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s+")
@@ -30,17 +31,27 @@ def substitution(sentence: str, reference: list[str]) -> list[str]:
     that sentence's words are the output's; each side has 1-3 content words (or numbers)
     the other lacks. Paraphrases reword more than that and pass."""
     mine = tokens(sentence)
+    said = names_too(sentence)
     for r in reference:
         theirs = tokens(r)
         if not mine or not theirs:
             continue
-        same = sum(m.size for m in SequenceMatcher(None, mine, theirs, autojunk=False)
-                   .get_matching_blocks())  # fmt: skip
+        matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
+        same = sum(m.size for m in matcher.get_matching_blocks())
         if same < 0.7 * len(mine) or same < 0.5 * len(theirs):
             continue
-        new = [t for t in dict.fromkeys(mine) if is_content(t) and not covered(t, set(theirs))]
-        gone = [t for t in dict.fromkeys(theirs) if is_content(t) and not covered(t, set(mine))]
-        if 0 < len(new) <= 2 and 0 < len(gone) <= 3 and any(_noun_slot(sentence, t) for t in new):
+        seen = names_too(r)
+        new = [t for t in dict.fromkeys(mine) if is_content(t) and not covered(t, seen)]
+        gone = [t for t in dict.fromkeys(theirs) if is_content(t) and not covered(t, said)]
+        if not 0 < len(new) <= 2 or not 0 < len(gone) <= 3:
+            continue
+        # a swap puts a thing where the reference sentence has another thing: the new word
+        # and a word it replaces, in the same place (or either side of a word or two kept:
+        # "chemistry and literature" for "physics and chemistry"), both where a name or a
+        # thing stands ("his output includes" for "he wrote" rewords the verb; "most of
+        # the world's coffee" for "most coffee" only adds)
+        swapped = _swapped(matcher.get_opcodes(), sentence, r, mine, theirs, new, gone)
+        if swapped:
             # a number or a month swaps for one ("in June 1889" for "in 1889" adds one)
             for kind in (is_number, MONTHS.__contains__):
                 if all(kind(t) for t in new) and not any(kind(t) for t in gone):
@@ -48,6 +59,31 @@ def substitution(sentence: str, reference: list[str]) -> list[str]:
             else:
                 return sorted(new)
     return []
+
+
+def _swapped(
+    ops: list[tuple[str, int, int, int, int]],
+    sentence: str,
+    ref: str,
+    mine: list[str],
+    theirs: list[str],
+    new: list[str],
+    gone: list[str],
+) -> list[str]:
+    """New words of the sentence that stand in for gone words of the reference sentence."""
+    out = []
+    for k, (tag, i1, i2, _, _) in enumerate(ops):
+        added = [t for t in mine[i1:i2] if t in new and _noun_slot(sentence, t)]
+        if tag not in ("replace", "delete") or not added:  # (opcodes turn mine into theirs)
+            continue
+        near = [ops[k]] if tag == "replace" else []
+        for side in (k - 2, k + 2):  # across one short stretch both keep
+            if 0 <= side < len(ops) and ops[(k + side) // 2][2] - ops[(k + side) // 2][1] <= 2:
+                near.append(ops[side])
+        if any(g in gone and _noun_slot(ref, g) for o in near if o[0] in ("replace", "insert")
+               for g in theirs[o[3] : o[4]]):  # fmt: skip
+            out += added
+    return out
 
 
 #: Words after which a swapped word names a thing ("by intelligent design", "in the
@@ -61,7 +97,7 @@ _RAW = re.compile(r"\d[\d,.]*|[^\W\d_]+(?:['-][^\W\d_]+)*|,")
 
 def _noun_slot(sentence: str, term: str) -> bool:
     """The term stands where a name or a thing stands: a number, a capitalised word inside
-    the sentence, or after an article, a preposition or a conjunction, or as an item of a
+    the sentence, or after an article, a preposition, a conjunction or a count, or as an item of a
     list ("adenine, tyrosine, guanine"; not "Olympus Mons, found on Mars")."""
     if is_number(term):
         return True
@@ -73,6 +109,8 @@ def _noun_slot(sentence: str, term: str) -> bool:
         listed = i + 1 < len(raw) and raw[i + 1].casefold() in (",", "and", "or")
         if (i and word[:1].isupper()) or (before in _NOUN_BEFORE and (before != "," or listed)):
             return True
+        if before and before != "," and all(is_number(t) for t in tokens(before)):
+            return True  # a count of things ("nine symphonies")
     return False
 
 
@@ -176,8 +214,8 @@ def renamed(sentence: str, reference: list[str], output: str) -> list[str]:
     ("Elizabeth Woodhouse" where the reference says "Elizabeth Bennet"): names of the
     sentence the reference never uses, where that reference sentence has names the output
     never uses."""
-    vocabulary = {t for r in reference for t in tokens(r)}
-    said = set(tokens(output))
+    vocabulary = {t for r in reference for t in names_too(r)}
+    said = names_too(output)
     mine = [t for t in key_terms(sentence) if not is_number(t) and t not in MONTHS]
     new = [t for t in mine if not covered(t, vocabulary)]
     if not new:

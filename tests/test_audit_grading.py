@@ -510,7 +510,8 @@ def test_a_reworded_verb_is_no_swap_and_an_ordinal_has_other_names() -> None:
 
 def test_world_war_ii_is_the_second_world_war() -> None:
     ref = ("The FIFA World Cup has been held every four years since 1930, except in 1942 and "
-           "1946 because of the Second World War. Uruguay won the first tournament on home soil.")  # fmt: skip
+           "1946 because of the Second World War. Uruguay won the first tournament on home "
+           "soil.")  # fmt: skip
     out = ("It was skipped in 1942 and 1946, when World War II intervened. Uruguay won the "
            "inaugural tournament on home soil.")  # fmt: skip
     assert grade("Tell me about the World Cup.", out, [ref]).agrees

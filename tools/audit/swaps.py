@@ -12,6 +12,7 @@ paraphrase rewords the verb ("the Revolution started" for "... began").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from tools.audit.aliases import vocabulary as names_too
@@ -62,7 +63,7 @@ def substitution(sentence: str, reference: list[str]) -> list[str]:
 
 
 def _swapped(
-    ops: list[tuple[str, int, int, int, int]],
+    ops: Sequence[tuple[str, int, int, int, int]],
     sentence: str,
     ref: str,
     mine: list[str],

@@ -518,3 +518,40 @@ def test_world_war_ii_is_the_second_world_war() -> None:
     wrong = "Uruguay won the second tournament on home soil."
     g = grade("Tell me about the World Cup.", f"It began in 1930. {wrong}", [ref])
     assert not g.agrees and g.sentence == wrong
+
+
+_HOKUSAI = (
+    "The Great Wave off Kanagawa is a woodblock print by the Japanese artist Hokusai. It was "
+    "made around 1831 as part of the series Thirty-six Views of Mount Fuji. Mount Fuji "
+    "appears small in the lower right, beneath the wave. The boats set out at high water "
+    "and come home at low tide."
+)
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("Hokusai's famous print dates from about 1831.", False),
+    ("Hokusai's famous print first appeared in 1835.", True),  # a year reworded around
+    ("Hokusai was born in 1760.", False),  # a detail the reference does not address
+    ("Mount Fuji sits small at the lower right, under the wave.", False),
+    ("Mount Fuji sits small at the lower left, under the wave.", True),  # a side
+    ("Mount Fuji rises large on the left, above the boats.", True),
+    ("The fishing boats set out at high water and come home at low tide.", False),
+    ("The fishing boats set out at low water and come home at high tide.", True),
+])  # fmt: skip
+def test_a_reworded_year_a_side_and_opposites_that_trade_places(sentence: str, wrong: bool) -> None:
+    out = f"The Great Wave off Kanagawa is a woodblock print by Hokusai. {sentence}"
+    g = grade("Tell me about The Great Wave.", out, [_HOKUSAI])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence
+
+
+def test_left_as_a_verb_and_right_as_a_right_are_no_sides() -> None:
+    ref = ("Mendeleev published his periodic table in 1869. He left gaps for elements not yet "
+           "found. The noble gases are in the far right column of the table.")  # fmt: skip
+    out = ("Mendeleev published his table in 1869, and he left gaps for undiscovered elements. "
+           "The noble gases sit in the far right column.")  # fmt: skip
+    assert grade("Tell me about the periodic table.", out, [ref]).agrees
+    wrong = "The noble gases sit in the far left column."
+    g = grade("Tell me about the periodic table.", f"Mendeleev published it in 1869. {wrong}",
+              [ref])  # fmt: skip
+    assert not g.agrees and g.sentence == wrong

@@ -38,6 +38,7 @@ _PAIRS = [
     ("above", "below"),
     ("positive", "negative"),
     ("male", "female"),
+    ("left-side", "right-side"),  # only where a side is meant: see :func:`sided`
     ("accept accepts accepted", "reject rejects rejected"),
 ]
 _SIDE: dict[str, tuple[int, int]] = {}  # word -> (pair, side)
@@ -60,5 +61,46 @@ def opposed(mine: set[str], theirs: set[str]) -> list[str]:
         pair, side = _SIDE[w]
         other = (pair, 1 - side)
         if other in sides_theirs and (pair, side) not in sides_theirs and other not in sides_mine:
+            out.append(w)
+    return out
+
+
+_SIDE_BEFORE = frozenset(str.split("far upper lower top bottom on at to from"))  # articles dropped
+_SIDE_AFTER = frozenset(
+    str.split("side sides hand bank wing foreground background column edge corner")
+)
+
+
+def sided(toks: list[str]) -> list[str]:
+    """The tokens, with "left" and "right" read as sides where a side is meant ("the far
+    left", "on the right", "the left foreground"), so that they oppose each other there and
+    nowhere else ("Mendeleev left gaps", "the right to vote", "that's right")."""
+    out = list(toks)
+    for i, t in enumerate(toks):
+        if t not in ("left", "right"):
+            continue
+        before = toks[i - 1] if i else ""
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        if before in _SIDE_BEFORE or after in _SIDE_AFTER:
+            out[i] = f"{t}-side"
+    return out
+
+
+def crossed(mine: list[str], theirs: list[str]) -> list[str]:
+    """Opposites that trade places: "thousands of male workers, and female drones" against
+    "thousands of female workers, and male drones" — each text holds both words, but the
+    word before a thing here is its opposite there."""
+    out = []
+    for i, w in enumerate(mine[:-1]):
+        if w not in _SIDE:
+            continue
+        pair, side = _SIDE[w]
+        thing = mine[i + 1]
+        before = {theirs[j - 1] for j in range(1, len(theirs)) if theirs[j] == thing}
+        if (
+            len(thing) > 3
+            and any(_SIDE.get(b) == (pair, 1 - side) for b in before)
+            and w not in before
+        ):
             out.append(w)
     return out

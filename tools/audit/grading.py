@@ -37,7 +37,14 @@ from tools.audit.normalise import (
     same_word,
     tokens,
 )
-from tools.audit.swaps import comparison, denial, renamed, sentences, substitution
+from tools.audit.swaps import (
+    comparison,
+    denial,
+    other_year,
+    renamed,
+    sentences,
+    substitution,
+)
 from tools.decision import options_in
 
 HEDGED_TOLERANCE = 0.01  # relative: "about 300,000 km/s" for 299,792 (0.07% off)
@@ -298,7 +305,8 @@ def _long(prompt: str, output: str, ref: str) -> Grade:
             continue
         clash = (contradiction(s, ref_sentences, asked) or substitution(s, ref_sentences)
                  or opposite(s, ref_sentences, asked) or denial(s, ref_sentences)
-                 or comparison(s, ref_sentences) or renamed(s, ref_sentences, output))  # fmt: skip
+                 or comparison(s, ref_sentences) or renamed(s, ref_sentences, output)
+                 or other_year(s, ref_sentences, asked))  # fmt: skip
         if clash:
             return Grade(False, compared, f"states {', '.join(dict.fromkeys(clash))} where the "
                          "reference says otherwise", sentence=s, checked=checked)  # fmt: skip
@@ -308,10 +316,13 @@ def _long(prompt: str, output: str, ref: str) -> Grade:
 def opposite(sentence: str, reference: list[str], asked: set[str]) -> list[str]:
     """Words whose opposites the reference sentences on the sentence's topic use ("the
     shortest range" against "the longest range"; :mod:`tools.audit.antonyms`)."""
-    mine = set(tokens(sentence))
+    mine = set(antonyms.sided(tokens(sentence)))
     topic = {t for t in mine if len(t) > 3 and not is_number(t)}
-    on_topic = [r for r in reference if topic and _share(topic, r) >= 1 / 3]
-    return antonyms.opposed(mine - asked, {t for r in on_topic for t in tokens(r)})
+    names = [t for t in key_terms(sentence) if not is_number(t)]
+    on_topic = [antonyms.sided(tokens(r)) for r in reference
+                if topic and (_share(topic, r) >= 1 / 3 or _names(names, r) >= 2)]  # fmt: skip
+    crossed = [w for r in on_topic for w in antonyms.crossed(antonyms.sided(tokens(sentence)), r)]
+    return antonyms.opposed(mine - asked, {t for r in on_topic for t in r}) or crossed
 
 
 def contradiction(

@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from tools.audit.aliases import vocabulary as names_too
-from tools.audit.normalise import MONTHS, covered, is_content, is_number, key_terms, tokens
+from tools.audit.normalise import (
+    MONTHS,
+    covered,
+    digits,
+    is_content,
+    is_number,
+    key_terms,
+    tokens,
+)
 
 _SENTENCE = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s+")
 
@@ -226,4 +234,23 @@ def renamed(sentence: str, reference: list[str], output: str) -> list[str]:
         shared = set(names) & set(mine)
         if shared and any(not covered(t, said) for t in names if t not in shared):
             return new
+    return []
+
+
+YEAR_WINDOW = 10  # years: a wrong date for the same event is a near miss
+_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})(?!\d|s\b|'s\b)")  # not "the 1930s"
+
+
+def other_year(sentence: str, reference: list[str], asked: set[str]) -> list[str]:
+    """A year no reference sentence states but near one it does (within ``YEAR_WINDOW``), in
+    a sentence that names something the reference names ("Orwell's book first reached
+    readers in 1948" against "... by George Orwell, published in 1949"), however the rest
+    is reworded. A year far from the reference's is a detail it does not address ("Austen
+    was born in 1775" beside "published in 1813")."""
+    stated = {int(y) for r in reference for y in _YEAR.findall(digits(r))}
+    mine = [y for y in _YEAR.findall(digits(sentence)) if int(y) not in stated and y not in asked]
+    near = [y for y in mine if any(abs(int(y) - s) <= YEAR_WINDOW for s in stated)]
+    words = {t for t in tokens(sentence) if not is_number(t)}  # "Orwell's book" opens it
+    if near and words & {t for r in reference for t in key_terms(r)}:
+        return near
     return []

@@ -555,3 +555,23 @@ def test_left_as_a_verb_and_right_as_a_right_are_no_sides() -> None:
     g = grade("Tell me about the periodic table.", f"Mendeleev published it in 1869. {wrong}",
               [ref])  # fmt: skip
     assert not g.agrees and g.sentence == wrong
+
+
+def test_one_in_four_is_25_percent() -> None:
+    assert grade("What share of the vote did she win?", "One in four voters chose her.",
+                 ["25%"]).agrees  # fmt: skip
+    assert not grade("What share of the vote did she win?", "One in five voters chose her.",
+                     ["25%"]).agrees  # fmt: skip
+    ref = ("The 1918 flu pandemic infected about 500 million people. It infected about 25 "
+           "percent of the world's population at the time.")  # fmt: skip
+    right = "It reached roughly one in four people alive at the time, some 500 million."
+    assert grade("Tell me about the 1918 flu.", right, [ref]).agrees
+
+
+@pytest.mark.parametrize(("output", "agrees"), [
+    ("30%", False), ("20%", False), ("25%", True), ("0.25", True), ("1/4", True), ("33%", False),
+])  # fmt: skip
+def test_a_percentage_is_no_rounding_of_another(output: str, agrees: bool) -> None:
+    """ "30%" read as 0.3 looked like 0.25 rounded to one decimal; a percentage keeps its
+    own digits."""
+    assert grade("What share of the seats did they win?", output, ["25%"]).agrees is agrees

@@ -187,10 +187,12 @@ _PART = re.compile(r"\d\s*/\s*\d|\d\s*(%|percent\b|per cent\b)", re.I)
 
 
 def _percents(text: str) -> str:
-    """ "25%" as 0.25 (a percentage answer to a fraction, and back)."""
+    """ "25%" as 0.25 (a percentage answer to a fraction, and back), written to the digits
+    the percentage has ("30%" is 0.30, not a rounding of 0.25)."""
 
     def value(m: re.Match[str]) -> str:
-        return f"{float(m.group(1)) / 100:g}"
+        places = len(m.group(1).partition(".")[2]) + 2
+        return f"{float(m.group(1)) / 100:.{places}f}"
 
     return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", value,
                   digits(text), flags=re.I)  # fmt: skip

@@ -127,7 +127,19 @@ def digits(text: str) -> str:
             text = alpha2digit(text, lang, threshold=0)
     text = _THOUSANDS.sub("", text)
     text = _DECIMAL_COMMA.sub(".", text)
+    text = _RATIO.sub(_ratio, text)  # "one in four" is 25 percent
     return _SCALED.sub(_scaled, text)  # "9 million": read as "9 1000000", one number
+
+
+_RATIO = re.compile(r"(?<![\d.])(\d+) (?:in|out of)(?: every)? (\d+)(?![\d.])")
+
+
+def _ratio(m: re.Match[str]) -> str:
+    part, whole = int(m.group(1)), int(m.group(2))
+    share = 100 * part / whole if 0 < part < whole <= 100 else 0.0
+    if not share or round(share, 1) != share:
+        return m.group(0)  # "2 in 1990", "1 in 3": left as written
+    return f"{share:g} percent"
 
 
 _SCALED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) (1000|1000000|1000000000|1000000000000)\b")

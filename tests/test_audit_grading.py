@@ -575,3 +575,25 @@ def test_a_percentage_is_no_rounding_of_another(output: str, agrees: bool) -> No
     """ "30%" read as 0.3 looked like 0.25 rounded to one decimal; a percentage keeps its
     own digits."""
     assert grade("What share of the seats did they win?", output, ["25%"]).agrees is agrees
+
+
+_BRIDGE = (
+    "The Brooklyn Bridge crosses the East River between Manhattan and Brooklyn. Its design "
+    "was the work of John Augustus Roebling, a German-born engineer. It opened in 1883 and "
+    "was then the longest suspension bridge in the world. Its towers are built of limestone, "
+    "granite and Rosendale cement."
+)
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("John Augustus Roebling had no hand in drawing up its plans.", True),
+    ("Its towers were never made of Rosendale cement and granite.", True),
+    ("It is not a cantilever bridge but a suspension bridge linking Manhattan and Brooklyn.",
+     False),
+    ("The plans came from John Augustus Roebling, an engineer born in Germany.", False),
+])  # fmt: skip
+def test_a_denial_reworded_round_the_names_it_denies(sentence: str, wrong: bool) -> None:
+    out = f"The Brooklyn Bridge opened in 1883. {sentence}"
+    g = grade("Tell me about the Brooklyn Bridge.", out, [_BRIDGE])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence

@@ -597,3 +597,13 @@ def test_a_denial_reworded_round_the_names_it_denies(sentence: str, wrong: bool)
     g = grade("Tell me about the Brooklyn Bridge.", out, [_BRIDGE])
     assert g.agrees is not wrong, g.reason
     assert not wrong or g.sentence == sentence
+
+
+def test_an_adjective_after_a_count_is_no_swapped_thing() -> None:
+    ref = ("Mars is the fourth planet from the Sun. Two little moons, named Phobos and Deimos, "
+           "circle it. Its atmosphere is thin.")  # fmt: skip
+    out = "Mars is the fourth planet from the Sun. Two small moons, Phobos and Deimos, orbit it."
+    assert grade("Tell me about Mars.", out, [ref]).agrees
+    wrong = "Two little moons, named Phobos and Titan, circle it."
+    g = grade("Tell me about Mars.", f"Mars is the fourth planet from the Sun. {wrong}", [ref])
+    assert not g.agrees and g.sentence == wrong

@@ -118,8 +118,10 @@ def _noun_slot(sentence: str, term: str) -> bool:
         listed = i + 1 < len(raw) and raw[i + 1].casefold() in (",", "and", "or")
         if (i and word[:1].isupper()) or (before in _NOUN_BEFORE and (before != "," or listed)):
             return True
+        after = raw[i + 1] if i + 1 < len(raw) else ""
         if before and before != "," and all(is_number(t) for t in tokens(before)):
-            return True  # a count of things ("nine symphonies")
+            # a count of things ("nine symphonies and"; not "two small moons")
+            return not after or after.casefold() in _NOUN_BEFORE
     return False
 
 

@@ -25,13 +25,15 @@ from dataclasses import dataclass, field
 from tools.audit import aliases, antonyms, polarity
 from tools.audit.normalise import (
     MONTHS,
+    PART,
     Quantity,
     covered,
-    digits,
     fold,
+    fractions,
     in_celsius,
     is_number,
     key_terms,
+    percents,
     quantities,
     rate_unit,
     same_word,
@@ -158,13 +160,13 @@ def _close(q: Quantity, want: Quantity, hedged: bool) -> bool:
 
 def _numeric(prompt: str, output: str, ref: str) -> Grade:
     shown = ref.strip()
-    if _PART.search(ref):  # "1/2", "25%": the reference is a value (0.5, 0.25), so is
-        prompt, output, ref = (_fractions(_percents(t)) for t in (prompt, output, ref))
+    if PART.search(ref):  # "1/2", "25%": the reference is a value (0.5, 0.25), so is
+        prompt, output, ref = (fractions(percents(t)) for t in (prompt, output, ref))
     ref_toks = tokens(ref)
     wanted = quantities(ref_toks)
     own, out = claimed(prompt, output)  # "1 / 4 equals 0.5": the fraction restates
     if not own or all(f"{q.value:g}" in tokens(prompt) for q in own):
-        own, out = claimed(_fractions(prompt), _fractions(output))  # "1/4" for 0.25
+        own, out = claimed(fractions(prompt), fractions(output))  # "1/4" for 0.25
     hedged = bool(_APPROX.search(output))
     said = ", ".join(f"{q.value:g}" for q in own) or "no number"
     compared = f"the number the output states ({said}) with the reference's ({shown!r})"
@@ -181,31 +183,6 @@ def _numeric(prompt: str, output: str, ref: str) -> Grade:
                 return Grade(False, compared, clash)
             return Grade(True, compared, f"states {q.value:g}, as the reference does")
     return Grade(False, compared, f"states {said}; the reference says {shown!r}")
-
-
-_PART = re.compile(r"\d\s*/\s*\d|\d\s*(%|percent\b|per cent\b)", re.I)
-
-
-def _percents(text: str) -> str:
-    """ "25%" as 0.25 (a percentage answer to a fraction, and back), written to the digits
-    the percentage has ("30%" is 0.30, not a rounding of 0.25)."""
-
-    def value(m: re.Match[str]) -> str:
-        places = len(m.group(1).partition(".")[2]) + 2
-        return f"{float(m.group(1)) / 100:.{places}f}"
-
-    return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", value,
-                  digits(text), flags=re.I)  # fmt: skip
-
-
-def _fractions(text: str) -> str:
-    """ "1/4" as 0.25 (a fraction answer to a decimal reference)."""
-
-    def value(m: re.Match[str]) -> str:
-        top, bottom = int(m.group(1)), int(m.group(2))
-        return f"{top / bottom:g}" if bottom else m.group(0)
-
-    return re.sub(r"(?<![\d/])(\d+)\s*/\s*(\d+)(?![\d/])", value, text)
 
 
 def _unit_clash(out: list[str], q: Quantity, ref_toks: list[str], want: Quantity) -> str:

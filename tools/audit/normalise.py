@@ -270,3 +270,28 @@ def _edits(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1]
+
+
+PART = re.compile(r"\d\s*/\s*\d|\d\s*(%|percent\b|per cent\b)", re.I)
+
+
+def percents(text: str) -> str:
+    """ "25%" as 0.25 (a percentage answer to a fraction, and back), written to the digits
+    the percentage has ("30%" is 0.30, not a rounding of 0.25)."""
+
+    def value(m: re.Match[str]) -> str:
+        places = len(m.group(1).partition(".")[2]) + 2
+        return f"{float(m.group(1)) / 100:.{places}f}"
+
+    return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", value,
+                  digits(text), flags=re.I)  # fmt: skip
+
+
+def fractions(text: str) -> str:
+    """ "1/4" as 0.25 (a fraction answer to a decimal reference)."""
+
+    def value(m: re.Match[str]) -> str:
+        top, bottom = int(m.group(1)), int(m.group(2))
+        return f"{top / bottom:g}" if bottom else m.group(0)
+
+    return re.sub(r"(?<![\d/])(\d+)\s*/\s*(\d+)(?![\d/])", value, text)

@@ -607,3 +607,43 @@ def test_an_adjective_after_a_count_is_no_swapped_thing() -> None:
     wrong = "Two little moons, named Phobos and Titan, circle it."
     g = grade("Tell me about Mars.", f"Mars is the fourth planet from the Sun. {wrong}", [ref])
     assert not g.agrees and g.sentence == wrong
+
+
+_EURO = (
+    "The euro is the official currency of the eurozone, the EU member states that have "
+    "adopted it. It was introduced on 1 January 1999. It is managed by the ECB in Frankfurt. "
+    "The World Health Organization is based in Geneva."
+)
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("It is the currency of the eurozone, the European Union countries that adopted it.",
+     False),
+    ("The European Central Bank in Frankfurt manages it.", False),
+    ("The WHO is based in Geneva.", False),
+    ("It is managed by the Federal Reserve in Frankfurt.", True),
+    ("The WHO is based in Vienna.", True),
+    ("It is managed by the Bank of England in Frankfurt.", True),
+])  # fmt: skip
+def test_a_name_and_its_initials_are_the_same_name(sentence: str, wrong: bool) -> None:
+    out = f"The euro was introduced on 1 January 1999. {sentence}"
+    g = grade("Tell me about the euro.", out, [_EURO])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("Banknotes and coins entered circulation three years later, on 1 January 2002.", False),
+    ("Banknotes and coins entered circulation 3 years afterwards.", False),
+    ("Banknotes and coins entered circulation five years later, in 2004.", True),
+    ("Banknotes and coins entered circulation five years later.", True),
+])  # fmt: skip
+def test_a_span_of_years_the_reference_years_give_is_no_new_number(
+    sentence: str, wrong: bool
+) -> None:
+    ref = ("The euro was introduced as an accounting currency on 1 January 1999. Banknotes "
+           "and coins entered circulation on 1 January 2002.")  # fmt: skip
+    out = f"The euro was introduced as an accounting currency in 1999. {sentence}"
+    g = grade("Tell me about the euro.", out, [ref])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence

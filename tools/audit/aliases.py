@@ -1,6 +1,8 @@
 """Other names of what a text names: a country, its other spellings and its people's
-adjective ("the United States", "USA", "American"; "France", "French"), and Earth or a
-planet with its adjective ("the world", "the planet"; "Mars", "Martian").
+adjective ("the United States", "USA", "American"; "France", "French"), Earth or a
+planet with its adjective ("the world", "the planet"; "Mars", "Martian"), a name's
+initials ("the European Union", "the EU"), and a span of years the reference's years
+give ("three years later" between 1999 and 2002).
 
 A grader that reads "a gift from the French people" against "a gift from France" must not
 take "French" for a name the reference replaces. Countries come from pycountryinfo's copy
@@ -19,7 +21,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from tools.audit.normalise import fold, tokens
+from tools.audit.normalise import digits, fold, tokens
 
 #: Earth and the planets by name, with their adjectives. "planet" alone names nothing.
 _PLANETS = (
@@ -105,7 +107,49 @@ for _n, _g in enumerate(_SAME[1:], start=1):  # tokens read "Second" as "2 nd"
 
 
 def vocabulary(text: str) -> set[str]:
-    """The text's tokens, the other names of the places it names, and the other words for
-    the ordinals it uses."""
+    """The text's tokens, the other names of the places it names, the other words for
+    the ordinals it uses, and the initials of its names of several words."""
     toks = set(tokens(text))
-    return toks | named(text) | {w for t in toks & _SAME_AS.keys() for w in _SAME_AS[t]}
+    ordinals = {w for t in toks & _SAME_AS.keys() for w in _SAME_AS[t]}
+    return toks | named(text) | ordinals | set(_initials(text))
+
+
+#: A name of two or more capitalised words, "of", "the", "and" or "for" allowed inside
+#: ("Bank of England"); a capitalised function word opening a sentence is not part of it.
+_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|the|and|for)\s+)?[A-Z][a-z]+)+\b")
+_OPENERS = frozenset(
+    str.split("the a an in at on by for from to as it he she his her this that its")
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _initials(text: str) -> dict[str, list[str]]:
+    """Initials of each capitalised name of several words, with the name's words:
+    {"eu": ["european", "union"], "boe": ["bank", "of", "england"]}."""
+    out = {}
+    for m in _RUN.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower() in _OPENERS:
+            words = words[1:]
+        if len(words) > 1:
+            out["".join(w[0] for w in words if w[0].isupper()).lower()] = tokens(" ".join(words))
+    return out
+
+
+def spelled_out(sentence: str, reference: list[str]) -> set[str]:
+    """The words of the sentence's names whose initials a reference writes in capitals:
+    "European Union" where a reference says "the EU"."""
+    written = {a.lower() for r in reference for a in _ACRONYM.findall(r)}
+    return {w for key, words in _initials(sentence).items() if key in written for w in words}
+
+
+_SPAN = re.compile(r"\b(\d{1,3}) years? (?:later|after|earlier|before|on|afterwards)\b", re.I)
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+def spans(sentence: str, reference: list[str]) -> set[str]:
+    """The sentence's spans of years ("3 years later") that two of the reference's years
+    are apart (1999 and 2002): said another way, not a new number."""
+    years = {int(y) for r in reference for y in _YEAR.findall(digits(r))}
+    gaps = {abs(a - b) for a in years for b in years if a != b}
+    return {m.group(1) for m in _SPAN.finditer(digits(sentence)) if int(m.group(1)) in gaps}

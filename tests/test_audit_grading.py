@@ -587,6 +587,9 @@ _BRIDGE = (
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
     ("John Augustus Roebling had no hand in drawing up its plans.", True),
+    ("Roebling did not design the Brooklyn Bridge, which is often wrongly credited to him.",
+     True),
+    ("John Augustus Roebling, who was born in Germany, did not live to see it open.", False),
     ("Its towers were never made of Rosendale cement and granite.", True),
     ("It is not a cantilever bridge but a suspension bridge linking Manhattan and Brooklyn.",
      False),

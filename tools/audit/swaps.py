@@ -154,13 +154,20 @@ def denial(sentence: str, reference: list[str]) -> list[str]:
         named = [r for r in reference if names <= set(key_terms(r))]
         if len(names) < 2 or not named or not _DENIALS & mine or _NOT_BUT.search(sentence):
             return []  # "not one single wall but a chain": a correction, not a denial
-        best = max(named, key=lambda r: len(content & _words(r)))
-        if len(content & _words(best)) < 0.4 * len(content):
+        # its main clause ("..., which is often wrongly attributed to him" is an aside)
+        main = {t for t in _words(_ASIDE.sub("", sentence)) if t in content}
+        if not main:
+            return []
+        best = max(named, key=lambda r: len(main & _words(r)))
+        if len(main & _words(best)) < 0.4 * len(main):
             return []
     negated, theirs = bool(_DENIALS & mine), bool(_DENIALS & _words(best))
     if negated == theirs or _COMPARED.search(sentence if negated else best):
         return []
     return ["a negation" if negated else "no negation"]
+
+
+_ASIDE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;]*", re.I)
 
 
 def _words(text: str) -> set[str]:

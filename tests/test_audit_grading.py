@@ -650,3 +650,30 @@ def test_a_span_of_years_the_reference_years_give_is_no_new_number(
     g = grade("Tell me about the euro.", out, [ref])
     assert g.agrees is not wrong, g.reason
     assert not wrong or g.sentence == sentence
+
+
+_SAHARA = (
+    "The Sahara is the largest hot desert in the world. It covers much of North Africa. It "
+    "is bordered by the Atlantic Ocean to the west, the Red Sea to the east and the "
+    "Mediterranean Sea to the north."
+)
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("Its eastern edge is formed by the Atlantic Ocean, while the Red Sea lies along its "
+     "western side.", True),
+    ("On its western flank lies the Red Sea.", True),
+    ("The Mediterranean Sea lies to its south.", True),
+    ("The Atlantic lies to its west, while the Red Sea marks its eastern edge.", False),
+    ("It stretches from the Atlantic Ocean in the west to the Red Sea in the east.", False),
+    ("It spans a large part of North Africa, south of the Mediterranean Sea.", False),
+    ("The Red Sea lies east of it.", False),
+    ("The Red Sea lies west of it.", True),
+    ("It lies east of the Atlantic Ocean.", False),
+    ("It lies west of the Atlantic Ocean.", True),
+])  # fmt: skip
+def test_directions_that_trade_names_are_crossed(sentence: str, wrong: bool) -> None:
+    out = f"The Sahara is the largest hot desert on Earth. {sentence}"
+    g = grade("Tell me about the Sahara.", out, [_SAHARA])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence

@@ -11,6 +11,10 @@ young).
 
 from __future__ import annotations
 
+import re
+
+from tools.audit.normalise import key_terms, tokens
+
 _PAIRS = [
     ("win wins won winning winner", "lose loses lost losing loser"),
     ("succeed succeeds succeeded success successful", "fail fails failed failure"),
@@ -104,3 +108,50 @@ def crossed(mine: list[str], theirs: list[str]) -> list[str]:
         ):
             out.append(w)
     return out
+
+
+_CLAUSE = re.compile(r"[,;:!?]|\.(?!\d)|\b(?:and|while|whereas|but)\b", re.I)
+
+
+def placed(sentence: str, reference: list[str]) -> list[str]:
+    """Directions that trade names: "Its eastern edge is the Atlantic Ocean, while the Red
+    Sea lies along its western side" against "bordered by the Atlantic Ocean to the west,
+    the Red Sea to the east". Each clause holding one word of a pair of directions ties that
+    word to the names in it; a name tied to one side here and to the other there is
+    crossed."""
+    mine = _tied(sentence)
+    theirs: dict[str, set[tuple[int, int]]] = {}
+    for r in reference:
+        for name, sides in _tied(r).items():
+            theirs.setdefault(name, set()).update(sides)
+    out = []
+    for name, sides in mine.items():
+        for pair, side in sides:
+            there = theirs.get(name, set())
+            if (pair, 1 - side) in there and (pair, side) not in there:
+                out.append(name)
+    return out
+
+
+def _tied(text: str) -> dict[str, set[tuple[int, int]]]:
+    out: dict[str, set[tuple[int, int]]] = {}
+    for clause in _CLAUSE.split(text):
+        named = key_terms(clause.strip())  # "North Africa" is a name, not a direction
+        toks = sided(tokens(clause))
+        sides = {_SIDE[t] for t in toks if t in _SIDE and t not in named}
+        pairs = [p for p, _ in sides]
+        names = [t for t in named if len(t) > 2 and not t.isdigit()]
+        # "south of the Mediterranean": the Mediterranean is to the north ("the Red Sea lies
+        # east of it": the Red Sea is to the east)
+        rel = _RELATIVE.search(clause)
+        after = set(key_terms(clause[rel.end() :].strip())) if rel else set()
+        for pair, side in sides:
+            if pairs.count(pair) == 1 and _PAIRS[pair][0].split()[0] in _DIRECTIONS:
+                for name in names:
+                    out.setdefault(name, set()).add((pair, side ^ (name in after)))
+    return out
+
+
+#: "south of X" places X to the north; "the south of X" is a part of X, not a relation
+_RELATIVE = re.compile(r"(?<!\bthe )\b(?:north|south|east|west)(?:ern)?\s+of\b", re.I)
+_DIRECTIONS = frozenset(("north", "east", "left-side"))  # each pair by its first word

@@ -301,7 +301,8 @@ def opposite(sentence: str, reference: list[str], asked: set[str]) -> list[str]:
     on_topic = [antonyms.sided(tokens(r)) for r in reference
                 if topic and (_share(topic, r) >= 1 / 3 or _names(names, r) >= 2)]  # fmt: skip
     crossed = [w for r in on_topic for w in antonyms.crossed(antonyms.sided(tokens(sentence)), r)]
-    return antonyms.opposed(mine - asked, {t for r in on_topic for t in r}) or crossed
+    opposed = antonyms.opposed(mine - asked, {t for r in on_topic for t in r})
+    return opposed or crossed or antonyms.placed(sentence, reference)
 
 
 def contradiction(

@@ -677,3 +677,26 @@ def test_directions_that_trade_names_are_crossed(sentence: str, wrong: bool) -> 
     g = grade("Tell me about the Sahara.", out, [_SAHARA])
     assert g.agrees is not wrong, g.reason
     assert not wrong or g.sentence == sentence
+
+
+_BITCOIN = (
+    "Bitcoin is a decentralised digital currency. It was created by someone using the "
+    "pseudonym Satoshi Nakamoto, who published the white paper in 2008. In 2021 El Salvador "
+    "became the first country to adopt bitcoin as legal tender. The phonograph has nothing "
+    "to do with it, though it was invented by Thomas Edison."
+)
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("Panama was the first country to give bitcoin legal-tender status, in 2021.", True),
+    ("Nakamoto is the pseudonym of whoever published the white paper in 2008.", False),
+    ("Edison published the white paper in 2008 under a pseudonym.", True),
+    ("Salvador, as El Salvador is often called, adopted bitcoin as legal tender in 2021.",
+     False),
+    ("Its first country to adopt bitcoin as legal tender was El Salvador, in 2021.", False),
+])  # fmt: skip
+def test_a_name_opening_a_sentence_is_a_name(sentence: str, wrong: bool) -> None:
+    out = f"Bitcoin is a decentralised digital currency. {sentence}"
+    g = grade("Tell me about bitcoin.", out, [_BITCOIN])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence

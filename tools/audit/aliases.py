@@ -153,3 +153,19 @@ def spans(sentence: str, reference: list[str]) -> set[str]:
     years = {int(y) for r in reference for y in _YEAR.findall(digits(r))}
     gaps = {abs(a - b) for a in years for b in years if a != b}
     return {m.group(1) for m in _SPAN.finditer(digits(sentence)) if int(m.group(1)) in gaps}
+
+
+_OPENING = re.compile(r"^\W*([A-Z][a-z]{2,})\s+[a-z]")
+
+
+def opening(sentence: str, reference: list[str]) -> list[str]:
+    """A sentence's opening word when it is a name, which :func:`key_terms` cannot tell
+    from "Most" or "Its": a place ("Panama was the first country ...") or a word the
+    references write capitalised inside a sentence ("Edison invented ..." where they say
+    "Thomas Edison")."""
+    m = _OPENING.match(sentence)
+    if not m:
+        return []
+    word = fold(m.group(1))
+    inside = any(re.search(rf"(?<![.!?]\s)(?<!^)\b{m.group(1)}\b", r.strip()) for r in reference)
+    return [word] if inside or word in named(m.group(1)) else []

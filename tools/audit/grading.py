@@ -314,7 +314,9 @@ def contradiction(
     fact out is silent, not contrary)."""
     # "European Union" for "EU"; "3 years later" for 1999 and 2002
     asked = asked | aliases.spelled_out(sentence, reference) | aliases.spans(sentence, reference)
-    terms = [t for t in key_terms(sentence) if t not in asked]
+    terms = [
+        t for t in key_terms(sentence) + aliases.opening(sentence, reference) if t not in asked
+    ]
     topic = {t for t in tokens(sentence) if len(t) > 3 and not is_number(t)} - set(terms)
     if len(topic) < 2:  # a sentence of names ("It stands in Berlin on the Champ de Mars"):
         topic |= {t for t in terms if not is_number(t)}  # its names find its topic too

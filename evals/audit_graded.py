@@ -17,6 +17,9 @@ Sets (all labelled by helper sessions that never saw the audit's code):
   sentence: swapped nouns and names, numbers, reversed relations, false negations, false
   comparisons, paraphrased errors), by a helper session that did not see the grader;
   first run once before any rule was tuned on it (README).
+* ``tests/audit_long_heldout3.py`` — 80 more long answers on 40 other topics, the same
+  seven error kinds, by another helper session that did not see the grader (2026-12-02);
+  its first run is in the README.
 
 Prints, per set: agreement of the reference verdict with the truth; on long answers how
 often the flagged sentence is the wrong one; without references, the ROC-AUC (95%
@@ -42,6 +45,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import audit_corpus  # noqa: E402
 import audit_heldout  # noqa: E402
 import audit_long_heldout  # noqa: E402
+import audit_long_heldout3  # noqa: E402
 import audit_yesno_heldout  # noqa: E402
 
 from tools.audit.agreement import agreement, risk  # noqa: E402
@@ -126,6 +130,7 @@ def main() -> None:
     for style in ("terse", "restated", "long"):
         grading(f"held-out {style}", [i for i in held if i["style"] == style])
     grading("held-out long, 2nd", audit_long_heldout.items())
+    grading("held-out long, 3rd", audit_long_heldout3.items())
     yes_no = audit_yesno_heldout.items()
     for kind in ("yesno", "fraction"):
         grading(f"held-out {kind}", [i for i in yes_no if i["kind"] == kind])

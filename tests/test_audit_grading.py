@@ -700,3 +700,11 @@ def test_a_name_opening_a_sentence_is_a_name(sentence: str, wrong: bool) -> None
     g = grade("Tell me about bitcoin.", out, [_BITCOIN])
     assert g.agrees is not wrong, g.reason
     assert not wrong or g.sentence == sentence
+
+
+def test_a_capitalised_article_opening_a_sentence_is_no_name() -> None:
+    ref = ("Michelangelo painted the ceiling of the Sistine Chapel in Vatican City between "
+           "1508 and 1512. "
+           "Later he painted The Last Judgment on the altar wall.")  # fmt: skip
+    out = "The ceiling of the Sistine Chapel was painted by Michelangelo from 1508 to 1512."
+    assert grade("Who painted the Sistine Chapel ceiling?", out, [ref]).agrees

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from tools.audit.normalise import digits, fold, tokens
+from tools.audit.normalise import digits, fold, is_content, tokens
 
 #: Earth and the planets by name, with their adjectives. "planet" alone names nothing.
 _PLANETS = (
@@ -167,5 +167,7 @@ def opening(sentence: str, reference: list[str]) -> list[str]:
     if not m:
         return []
     word = fold(m.group(1))
+    if not is_content(word):  # "The ceiling ...", though "The Last Judgment" is a name
+        return []
     inside = any(re.search(rf"(?<![.!?]\s)(?<!^)\b{m.group(1)}\b", r.strip()) for r in reference)
     return [word] if inside or word in named(m.group(1)) else []

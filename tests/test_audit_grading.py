@@ -708,3 +708,23 @@ def test_a_capitalised_article_opening_a_sentence_is_no_name() -> None:
            "Later he painted The Last Judgment on the altar wall.")  # fmt: skip
     out = "The ceiling of the Sistine Chapel was painted by Michelangelo from 1508 to 1512."
     assert grade("Who painted the Sistine Chapel ceiling?", out, [ref]).agrees
+
+
+@pytest.mark.parametrize(("ref", "sentence", "wrong"), [
+    ("It is fed mainly by the Jordan River, which flows into it from the north, and it has no "
+     "outlet.", "The Jordan River feeds it from the north, and nothing flows out of it.", False),
+    ("The lake is fed by the Jordan River from the north, and it has no outlet.",
+     "The Jordan River feeds it from the north and also carries its water out.", False),
+    ("Its water flows out to the sea through the Jordan River, which drains it to the south.",
+     "Nothing flows out of it to the sea through the Jordan River.", True),
+    ("The Normans won the battle, and Harold was killed during the fighting.",
+     "The Normans were victorious, and Harold lost his life during the fighting.", False),
+    ("The Normans won the battle, and Harold was killed during the fighting.",
+     "The Normans lost the battle, and Harold was killed during the fighting.", True),
+    ("Gold is a dense, soft metal and the most malleable of all metals.",
+     "It is a soft, dense metal, and no other metal is as malleable.", False),
+])  # fmt: skip
+def test_other_ways_of_saying_no_win_and_most(ref: str, sentence: str, wrong: bool) -> None:
+    intro = "This is a question about history, geography and chemistry."
+    g = grade("Tell me about it.", f"{intro} {sentence}", [f"{intro} {ref}"])
+    assert g.agrees is not wrong, g.reason

@@ -16,7 +16,7 @@ import re
 from tools.audit.normalise import key_terms, tokens
 
 _PAIRS = [
-    ("win wins won winning winner", "lose loses lost losing loser"),
+    ("win wins won winning winner victory victorious", "lose loses lost losing loser"),
     ("succeed succeeds succeeded success successful", "fail fails failed failure"),
     ("long longer longest", "short shorter shortest"),
     ("high higher highest", "low lower lowest"),
@@ -75,12 +75,18 @@ _SIDE_AFTER = frozenset(
 )
 
 
+_LIFE = frozenset(("life", "lives"))
+
+
 def sided(toks: list[str]) -> list[str]:
     """The tokens, with "left" and "right" read as sides where a side is meant ("the far
     left", "on the right", "the left foreground"), so that they oppose each other there and
-    nowhere else ("Mendeleev left gaps", "the right to vote", "that's right")."""
+    nowhere else ("Mendeleev left gaps", "the right to vote", "that's right"); "lost his
+    life" is a death, not a defeat."""
     out = list(toks)
     for i, t in enumerate(toks):
+        if t in ("lose", "loses", "lost", "losing") and _LIFE.intersection(toks[i + 1 : i + 3]):
+            out[i] = "died"  # "Harold lost his life": no defeat
         if t not in ("left", "right"):
             continue
         before = toks[i - 1] if i else ""

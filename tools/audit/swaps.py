@@ -125,10 +125,10 @@ def _noun_slot(sentence: str, term: str) -> bool:
     return False
 
 
-_DENIALS = frozenset(str.split("not no never nor neither cannot nt"))
+_DENIALS = frozenset(str.split("not no never nor neither cannot nt nothing none nobody nowhere"))
 _COMPARED = re.compile(
-    r"\b(?:than|more|most|less|least|fewer|as \w+ as|(?:larg|bigg|tall|long|high|old|earli|"
-    r"lat|fast|slow|great|small|deep|cold|hott|wid|heavi|light|strong|rich|poor)(?:er|est))\b",
+    r"\b(?:than|more|most|less|least|fewer|as \w+ as|no other|(?:larg|bigg|tall|long|high|old|"
+    r"earli|lat|fast|slow|great|small|deep|cold|hott|wid|heavi|light|strong|rich|poor)(?:er|est))\b",
     re.I,
 )
 

@@ -728,3 +728,18 @@ def test_other_ways_of_saying_no_win_and_most(ref: str, sentence: str, wrong: bo
     intro = "This is a question about history, geography and chemistry."
     g = grade("Tell me about it.", f"{intro} {sentence}", [f"{intro} {ref}"])
     assert g.agrees is not wrong, g.reason
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("It pulls leaves off with a prehensile tongue around half a metre long.", False),
+    ("It pulls leaves off with a prehensile tongue of about 20 inches, half a metre.", False),
+    ("It pulls leaves off with a prehensile tongue around two metres long.", True),
+    ("It pulls leaves off with a prehensile tongue around 5 centimetres long.", True),
+])  # fmt: skip
+def test_a_measure_in_another_unit_is_the_same_measure(sentence: str, wrong: bool) -> None:
+    ref = ("The giraffe is the tallest living land animal. It feeds mainly on acacia leaves, "
+           "which it strips with a prehensile tongue up to about 50 centimetres long.")  # fmt: skip
+    out = f"The giraffe is the tallest land animal alive. {sentence}"
+    g = grade("Tell me about giraffes.", out, [ref])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence

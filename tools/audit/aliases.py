@@ -1,8 +1,9 @@
 """Other names of what a text names: a country, its other spellings and its people's
 adjective ("the United States", "USA", "American"; "France", "French"), Earth or a
 planet with its adjective ("the world", "the planet"; "Mars", "Martian"), a name's
-initials ("the European Union", "the EU"), and a span of years the reference's years
-give ("three years later" between 1999 and 2002).
+initials ("the European Union", "the EU"), a span of years the reference's years
+give ("three years later" between 1999 and 2002), and a measure in another unit ("half a
+metre" for "50 centimetres").
 
 A grader that reads "a gift from the French people" against "a gift from France" must not
 take "French" for a name the reference replaces. Countries come from pycountryinfo's copy
@@ -21,7 +22,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from tools.audit.normalise import digits, fold, is_content, tokens
+from tools.audit.normalise import IN_BASE, digits, fold, is_content, quantities, tokens
 
 #: Earth and the planets by name, with their adjectives. "planet" alone names nothing.
 _PLANETS = (
@@ -171,3 +172,23 @@ def opening(sentence: str, reference: list[str]) -> list[str]:
         return []
     inside = any(re.search(rf"(?<![.!?]\s)(?<!^)\b{m.group(1)}\b", r.strip()) for r in reference)
     return [word] if inside or word in named(m.group(1)) else []
+
+
+CONVERTED_TOLERANCE = 0.03  # relative: "about 1,300 miles" for 2,100 km (0.4% off)
+
+
+def converted(sentence: str, reference: list[str]) -> set[str]:
+    """The sentence's measures that equal one of the reference's in another unit of the
+    same kind, to 3%: "around half a metre" for "about 50 centimetres"."""
+    theirs = [q for r in reference for q in quantities(tokens(r)) if q.unit]
+    out = set()
+    for q in quantities(tokens(sentence)):
+        if not q.unit or q.unit[1] not in IN_BASE:
+            continue
+        mine = q.value * IN_BASE[q.unit[1]]
+        for w in theirs:
+            if w.unit and w.unit[0] == q.unit[0] and w.unit != q.unit and w.unit[1] in IN_BASE:
+                want = w.value * IN_BASE[w.unit[1]]
+                if abs(mine - want) <= CONVERTED_TOLERANCE * abs(want):
+                    out.add(f"{q.value:g}")
+    return out

@@ -312,8 +312,9 @@ def contradiction(
     sharing a third of its other words) replace with numbers or names of their own.
     ``close_only``: only a sentence saying the same thing counts (a sample that leaves the
     fact out is silent, not contrary)."""
-    # "European Union" for "EU"; "3 years later" for 1999 and 2002
+    # "European Union" for "EU"; "3 years later" for 1999 and 2002; "0.5 m" for "50 cm"
     asked = asked | aliases.spelled_out(sentence, reference) | aliases.spans(sentence, reference)
+    asked |= aliases.converted(sentence, reference)
     terms = [
         t for t in key_terms(sentence) + aliases.opening(sentence, reference) if t not in asked
     ]

@@ -65,6 +65,7 @@ for _family, _unit, _words in (
     ("length", "cm", "cm centimetre centimetres centimeter centimeters"),
     ("length", "mile", "mi mile miles"),
     ("length", "foot", "ft foot feet"),
+    ("length", "inch", "inch inches"),
     ("mass", "kg", "kg kilogram kilograms kilogramme kilogrammes"),
     ("mass", "g", "g gram grams gramme grammes"),
     ("mass", "lb", "lb lbs pound pounds"),
@@ -74,6 +75,12 @@ for _family, _unit, _words in (
 ):
     for _w in _words.split():
         UNITS.setdefault(_w, (_family, _unit))
+
+
+#: Each unit in its family's base unit (metre, gram, second): "half a metre" is 50 cm.
+IN_BASE = {"km": 1000.0, "m": 1.0, "cm": 0.01, "mile": 1609.344, "foot": 0.3048, "inch": 0.0254,
+           "kg": 1000.0, "g": 1.0, "lb": 453.59237, "second": 1.0, "minute": 60.0,
+           "hour": 3600.0, "day": 86400.0, "year": 31557600.0}  # fmt: skip
 
 
 def fold(text: str) -> str:

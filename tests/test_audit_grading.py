@@ -743,3 +743,19 @@ def test_a_measure_in_another_unit_is_the_same_measure(sentence: str, wrong: boo
     g = grade("Tell me about giraffes.", out, [ref])
     assert g.agrees is not wrong, g.reason
     assert not wrong or g.sentence == sentence
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("It is a group of four violin concertos by the Venetian composer Antonio Vivaldi.", False),
+    ("It is a group of four violin concertos by the Florentine composer Antonio Vivaldi.",
+     True),
+    ("It is a group of four violin concertos by the Austrian composer Antonio Vivaldi.", True),
+])  # fmt: skip
+def test_a_place_adjective_names_the_place(sentence: str, wrong: bool) -> None:
+    ref = ("The Four Seasons is a group of four violin concertos by the Italian composer "
+           "Antonio Vivaldi. They were published in Amsterdam in 1725. Vivaldi was born in "
+           "Venice in 1678 and was ordained as a priest.")  # fmt: skip
+    out = f"The Four Seasons was published in Amsterdam in 1725. {sentence}"
+    g = grade("What is The Four Seasons?", out, [ref])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence

@@ -2,8 +2,8 @@
 adjective ("the United States", "USA", "American"; "France", "French"), Earth or a
 planet with its adjective ("the world", "the planet"; "Mars", "Martian"), a name's
 initials ("the European Union", "the EU"), a span of years the reference's years
-give ("three years later" between 1999 and 2002), and a measure in another unit ("half a
-metre" for "50 centimetres").
+give ("three years later" between 1999 and 2002), a measure in another unit ("half a
+metre" for "50 centimetres"), and a city's adjective ("Venetian" for "Venice").
 
 A grader that reads "a gift from the French people" against "a gift from France" must not
 take "French" for a name the reference replaces. Countries come from pycountryinfo's copy
@@ -137,6 +137,13 @@ def _initials(text: str) -> dict[str, list[str]]:
     return out
 
 
+def restated(sentence: str, reference: list[str]) -> set[str]:
+    """The sentence's terms that say what the references say in other words: initials,
+    spans of years, measures in other units, a place's adjective."""
+    return (spelled_out(sentence, reference) | spans(sentence, reference)
+            | converted(sentence, reference) | of_a_place(sentence, reference))  # fmt: skip
+
+
 def spelled_out(sentence: str, reference: list[str]) -> set[str]:
     """The words of the sentence's names whose initials a reference writes in capitals:
     "European Union" where a reference says "the EU"."""
@@ -191,4 +198,25 @@ def converted(sentence: str, reference: list[str]) -> set[str]:
                 want = w.value * IN_BASE[w.unit[1]]
                 if abs(mine - want) <= CONVERTED_TOLERANCE * abs(want):
                     out.add(f"{q.value:g}")
+    return out
+
+
+_DEMONYM = re.compile(r"\b([A-Z][a-z]{2,}(?:ian|ean|an|ese|ine|ite))\b")
+
+
+def of_a_place(sentence: str, reference: list[str]) -> set[str]:
+    """The sentence's adjectives of a place a reference names, that no country data knows:
+    "a Venetian composer" where a reference says "born in Venice" (Parisian, Viennese,
+    Florentine). The place is a capitalised word of 4+ letters sharing the first three."""
+    countries = {t for _, every in _groups() for t in every}
+    places = {
+        fold(w) for r in reference for w in re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]{3,}", r)
+    }
+    out = set()
+    for m in _DEMONYM.finditer(sentence):
+        word = fold(m.group(1))
+        if word in countries:
+            continue
+        if any(p[:3] == word[:3] and p not in countries and p != word for p in places):
+            out.add(word)
     return out

@@ -759,3 +759,22 @@ def test_a_place_adjective_names_the_place(sentence: str, wrong: bool) -> None:
     g = grade("What is The Four Seasons?", out, [ref])
     assert g.agrees is not wrong, g.reason
     assert not wrong or g.sentence == sentence
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("It tells of Victor Frankenstein, a young scientist who brings a creature to life "
+     "through an unorthodox experiment, a creature the book never names.", False),
+    ("It tells of Victor Frankenstein, a young scientist who never brings a creature to life "
+     "through an unorthodox experiment.", True),
+])  # fmt: skip
+def test_a_negation_another_reference_sentence_states_is_no_denial(
+    sentence: str, wrong: bool
+) -> None:
+    ref = ("Frankenstein is a novel by Mary Shelley, first published in London in 1818. The "
+           "novel tells of Victor Frankenstein, a young scientist who brings a creature to "
+           "life through an unorthodox experiment. The creature is never given a name in the "
+           "book.")  # fmt: skip
+    out = f"Frankenstein is a novel by Mary Shelley, published in 1818. {sentence}"
+    g = grade("What is Frankenstein about?", out, [ref])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence

@@ -164,7 +164,28 @@ def denial(sentence: str, reference: list[str]) -> list[str]:
     negated, theirs = bool(_DENIALS & mine), bool(_DENIALS & _words(best))
     if negated == theirs or _COMPARED.search(sentence if negated else best):
         return []
+    if negated and _denied_elsewhere(sentence, reference):
+        return []  # "..., a creature the book never names": "The creature is never named"
     return ["a negation" if negated else "no negation"]
+
+
+def _denied_elsewhere(sentence: str, reference: list[str]) -> bool:
+    """The clause holding the sentence's negation is what another reference sentence
+    denies: most of its content words (by their first 4 letters) in a negated sentence."""
+    for clause in re.split(r"[,;:]", sentence):
+        words = _words(clause)
+        if not _DENIALS & words:
+            continue
+        stems = {t[:4] for t in words if is_content(t) and t not in _DENIALS}
+        for r in reference:
+            theirs = _words(r)
+            if (
+                stems
+                and _DENIALS & theirs
+                and len(stems & {t[:4] for t in theirs}) >= 0.6 * len(stems)
+            ):
+                return True
+    return False
 
 
 _ASIDE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;]*", re.I)

@@ -778,3 +778,25 @@ def test_a_negation_another_reference_sentence_states_is_no_denial(
     g = grade("What is Frankenstein about?", out, [ref])
     assert g.agrees is not wrong, g.reason
     assert not wrong or g.sentence == sentence
+
+
+_MONA = (
+    "The Mona Lisa was painted by Leonardo da Vinci, who began it around 1503. It was built "
+    "up in thin layers of oil between 1503 and 1519. In 1911 it was stolen from the Louvre "
+    "by Vincenzo Peruggia. It was recovered in 1913. Leonardo died in 1519 and never "
+    "delivered it to its patron, leaving it unfinished in his own eyes."
+)
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("Remarkably for such a famous work, it has never once been stolen.", True),
+    ("Peruggia never stole it from the Louvre.", True),
+    ("It was not painted in a single year.", False),
+    ("Leonardo did not finish it to his own satisfaction.", False),
+    ("He never handed it over to the patron.", False),
+])  # fmt: skip
+def test_a_denial_of_what_a_reference_sentence_states(sentence: str, wrong: bool) -> None:
+    out = f"The Mona Lisa is a painting by Leonardo da Vinci. {sentence}"
+    g = grade("Tell me about the Mona Lisa.", out, [_MONA])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence

@@ -152,8 +152,12 @@ def denial(sentence: str, reference: list[str]) -> list[str]:
         # reference sentence that shares 40% of its words
         names = {t for t in key_terms(sentence) if not is_number(t)}
         named = [r for r in reference if names <= set(key_terms(r))]
-        if len(names) < 2 or not named or not _DENIALS & mine or _NOT_BUT.search(sentence):
+        if not _DENIALS & mine or _NOT_BUT.search(sentence) or _COMPARED.search(sentence):
             return []  # "not one single wall but a chain": a correction, not a denial
+        if _affirmed(sentence, reference) and not _denied_elsewhere(sentence, reference):
+            return ["a negation"]
+        if len(names) < 2 or not named:
+            return []
         # its main clause ("..., which is often wrongly attributed to him" is an aside)
         main = {t for t in _words(_ASIDE.sub("", sentence)) if t in content}
         if not main:
@@ -167,6 +171,30 @@ def denial(sentence: str, reference: list[str]) -> list[str]:
     if negated and _denied_elsewhere(sentence, reference):
         return []  # "..., a creature the book never names": "The creature is never named"
     return ["a negation" if negated else "no negation"]
+
+
+_ADVERBS = frozenset(
+    str.split("once ever really actually even again yet still quite any be been being "
+              "is was are were has have had do does did")
+)  # fmt: skip
+
+
+def _affirmed(sentence: str, reference: list[str]) -> bool:
+    """What a clause denies (the words after its negation: "it has never once been stolen")
+    is all in one reference sentence that denies nothing ("In 1911 it was stolen from the
+    Louvre"), by the words' first 4 letters."""
+    for clause in re.split(r"[,;:]", sentence):
+        toks = [t.replace("'", "") for t in tokens(clause.replace("n't", " not"))]
+        at = next((i for i, t in enumerate(toks) if t in _DENIALS), None)
+        if at is None:
+            continue
+        stems = {t[:4] for t in toks[at + 1 :]
+                 if is_content(t) and t not in _DENIALS and t not in _ADVERBS}  # fmt: skip
+        for r in reference:
+            theirs = _words(r)
+            if stems and not _DENIALS & theirs and stems <= {t[:4] for t in theirs}:
+                return True
+    return False
 
 
 def _denied_elsewhere(sentence: str, reference: list[str]) -> bool:

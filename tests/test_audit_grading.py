@@ -800,3 +800,22 @@ def test_a_denial_of_what_a_reference_sentence_states(sentence: str, wrong: bool
     g = grade("Tell me about the Mona Lisa.", out, [_MONA])
     assert g.agrees is not wrong, g.reason
     assert not wrong or g.sentence == sentence
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("Astronomers expect it to swing back into view in 2071, having last appeared in 1986.",
+     True),
+    ("Astronomers expect it to swing back into view in 2061, having last appeared in 1986.",
+     False),
+    ("Astronomers expect it to swing back into view in 2061, having last appeared in 1976.",
+     True),
+])  # fmt: skip
+def test_a_near_year_beside_a_year_of_the_same_reference_sentence(
+    sentence: str, wrong: bool
+) -> None:
+    ref = ("Halley's Comet is visible from Earth every 75 to 76 years. It last passed through "
+           "the inner Solar System in 1986 and is expected to return in 2061.")  # fmt: skip
+    out = f"Halley's Comet comes back every 75 to 76 years. {sentence}"
+    g = grade("When will Halley's Comet return?", out, [ref])
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence

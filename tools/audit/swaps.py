@@ -323,4 +323,10 @@ def other_year(sentence: str, reference: list[str], asked: set[str]) -> list[str
     words = {t for t in tokens(sentence) if not is_number(t)}  # "Orwell's book" opens it
     if near and words & {t for r in reference for t in key_terms(r)}:
         return near
-    return []
+    # or a sentence sharing another year with the reference sentence that holds the near
+    # one ("expected back in 2071, having last appeared in 1986" against "It last passed
+    # ... in 1986 and is expected to return in 2061")
+    years = set(_YEAR.findall(digits(sentence))) - set(near)
+    return [y for y in near
+            if any(years & set(found) and any(abs(int(y) - int(f)) <= YEAR_WINDOW for f in found)
+                   for found in (_YEAR.findall(digits(r)) for r in reference))]  # fmt: skip

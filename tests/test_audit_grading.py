@@ -791,6 +791,7 @@ _MONA = (
 @pytest.mark.parametrize(("sentence", "wrong"), [
     ("Remarkably for such a famous work, it has never once been stolen.", True),
     ("Peruggia never stole it from the Louvre.", True),
+    ("Its recovery was never celebrated with any exhibition in 1913.", False),
     ("It was not painted in a single year.", False),
     ("Leonardo did not finish it to his own satisfaction.", False),
     ("He never handed it over to the patron.", False),
@@ -819,3 +820,13 @@ def test_a_near_year_beside_a_year_of_the_same_reference_sentence(
     g = grade("When will Halley's Comet return?", out, [ref])
     assert g.agrees is not wrong, g.reason
     assert not wrong or g.sentence == sentence
+
+
+def test_a_denial_whose_other_words_no_reference_uses() -> None:
+    ref = ("Marie Curie was a physicist and chemist who worked in France. She shared the "
+           "1903 Nobel Prize in Physics. She won a second Nobel Prize, in Chemistry, in "
+           "1911.")  # fmt: skip
+    wrong = ("Despite her fame, she was never awarded a Nobel Prize in chemistry, and all her "
+             "recognition from the Nobel committee came in physics.")  # fmt: skip
+    g = grade("Who was Marie Curie?", f"Marie Curie was a physicist. {wrong}", [ref])
+    assert not g.agrees and g.sentence == wrong, g.reason

@@ -181,8 +181,11 @@ _ADVERBS = frozenset(
 
 def _affirmed(sentence: str, reference: list[str]) -> bool:
     """What a clause denies (the words after its negation: "it has never once been stolen")
-    is all in one reference sentence that denies nothing ("In 1911 it was stolen from the
-    Louvre"), by the words' first 4 letters."""
+    is in one reference sentence that denies nothing ("In 1911 it was stolen from the
+    Louvre"), by the words' first 4 letters: all of them, or two or more and at least half
+    where the rest are words no reference uses ("never awarded a Nobel Prize in chemistry"
+    against "She won a second Nobel Prize, in Chemistry")."""
+    known = {t[:4] for r in reference for t in _words(r)}
     for clause in re.split(r"[,;:]", sentence):
         toks = [t.replace("'", "") for t in tokens(clause.replace("n't", " not"))]
         at = next((i for i, t in enumerate(toks) if t in _DENIALS), None)
@@ -190,9 +193,12 @@ def _affirmed(sentence: str, reference: list[str]) -> bool:
             continue
         stems = {t[:4] for t in toks[at + 1 :]
                  if is_content(t) and t not in _DENIALS and t not in _ADVERBS}  # fmt: skip
+        used = stems & known
+        if len(used) < len(stems) and (len(used) < 2 or 2 * len(used) < len(stems)):
+            continue
         for r in reference:
             theirs = _words(r)
-            if stems and not _DENIALS & theirs and stems <= {t[:4] for t in theirs}:
+            if used and not _DENIALS & theirs and used <= {t[:4] for t in theirs}:
                 return True
     return False
 

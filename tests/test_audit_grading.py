@@ -10,7 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests import audit_corpus, audit_heldout, audit_long_heldout, audit_yesno_heldout
+from tests import (
+    audit_corpus,
+    audit_heldout,
+    audit_long_heldout,
+    audit_long_heldout3,
+    audit_yesno_heldout,
+)
 from tools.audit.agreement import agreement, risk
 from tools.audit.checks import audit, score
 from tools.audit.grading import grade
@@ -296,16 +302,21 @@ def test_the_helper_corpus_keeps_its_level(name: str, floor: float) -> None:
 
 
 @pytest.mark.parametrize(("style", "floor"), [("terse", 0.95), ("restated", 0.95),
-                                              ("long", 0.85)])  # fmt: skip
+                                              ("long", 0.90)])  # fmt: skip
 def test_the_held_out_set_keeps_its_level(style: str, floor: float) -> None:
-    # measured 100%, 97%, 88%
+    # measured 100%, 97.1%, 93.9%
     assert _agreement([i for i in audit_heldout.items() if i["style"] == style]) >= floor
 
 
 def test_the_second_held_out_long_set_keeps_its_level() -> None:
     # 80 paraphrased long answers (tests/audit_long_heldout.py): 63.7% on its first run,
-    # 72.5% now; most misses need inference no rule here makes (README)
-    assert _agreement(audit_long_heldout.items()) >= 0.70
+    # 82.5% now; most misses need inference no rule here makes (README)
+    assert _agreement(audit_long_heldout.items()) >= 0.80
+
+
+def test_the_third_held_out_long_set_keeps_its_level() -> None:
+    # 80 more (tests/audit_long_heldout3.py): 71.2% on its first run, 85.0% now
+    assert _agreement(audit_long_heldout3.items()) >= 0.82
 
 
 @pytest.mark.parametrize(("kind", "floor"), [("yesno", 0.9), ("fraction", 0.9)])

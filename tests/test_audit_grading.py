@@ -19,7 +19,7 @@ from tests import (
 )
 from tools.audit.agreement import agreement, risk
 from tools.audit.checks import audit, score
-from tools.audit.grading import grade
+from tools.audit.grading import Grade, grade
 from tools.audit.load import AuditItem, iter_items
 from tools.audit.output_text import sentiment
 from tools.audit.refusal import is_refusal
@@ -289,6 +289,12 @@ def _refs(item: dict) -> list[str]:  # type: ignore[type-arg]
     return list(r) if isinstance(r, list) else [r]
 
 
+def _verdict(g: Grade, wrong: bool, sentence: str) -> None:
+    """A wrong answer is flagged at its wrong sentence; a right one is not flagged."""
+    assert g.agrees is not wrong, g.reason
+    assert not wrong or g.sentence == sentence
+
+
 def _agreement(items: list[dict]) -> float:  # type: ignore[type-arg]
     """The share of items whose reference verdict matches their label."""
     right = sum(grade(i["prompt"], i["output"], _refs(i)).agrees == i["correct"] for i in items)
@@ -502,8 +508,7 @@ def test_a_country_its_people_and_the_world_under_other_names(sentence: str, wro
     Earth is the world. Another country is still another country."""
     out = f"The Statue of Liberty stands in New York Harbor. {sentence}"
     g = grade("Tell me about the Statue of Liberty.", out, [_STATUE])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 def test_a_reworded_verb_is_no_swap_and_an_ordinal_has_other_names() -> None:
@@ -552,8 +557,7 @@ _HOKUSAI = (
 def test_a_reworded_year_a_side_and_opposites_that_trade_places(sentence: str, wrong: bool) -> None:
     out = f"The Great Wave off Kanagawa is a woodblock print by Hokusai. {sentence}"
     g = grade("Tell me about The Great Wave.", out, [_HOKUSAI])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 def test_left_as_a_verb_and_right_as_a_right_are_no_sides() -> None:
@@ -609,8 +613,7 @@ _BRIDGE = (
 def test_a_denial_reworded_round_the_names_it_denies(sentence: str, wrong: bool) -> None:
     out = f"The Brooklyn Bridge opened in 1883. {sentence}"
     g = grade("Tell me about the Brooklyn Bridge.", out, [_BRIDGE])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 def test_an_adjective_after_a_count_is_no_swapped_thing() -> None:
@@ -642,8 +645,7 @@ _EURO = (
 def test_a_name_and_its_initials_are_the_same_name(sentence: str, wrong: bool) -> None:
     out = f"The euro was introduced on 1 January 1999. {sentence}"
     g = grade("Tell me about the euro.", out, [_EURO])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
@@ -659,8 +661,7 @@ def test_a_span_of_years_the_reference_years_give_is_no_new_number(
            "and coins entered circulation on 1 January 2002.")  # fmt: skip
     out = f"The euro was introduced as an accounting currency in 1999. {sentence}"
     g = grade("Tell me about the euro.", out, [ref])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 _SAHARA = (
@@ -686,8 +687,7 @@ _SAHARA = (
 def test_directions_that_trade_names_are_crossed(sentence: str, wrong: bool) -> None:
     out = f"The Sahara is the largest hot desert on Earth. {sentence}"
     g = grade("Tell me about the Sahara.", out, [_SAHARA])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 _BITCOIN = (
@@ -709,8 +709,7 @@ _BITCOIN = (
 def test_a_name_opening_a_sentence_is_a_name(sentence: str, wrong: bool) -> None:
     out = f"Bitcoin is a decentralised digital currency. {sentence}"
     g = grade("Tell me about bitcoin.", out, [_BITCOIN])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 def test_a_capitalised_article_opening_a_sentence_is_no_name() -> None:
@@ -752,8 +751,7 @@ def test_a_measure_in_another_unit_is_the_same_measure(sentence: str, wrong: boo
            "which it strips with a prehensile tongue up to about 50 centimetres long.")  # fmt: skip
     out = f"The giraffe is the tallest land animal alive. {sentence}"
     g = grade("Tell me about giraffes.", out, [ref])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
@@ -768,8 +766,7 @@ def test_a_place_adjective_names_the_place(sentence: str, wrong: bool) -> None:
            "Venice in 1678 and was ordained as a priest.")  # fmt: skip
     out = f"The Four Seasons was published in Amsterdam in 1725. {sentence}"
     g = grade("What is The Four Seasons?", out, [ref])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
@@ -787,8 +784,7 @@ def test_a_negation_another_reference_sentence_states_is_no_denial(
            "book.")  # fmt: skip
     out = f"Frankenstein is a novel by Mary Shelley, published in 1818. {sentence}"
     g = grade("What is Frankenstein about?", out, [ref])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 _MONA = (
@@ -810,8 +806,7 @@ _MONA = (
 def test_a_denial_of_what_a_reference_sentence_states(sentence: str, wrong: bool) -> None:
     out = f"The Mona Lisa is a painting by Leonardo da Vinci. {sentence}"
     g = grade("Tell me about the Mona Lisa.", out, [_MONA])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
@@ -829,8 +824,7 @@ def test_a_near_year_beside_a_year_of_the_same_reference_sentence(
            "the inner Solar System in 1986 and is expected to return in 2061.")  # fmt: skip
     out = f"Halley's Comet comes back every 75 to 76 years. {sentence}"
     g = grade("When will Halley's Comet return?", out, [ref])
-    assert g.agrees is not wrong, g.reason
-    assert not wrong or g.sentence == sentence
+    _verdict(g, wrong, sentence)
 
 
 def test_a_denial_whose_other_words_no_reference_uses() -> None:

@@ -9,9 +9,11 @@ at the last position restores the answer, and no other attention site does; in t
 residual stream, the second word's own position carries the answer up to block 0's
 output, and the last position from block 1's output on.
 
-400 training steps copy the word in 300 of 300 new sentences; 250 steps copied 255 of 300
-on one machine (an AMD EPYC with AVX-512) and 300 on another: float sums differ between
-CPUs, and a model trained to the edge of its task fails on some of them.
+800 training steps: float sums differ between CPUs, and a model trained to the edge of its
+task fails on some of them. 250 steps copied 255 of 300 new sentences on one machine (an
+AMD EPYC with AVX-512) and 300 on another; 400 steps, 300 of 300 there but 260 of 300 on
+a third (2026-12-02, where CI failed on it), whose 600 steps copied 300 (lowest p 0.991)
+and 800 steps 300 (lowest p 0.997).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def sentence(rng: random.Random) -> list[str]:
 
 
 @cache
-def copy_model(seed: int = 0, steps: int = 400) -> WhiteBoxLM:
+def copy_model(seed: int = 0, steps: int = 800) -> WhiteBoxLM:
     def batch(rng: random.Random) -> tuple[list[str], list[str]]:
         words = [sentence(rng) for _ in range(64)]
         return [" ".join(w) + " =>" for w in words], [w[SOURCE] for w in words]

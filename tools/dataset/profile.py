@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import duckdb
@@ -152,12 +153,19 @@ def _aggregates_wide(ds: Dataset, batch: list[Column]) -> list[list[Any]]:
         parts += cols
         widths.append(len(cols))
     # DuckDB runs one query's DISTINCT counts one after another and slower than alone
-    # (20 columns of 1M rows: 0.48 s together, 0.28 s as queries of their own)
-    distinct = [i for i, p in enumerate(parts) if p.startswith("count(DISTINCT")]
-    others = [p for i, p in enumerate(parts) if i not in distinct]
-    row = list(ds.con.execute(f"SELECT {', '.join(others)} FROM data").fetchone() or ())
-    for i in distinct:
-        row.insert(i, (ds.con.execute(f"SELECT {parts[i]} FROM data").fetchone() or (0,))[0])
+    # (20 columns of 1M rows: 0.48 s together, 0.28 s as queries of their own), and ends
+    # each exact quantile (a sort) on one thread: those run as queries of their own, two
+    # at a time on two cursors (the 12 numeric columns' quantiles: 0.67 s in one query,
+    # 0.40 s so)
+    alone = [i for i, p in enumerate(parts) if p.startswith(("count(DISTINCT", "quantile_"))]
+    others = [p for i, p in enumerate(parts) if i not in alone]
+    queries = [f"SELECT {', '.join(others)} FROM data"]
+    queries += [f"SELECT {parts[i]} FROM data" for i in alone]
+    with ThreadPoolExecutor(2, thread_name_prefix="profile") as pool:
+        rows = list(pool.map(lambda q: ds.con.cursor().execute(q).fetchone(), queries))
+    row = list(rows[0] or ())
+    for i, one in zip(alone, rows[1:], strict=True):
+        row.insert(i, (one or (None,))[0])
     out = []
     for width in widths:
         out.append(row[:width])

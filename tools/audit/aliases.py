@@ -201,6 +201,11 @@ def converted(sentence: str, reference: list[str]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    return frozenset(t for _, every in _groups() for t in every)
+
+
 _DEMONYM = re.compile(r"\b([A-Z][a-z]{2,}(?:ian|ean|an|ese|ine|ite))\b")
 
 
@@ -208,7 +213,7 @@ def of_a_place(sentence: str, reference: list[str]) -> set[str]:
     """The sentence's adjectives of a place a reference names, that no country data knows:
     "a Venetian composer" where a reference says "born in Venice" (Parisian, Viennese,
     Florentine). The place is a capitalised word of 4+ letters sharing the first three."""
-    countries = {t for _, every in _groups() for t in every}
+    countries = _country_words()
     places = {
         fold(w) for r in reference for w in re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]{3,}", r)
     }

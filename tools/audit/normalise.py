@@ -14,6 +14,7 @@ import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
@@ -159,7 +160,12 @@ def _scaled(m: re.Match[str]) -> str:
 
 def tokens(text: str) -> list[str]:
     """Normalised tokens: numbers and words, no articles or punctuation."""
-    return [t for t in _TOKEN.findall(fold(digits(text))) if t not in ARTICLES]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)  # a long answer's checks read each reference sentence many times
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _TOKEN.findall(fold(digits(text))) if t not in ARTICLES)
 
 
 def normalise(text: str) -> str:
@@ -227,6 +233,11 @@ _PLAIN = frozenset((_PLAIN_WORDS + "of for from with there here one our we you i
 def key_terms(sentence: str) -> list[str]:
     """What a sentence names: its numbers (number words too) and capitalised words; the
     opening word only when the next is capitalised too ("Charles Darwin", not "Most")."""
+    return list(_key_terms(sentence))
+
+
+@lru_cache(maxsize=65536)
+def _key_terms(sentence: str) -> tuple[str, ...]:
     sentence = re.sub(r"\b[Oo]ne of\b", "of", sentence)  # "one of its tributaries": no count
     sentence = re.sub(r"\b1st\b", "first", digits(sentence))  # "the first woman" names no number
     out = []
@@ -237,7 +248,7 @@ def key_terms(sentence: str) -> list[str]:
             if fold(word) in _PLAIN or not rest[:1].isupper():
                 continue
         out.extend(tokens(word))
-    return [t for t in out if t and t != "s"]  # "China's": the name, not its 's
+    return tuple(t for t in out if t and t != "s")  # "China's": the name, not its 's
 
 
 MONTHS = frozenset(

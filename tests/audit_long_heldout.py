@@ -45,13 +45,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.audit_pairs import Topic, paired_items
+
 # Each topic: (kind, reference, correct_prompt, correct_output,
 #              wrong_prompt, wrong_output, wrong_sentence)
 # reference is a str or a tuple of two str.
-_Ref = str | tuple[str, str]
-_Topic = tuple[str, _Ref, str, str, str, str, str]
 
-_TOPICS: tuple[_Topic, ...] = (
+_TOPICS: tuple[Topic, ...] = (
     # 1 Eiffel Tower
     (
         "d",
@@ -1028,36 +1028,4 @@ _TOPICS: tuple[_Topic, ...] = (
 
 def items() -> list[dict[str, Any]]:
     """Return the 80 held-out long-answer items as fresh dicts."""
-    out: list[dict[str, Any]] = []
-    n = 0
-    for t, topic in enumerate(_TOPICS):
-        _kind, ref, c_prompt, c_output, w_prompt, w_output, w_sentence = topic
-        correct_item = {
-            "prompt": c_prompt,
-            "output": c_output,
-            "correct": True,
-            "wrong_sentence": None,
-        }
-        wrong_item = {
-            "prompt": w_prompt,
-            "output": w_output,
-            "correct": False,
-            "wrong_sentence": w_sentence,
-        }
-        # Alternate which item of a topic comes first.
-        pair = (correct_item, wrong_item) if t % 2 == 0 else (wrong_item, correct_item)
-        for item in pair:
-            n += 1
-            reference: str | list[str] = list(ref) if isinstance(ref, tuple) else ref
-            out.append(
-                {
-                    "id": f"lh-{n:02d}",
-                    "prompt": item["prompt"],
-                    "output": item["output"],
-                    "reference": reference,
-                    "correct": item["correct"],
-                    "style": "long",
-                    "wrong_sentence": item["wrong_sentence"],
-                }
-            )
-    return out
+    return paired_items(_TOPICS, "lh")

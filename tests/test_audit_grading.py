@@ -19,7 +19,7 @@ from tests import (
 )
 from tools.audit.agreement import agreement, risk
 from tools.audit.checks import audit, score
-from tools.audit.grading import Grade, grade
+from tools.audit.grading import grade
 from tools.audit.load import AuditItem, iter_items
 from tools.audit.output_text import sentiment
 from tools.audit.refusal import is_refusal
@@ -289,8 +289,10 @@ def _refs(item: dict) -> list[str]:  # type: ignore[type-arg]
     return list(r) if isinstance(r, list) else [r]
 
 
-def _verdict(g: Grade, wrong: bool, sentence: str) -> None:
-    """A wrong answer is flagged at its wrong sentence; a right one is not flagged."""
+def _check(prompt: str, refs: list[str], sentence: str, wrong: bool, lead: str = "") -> None:
+    """``lead`` then ``sentence`` as the answer: flagged at ``sentence`` when ``wrong``, else
+    not flagged."""
+    g = grade(prompt, f"{lead} {sentence}".strip(), refs)
     assert g.agrees is not wrong, g.reason
     assert not wrong or g.sentence == sentence
 
@@ -506,9 +508,8 @@ _STATUE = (
 def test_a_country_its_people_and_the_world_under_other_names(sentence: str, wrong: bool) -> None:
     """pycountryinfo's names and demonyms: "French" is France, "American" the United States;
     Earth is the world. Another country is still another country."""
-    out = f"The Statue of Liberty stands in New York Harbor. {sentence}"
-    g = grade("Tell me about the Statue of Liberty.", out, [_STATUE])
-    _verdict(g, wrong, sentence)
+    _check("Tell me about the Statue of Liberty.", [_STATUE], sentence, wrong,
+           lead="The Statue of Liberty stands in New York Harbor.")  # fmt: skip
 
 
 def test_a_reworded_verb_is_no_swap_and_an_ordinal_has_other_names() -> None:
@@ -530,10 +531,9 @@ def test_world_war_ii_is_the_second_world_war() -> None:
            "soil.")  # fmt: skip
     out = ("It was skipped in 1942 and 1946, when World War II intervened. Uruguay won the "
            "inaugural tournament on home soil.")  # fmt: skip
-    assert grade("Tell me about the World Cup.", out, [ref]).agrees
-    wrong = "Uruguay won the second tournament on home soil."
-    g = grade("Tell me about the World Cup.", f"It began in 1930. {wrong}", [ref])
-    assert not g.agrees and g.sentence == wrong
+    _check("Tell me about the World Cup.", [ref], out, False)
+    _check("Tell me about the World Cup.", [ref], "Uruguay won the second tournament on home soil.",
+           True, lead="It began in 1930.")  # fmt: skip
 
 
 _HOKUSAI = (
@@ -555,9 +555,8 @@ _HOKUSAI = (
     ("The fishing boats set out at low water and come home at high tide.", True),
 ])  # fmt: skip
 def test_a_reworded_year_a_side_and_opposites_that_trade_places(sentence: str, wrong: bool) -> None:
-    out = f"The Great Wave off Kanagawa is a woodblock print by Hokusai. {sentence}"
-    g = grade("Tell me about The Great Wave.", out, [_HOKUSAI])
-    _verdict(g, wrong, sentence)
+    _check("Tell me about The Great Wave.", [_HOKUSAI], sentence, wrong,
+           lead="The Great Wave off Kanagawa is a woodblock print by Hokusai.")  # fmt: skip
 
 
 def test_left_as_a_verb_and_right_as_a_right_are_no_sides() -> None:
@@ -611,19 +610,17 @@ _BRIDGE = (
     ("The plans came from John Augustus Roebling, an engineer born in Germany.", False),
 ])  # fmt: skip
 def test_a_denial_reworded_round_the_names_it_denies(sentence: str, wrong: bool) -> None:
-    out = f"The Brooklyn Bridge opened in 1883. {sentence}"
-    g = grade("Tell me about the Brooklyn Bridge.", out, [_BRIDGE])
-    _verdict(g, wrong, sentence)
+    _check("Tell me about the Brooklyn Bridge.", [_BRIDGE], sentence, wrong,
+           lead="The Brooklyn Bridge opened in 1883.")  # fmt: skip
 
 
 def test_an_adjective_after_a_count_is_no_swapped_thing() -> None:
     ref = ("Mars is the fourth planet from the Sun. Two little moons, named Phobos and Deimos, "
            "circle it. Its atmosphere is thin.")  # fmt: skip
     out = "Mars is the fourth planet from the Sun. Two small moons, Phobos and Deimos, orbit it."
-    assert grade("Tell me about Mars.", out, [ref]).agrees
-    wrong = "Two little moons, named Phobos and Titan, circle it."
-    g = grade("Tell me about Mars.", f"Mars is the fourth planet from the Sun. {wrong}", [ref])
-    assert not g.agrees and g.sentence == wrong
+    _check("Tell me about Mars.", [ref], out, False)
+    _check("Tell me about Mars.", [ref], "Two little moons, named Phobos and Titan, circle it.",
+           True, lead="Mars is the fourth planet from the Sun.")  # fmt: skip
 
 
 _EURO = (
@@ -643,9 +640,8 @@ _EURO = (
     ("It is managed by the Bank of England in Frankfurt.", True),
 ])  # fmt: skip
 def test_a_name_and_its_initials_are_the_same_name(sentence: str, wrong: bool) -> None:
-    out = f"The euro was introduced on 1 January 1999. {sentence}"
-    g = grade("Tell me about the euro.", out, [_EURO])
-    _verdict(g, wrong, sentence)
+    _check("Tell me about the euro.", [_EURO], sentence, wrong,
+           lead="The euro was introduced on 1 January 1999.")  # fmt: skip
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
@@ -659,9 +655,8 @@ def test_a_span_of_years_the_reference_years_give_is_no_new_number(
 ) -> None:
     ref = ("The euro was introduced as an accounting currency on 1 January 1999. Banknotes "
            "and coins entered circulation on 1 January 2002.")  # fmt: skip
-    out = f"The euro was introduced as an accounting currency in 1999. {sentence}"
-    g = grade("Tell me about the euro.", out, [ref])
-    _verdict(g, wrong, sentence)
+    _check("Tell me about the euro.", [ref], sentence, wrong,
+           lead="The euro was introduced as an accounting currency in 1999.")  # fmt: skip
 
 
 _SAHARA = (
@@ -685,9 +680,8 @@ _SAHARA = (
     ("It lies west of the Atlantic Ocean.", True),
 ])  # fmt: skip
 def test_directions_that_trade_names_are_crossed(sentence: str, wrong: bool) -> None:
-    out = f"The Sahara is the largest hot desert on Earth. {sentence}"
-    g = grade("Tell me about the Sahara.", out, [_SAHARA])
-    _verdict(g, wrong, sentence)
+    _check("Tell me about the Sahara.", [_SAHARA], sentence, wrong,
+           lead="The Sahara is the largest hot desert on Earth.")  # fmt: skip
 
 
 _BITCOIN = (
@@ -707,9 +701,8 @@ _BITCOIN = (
     ("Its first country to adopt bitcoin as legal tender was El Salvador, in 2021.", False),
 ])  # fmt: skip
 def test_a_name_opening_a_sentence_is_a_name(sentence: str, wrong: bool) -> None:
-    out = f"Bitcoin is a decentralised digital currency. {sentence}"
-    g = grade("Tell me about bitcoin.", out, [_BITCOIN])
-    _verdict(g, wrong, sentence)
+    _check("Tell me about bitcoin.", [_BITCOIN], sentence, wrong,
+           lead="Bitcoin is a decentralised digital currency.")  # fmt: skip
 
 
 def test_a_capitalised_article_opening_a_sentence_is_no_name() -> None:
@@ -749,9 +742,8 @@ def test_other_ways_of_saying_no_win_and_most(ref: str, sentence: str, wrong: bo
 def test_a_measure_in_another_unit_is_the_same_measure(sentence: str, wrong: bool) -> None:
     ref = ("The giraffe is the tallest living land animal. It feeds mainly on acacia leaves, "
            "which it strips with a prehensile tongue up to about 50 centimetres long.")  # fmt: skip
-    out = f"The giraffe is the tallest land animal alive. {sentence}"
-    g = grade("Tell me about giraffes.", out, [ref])
-    _verdict(g, wrong, sentence)
+    _check("Tell me about giraffes.", [ref], sentence, wrong,
+           lead="The giraffe is the tallest land animal alive.")  # fmt: skip
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
@@ -764,9 +756,8 @@ def test_a_place_adjective_names_the_place(sentence: str, wrong: bool) -> None:
     ref = ("The Four Seasons is a group of four violin concertos by the Italian composer "
            "Antonio Vivaldi. They were published in Amsterdam in 1725. Vivaldi was born in "
            "Venice in 1678 and was ordained as a priest.")  # fmt: skip
-    out = f"The Four Seasons was published in Amsterdam in 1725. {sentence}"
-    g = grade("What is The Four Seasons?", out, [ref])
-    _verdict(g, wrong, sentence)
+    _check("What is The Four Seasons?", [ref], sentence, wrong,
+           lead="The Four Seasons was published in Amsterdam in 1725.")  # fmt: skip
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
@@ -782,9 +773,8 @@ def test_a_negation_another_reference_sentence_states_is_no_denial(
            "novel tells of Victor Frankenstein, a young scientist who brings a creature to "
            "life through an unorthodox experiment. The creature is never given a name in the "
            "book.")  # fmt: skip
-    out = f"Frankenstein is a novel by Mary Shelley, published in 1818. {sentence}"
-    g = grade("What is Frankenstein about?", out, [ref])
-    _verdict(g, wrong, sentence)
+    _check("What is Frankenstein about?", [ref], sentence, wrong,
+           lead="Frankenstein is a novel by Mary Shelley, published in 1818.")  # fmt: skip
 
 
 _MONA = (
@@ -804,9 +794,8 @@ _MONA = (
     ("He never handed it over to the patron.", False),
 ])  # fmt: skip
 def test_a_denial_of_what_a_reference_sentence_states(sentence: str, wrong: bool) -> None:
-    out = f"The Mona Lisa is a painting by Leonardo da Vinci. {sentence}"
-    g = grade("Tell me about the Mona Lisa.", out, [_MONA])
-    _verdict(g, wrong, sentence)
+    _check("Tell me about the Mona Lisa.", [_MONA], sentence, wrong,
+           lead="The Mona Lisa is a painting by Leonardo da Vinci.")  # fmt: skip
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
@@ -822,9 +811,8 @@ def test_a_near_year_beside_a_year_of_the_same_reference_sentence(
 ) -> None:
     ref = ("Halley's Comet is visible from Earth every 75 to 76 years. It last passed through "
            "the inner Solar System in 1986 and is expected to return in 2061.")  # fmt: skip
-    out = f"Halley's Comet comes back every 75 to 76 years. {sentence}"
-    g = grade("When will Halley's Comet return?", out, [ref])
-    _verdict(g, wrong, sentence)
+    _check("When will Halley's Comet return?", [ref], sentence, wrong,
+           lead="Halley's Comet comes back every 75 to 76 years.")  # fmt: skip
 
 
 def test_a_denial_whose_other_words_no_reference_uses() -> None:

@@ -114,8 +114,8 @@ def test_each_command_loads_its_own_module_only() -> None:
     assert names == set(agent.cli.COMMANDS)
     probe = (
         "import sys; sys.argv = ['explainer', 'explain-csv', '--help']\n"
-        "from agent.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from agent.cli import run\n"
+        "run()\n"
         "print(sorted(m for m in sys.modules if m.startswith(('agent.chat', 'agent.usecases.chat',"
         " 'agent.cli.'))))"
     )
@@ -124,3 +124,22 @@ def test_each_command_loads_its_own_module_only() -> None:
     loaded = done.stdout.strip().splitlines()[-1]
     assert "agent.cli.datasets" in loaded and "agent.usecases.chat" not in loaded
     assert "agent.cli.explain" not in loaded and "agent.cli.audits" not in loaded
+
+
+def test_the_entry_point_ends_with_the_commands_status_and_all_its_output(tmp_path: Path) -> None:
+    """``main`` ends the process at once (no interpreter teardown): what the command
+    printed still arrives whole, and the exit status is the command's."""
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "small.csv"
+    path.write_text("x,y\n" + "".join(f"{i},{i % 3}\n" for i in range(400)))
+    entry = [sys.executable, "-c", "from agent.cli import main; main()"]
+    done = subprocess.run([*entry, "explain-csv", str(path), "--no-llm", "--json"],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["rows"] == 400  # the whole JSON arrived
+    bad = subprocess.run([*entry, "explain-csv", str(tmp_path / "nope.csv"), "--no-llm"],
+                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert bad.returncode == 2 and "no such file" in bad.stderr

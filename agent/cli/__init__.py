@@ -15,7 +15,11 @@ them all, in the order their commands are listed.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import importlib
+import logging
+import os
 import sys
 from typing import Any
 
@@ -46,10 +50,35 @@ def _load(modules: tuple[str, ...] = MODULES) -> Any:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: run the command, then end the process at once.
+
+    Tearing down the interpreter frees every module and object one by one: after
+    ``explain-csv`` (pandas, scikit-learn, scipy and the EBM loaded, 1,700 modules) that
+    took 0.5 s of a 7 s run, and the command had nothing left to do. So the output streams
+    are flushed, the exit handlers run (logging's among them), and the process ends with
+    the command's status. The embedded LLM server is a recorded process of its own
+    (``explainer llm stop``), not a child this exit could orphan."""
+    code = run()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing reaches it
+            stream.flush()
+    atexit._run_exitfuncs()
+    logging.shutdown()
+    os._exit(code)
+
+
+def run() -> int:
+    """Run the command ``sys.argv`` names (loading only its module); its exit status."""
     command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
     module = COMMANDS.get(command or "")
-    _load((module,) if module else MODULES)()
+    try:
+        _load((module,) if module else MODULES)()
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        print(exc.code, file=sys.stderr)  # as the interpreter prints a message's exit
+        return 1
+    return 0
 
 
 def __getattr__(name: str) -> Any:
@@ -58,4 +87,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["COMMANDS", "MODULES", "app", "main"]
+__all__ = ["COMMANDS", "MODULES", "app", "main", "run"]

@@ -130,7 +130,7 @@ def analyse(
                if target else None)  # fmt: skip
         ids = {a.columns[0] for a in alerts if a.kind == "id_column"}
         groupings = _groupings(ds, profiles, exclude=ids | ({target} if target else set()))
-        build_codes(ds, groupings, tgt)
+        coded = build_codes(ds, groupings, tgt) == ds.rows  # every row: no target missing
         lap("groups")
         findings = Findings(
             file=ds.path.name,
@@ -173,7 +173,7 @@ def analyse(
         report("relating columns", 0.9)
         leaked = {a.columns[0] for a in findings.alerts if a.kind == "leakage"}
         kept = [g for g in groupings if g.column not in leaked]  # they mirror the target
-        findings.relationships = relationships(ds, kept, seed=seed)
+        findings.relationships = relationships(ds, kept, seed=seed, coded=coded)
         lap("relationships")
         if fitting is not None:
             fitted, seconds["glass_box"] = fitting.result()

@@ -211,10 +211,10 @@ def make_target(
     return Target(name, kind, positive, levels, y_sql)
 
 
-def build_codes(ds: Dataset, groupings: list[Grouping], target: Target | None) -> None:
+def build_codes(ds: Dataset, groupings: list[Grouping], target: Target | None) -> int:
     """Materialise ``codes``: one small-integer column per grouping, plus ``y`` (and the
     target's level ``t`` for a categorical target); rows with a missing target are left
-    out when there is a target."""
+    out when there is a target. Returns the number of rows it holds."""
     parts = [f"({g.sql})::UTINYINT AS {quote(g.code)}" for g in groupings]
     where = ""
     if target is not None:
@@ -226,3 +226,5 @@ def build_codes(ds: Dataset, groupings: list[Grouping], target: Target | None) -
         parts = ["1 AS one"]
     ds.con.execute("DROP TABLE IF EXISTS codes")
     ds.con.execute(f"CREATE TABLE codes AS SELECT {', '.join(parts)} FROM data{where}")
+    (rows,) = ds.con.execute("SELECT count(*) FROM codes").fetchone() or (0,)
+    return int(rows)

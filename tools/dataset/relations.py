@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from pydantic import BaseModel
 
 from tools.dataset import stats
 from tools.dataset.groups import Grouping
-from tools.dataset.load import Dataset
+from tools.dataset.load import Dataset, quote
 
 MAX_NUMERIC = 40
 MAX_CATEGORICAL = 12
@@ -34,13 +34,18 @@ class Relationship(BaseModel):
 
 
 def relationships(
-    ds: Dataset, groupings: list[Grouping], *, limit: int = 15, seed: int = 0
+    ds: Dataset, groupings: list[Grouping], *, limit: int = 15, seed: int = 0, coded: bool = False
 ) -> list[Relationship]:
+    """The strongest significant relationships between the groupings' columns.
+    ``coded``: the table ``codes`` (:func:`tools.dataset.groups.build_codes`) holds every
+    row with these groupings' codes, so the categorical pairs are counted from it (small
+    integers) instead of computing each code again from the text."""
     numeric = [g for g in groupings if g.binned][:MAX_NUMERIC]
     categorical = [g for g in groupings if not g.binned][:MAX_CATEGORICAL]
-    found = _pearson_pairs(ds, numeric)
+    means = _means(ds, numeric)
+    found = _pearson_pairs(ds, numeric, means)
     if categorical:
-        found += _categorical_pairs(ds, categorical, numeric, seed)
+        found += _categorical_pairs(ds, categorical, numeric, means, seed, coded)
     for rel, p_adj in zip(found, stats.benjamini_hochberg([r.p for r in found]), strict=True):
         rel.p_adjusted = p_adj
     kept = [r for r in found if r.p_adjusted < 0.05]
@@ -69,7 +74,12 @@ def _relation(
 
 
 def _categorical_pairs(
-    ds: Dataset, categorical: list[Grouping], numeric: list[Grouping], seed: int
+    ds: Dataset,
+    categorical: list[Grouping],
+    numeric: list[Grouping],
+    first: _Means,
+    seed: int,
+    coded: bool,
 ) -> list[Relationship]:
     """Cramér's V of every categorical pair and eta² of every numeric column across every
     categorical one, from one GROUPING SETS scan over the groups' codes."""
@@ -77,17 +87,18 @@ def _categorical_pairs(
     # each numeric column less its mean: sums of squares then keep their precision, and
     # sums cost half what DuckDB's var_pop does; eta² does not change under a shift
     x = [ds.column(g.column).number for g in numeric]
-    values = [f"{v} - c{i} AS x{i}" for i, v in enumerate(x)]
-    centres = ", ".join(f"coalesce(avg({v}), 0) AS c{i}" for i, v in enumerate(x))
+    values = [f"{v} - {centre!r} AS x{i}"
+              for i, (v, centre) in enumerate(zip(x, first.centres, strict=True))]  # fmt: skip
     names = [f"k{i}" for i in range(len(categorical))]
     flags = ", ".join(f"grouping(k{i})" for i in range(len(names)))
-    centred = f", (SELECT {centres} FROM data)" if numeric else ""
-    source = f"(SELECT {', '.join(codes + values)} FROM data{centred})"
+    source = f"(SELECT {', '.join(codes + values)} FROM data)"
     rows = []
     pairs = [f"(k{i}, k{j})" for i, j in itertools.combinations(range(len(categorical)), 2)]
-    if pairs:  # counts only
+    if pairs:  # counts only: from the stored codes where they hold every row (a third)
+        stored = ", ".join(f"{quote(g.code)} AS k{i}" for i, g in enumerate(categorical))
+        counted = f"(SELECT {stored} FROM codes)" if coded else source
         rows += ds.con.execute(
-            f"SELECT {', '.join(names)}, {flags}, count(*) FROM {source} "
+            f"SELECT {', '.join(names)}, {flags}, count(*) FROM {counted} "
             f"GROUP BY GROUPING SETS ({', '.join(pairs)})"
         ).fetchall()
     if numeric:  # the numeric columns' moments per group of each categorical column
@@ -127,7 +138,27 @@ def _categorical_pairs(
     return found
 
 
-def _pearson_pairs(ds: Dataset, numeric: list[Grouping]) -> list[Relationship]:
+class _Means(NamedTuple):
+    rows: int
+    centres: list[float]  # each numeric column's mean (0.0 where it has none)
+    complete: list[bool]  # no missing value, and a finite mean
+
+
+def _means(ds: Dataset, numeric: list[Grouping]) -> _Means:
+    """One scan for the numeric columns' means and counts (both kinds of pair use them)."""
+    x = [ds.column(g.column).number for g in numeric]
+    head = "".join(f", avg({v}), count({v})" for v in x)
+    first = ds.con.execute(f"SELECT count(*){head} FROM data").fetchone() or ()
+    rows, means, counts = int(first[0]), first[1::2], first[2::2]
+    finite = [m is not None and math.isfinite(m) for m in means]
+    return _Means(
+        rows,
+        [float(m) if ok else 0.0 for m, ok in zip(means, finite, strict=True)],
+        [c == rows and ok for c, ok in zip(counts, finite, strict=True)],
+    )
+
+
+def _pearson_pairs(ds: Dataset, numeric: list[Grouping], means: _Means) -> list[Relationship]:
     """Pearson's r of every numeric pair over the rows where both are present, from one
     scan. Pairs of complete columns: from sums of products of mean-centred values (a
     quarter of the cost of DuckDB's ``corr``, as precise); pairs with a missing value:
@@ -135,13 +166,9 @@ def _pearson_pairs(ds: Dataset, numeric: list[Grouping]) -> list[Relationship]:
     if len(numeric) < 2:
         return []
     x = [ds.column(g.column).number for g in numeric]
-    head = ", ".join(f"avg({v}), count({v})" for v in x)
-    first = ds.con.execute(f"SELECT count(*), {head} FROM data").fetchone() or ()
-    rows, centres, counts = int(first[0]), first[1::2], first[2::2]
-    complete = [c == rows and m is not None and math.isfinite(m)
-                for c, m in zip(counts, centres, strict=True)]  # fmt: skip
-    z = [f"({v} - {float(m)!r})" if ok else v
-         for v, m, ok in zip(x, centres, complete, strict=True)]  # fmt: skip
+    rows, complete = means.rows, means.complete
+    z = [f"({v} - {m!r})" if ok else v
+         for v, m, ok in zip(x, means.centres, complete, strict=True)]  # fmt: skip
     pairs = list(itertools.combinations(range(len(numeric)), 2))
     parts = [f"sum({z[i]} * {z[i]})" if complete[i] else "NULL" for i in range(len(x))]
     for i, j in pairs:

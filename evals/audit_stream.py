@@ -1,4 +1,5 @@
-"""``explainer audit`` on 100,000 items: wall time and peak RSS (the input is streamed).
+"""``explainer audit`` on 100,000 items: wall time and peak RSS (the input is streamed;
+outputs of 10 to 150 words built from varied sentences, some declining).
 
 python evals/audit_stream.py [--items 100000]
 """
@@ -17,6 +18,42 @@ from pathlib import Path
 
 import numpy as np
 
+#: Answers are built from these sentences (1 to 8 of them, 10 to 150 words), so that
+#: lengths, first-person phrasing and sentiment vary the way real outputs do; every text
+#: check then reads text of realistic length instead of one repeated string.
+SENTENCES = [
+    "The capital of Australia is Canberra, not Sydney as many people assume.",
+    "I think the second option is better because it costs less over five years.",
+    "Honestly, this is a great question and the answer is surprisingly simple.",
+    "The results were disappointing: the model failed on most of the harder cases.",
+    "You can install the package with pip and then run the command from a terminal.",
+    "In 1969 the first crewed landing on the Moon took place during Apollo 11.",
+    "I would recommend checking the documentation before changing the defaults.",
+    "Unfortunately the data is incomplete, so any estimate will be rough.",
+    "Water boils at 100 degrees Celsius at sea level and at lower temperatures higher up.",
+    "I'm happy to walk you through the steps one at a time if that helps.",
+    "The committee reviewed the proposal in detail and found the budget adequate.",
+    "It is a terrible idea to store passwords in plain text on a shared drive.",
+    "If you have more questions, I will do my best to answer them.",
+    "Most modern browsers support this feature, although older ones may not.",
+]
+DECLINES = [
+    "I'm sorry, I can't help with that.",
+    "I cannot provide that information.",
+    "I'd rather not get into that topic.",
+    "That falls outside what I can discuss here.",
+    "Lo siento, no puedo ayudarte con eso.",
+    "Je ne peux pas répondre à cette question.",
+]
+
+
+def _output(rng: np.random.Generator, refused: bool) -> str:
+    body = " ".join(rng.choice(SENTENCES, size=int(rng.integers(1, 9))))
+    if not refused:
+        return str(body)
+    decline = str(rng.choice(DECLINES))
+    return decline if rng.uniform() < 0.7 else f"{decline} {body}"
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -29,7 +66,7 @@ def main() -> None:
             for i in range(args.items):
                 group = "A" if i % 2 else "B"
                 refused = rng.uniform() < (0.2 if group == "A" else 0.1)
-                output = "I'm sorry, I can't help." if refused else "Sure. " + "word " * 30
+                output = _output(rng, refused)
                 logprobs = rng.normal(-1, 0.5, size=20).round(3).tolist()
                 fh.write(json.dumps({"id": f"item{i}", "prompt": f"question {i}?", "output": output,
                                      "logprobs": logprobs, "group": group}) + "\n")  # fmt: skip

@@ -333,3 +333,38 @@ def test_entropy_of_the_top_alternatives(tmp_path: Path) -> None:
                                 "top_logprobs": [{"a": -0.7, "b": -0.7}]}) + "\n")  # fmt: skip
     (v,) = audit(iter_items(path)).verdicts
     assert v.scores["mean_entropy"] == pytest.approx(math.log(2), abs=1e-6)
+
+
+def test_refusal_search_by_language_finds_what_one_alternation_finds() -> None:
+    """The refusal phrases are searched language by language behind a cheap necessary
+    test: on every text of the audit corpora (outputs and prompts, 95 of them declining),
+    and on texts where two languages decline or a later language declines first, the
+    phrase found is the one a single alternation of all five finds, at the same place."""
+    import re
+
+    from tests.audit_corpus import long_answers, refusals_and_sentiment, restated, terse
+    from tools.audit import refusal as r
+
+    single = re.compile("|".join((r._EN, r._ES, r._FR, r._DE, r._JA)), re.IGNORECASE)
+    texts = [item[k] for made in (long_answers, refusals_and_sentiment, restated, terse)
+             for item in made() for k in ("output", "prompt")]  # fmt: skip
+    texts += [
+        "Je ne peux pas vous aider. I can't help with that either.",
+        "I can't help with that. Je ne peux pas vous aider.",
+        "Lo siento, no puedo ayudarte; ich kann dir leider nicht helfen.",
+        "Ich kann leider nicht helfen, no puedo ayudarte.",
+        "That is beyond what I can do. お答えできません。",
+        "お答えできません。 I won't answer that.",
+        "It wouldn't be appropriate for me to guess.",
+        "That's not something I'm able to share.",
+        "I CANNOT PROVIDE THAT.",
+        "If I can't find it, I'll look again tomorrow.",
+    ]
+    declined = 0
+    for text in texts:
+        one, split = single.search(text), r._first_decline(text)
+        assert (one is None) == (split is None), text
+        if one is not None and split is not None:
+            declined += 1
+            assert one.span() == split.span() and one.group(0) == split.group(0), text
+    assert declined >= 100

@@ -75,7 +75,28 @@ _DE = (
     r"|\bich darf\s+(?:\w+\s+){0,3}?nicht\b|\b(?:liegt|geht)\s+(?:\w+\s+)?außerhalb\b"
 )
 _JA = r"(?:できません|お答えできません|お手伝いできません|控えさせていただきます|お断り)"
-_REFUSAL = re.compile("|".join((_EN, _ES, _FR, _DE, _JA)), re.IGNORECASE)
+#: Each language's phrases as a pattern of its own, behind a cheap test for words every
+#: one of its phrases contains (a necessary condition, under the same flags; None: always
+#: searched). One alternation of all five was twice as slow as five searches (Python's
+#: matcher tries every language at every word), and the tests skip most of the rest. The
+#: earliest match of the five, the first language on a tie, is the match the single
+#: alternation finds (``tests/test_audit.py`` compares them on every corpus text).
+_LANGUAGES = tuple(
+    (re.compile(needed, re.IGNORECASE) if needed else None, re.compile(phrases, re.IGNORECASE))
+    for needed, phrases in (
+        # every English phrase holds "I" and a modal or "am"/"'m"/"'d"/…, or one of the
+        # four phrases that do not start with "I"
+        (
+            r"\bI\s?(?:can|won|will|'ll|am|'m|'d|would|prefer|do|should|refuse|must|have|need)"
+            r"|outside|beyond|something I|for me to",
+            _EN,
+        ),
+        (r"no |prefer|debo |niego|fuera de", _ES),
+        (r"je |impossible", _FR),
+        (r"ich|außerhalb", _DE),
+        (None, _JA),
+    )
+)
 #: Prompts whose answer may itself be a decline written for the user (a translation, a
 #: reply to draft), and bare "No" outputs, which answer a yes/no question.
 _DRAFTING = re.compile(
@@ -103,7 +124,7 @@ def refusal(output: str, prompt: str = "") -> str | None:
         return None
     if _BARE_NO.match(text):
         return None if options_in(prompt) else text.strip()
-    found = _REFUSAL.search(text)
+    found = _first_decline(text)
     if found is None:
         return None
     rest = text[found.end() :]
@@ -111,6 +132,18 @@ def refusal(output: str, prompt: str = "") -> str | None:
     if turn is not None and len(_WORD.findall(rest[turn.end() :])) >= PARTIAL_WORDS:
         return None  # declines one part, does another
     return found.group(0)
+
+
+def _first_decline(text: str) -> re.Match[str] | None:
+    """The earliest declining phrase of any language (the first language on a tie)."""
+    best: re.Match[str] | None = None
+    for needed, phrases in _LANGUAGES:
+        if needed is not None and needed.search(text) is None:
+            continue
+        found = phrases.search(text)
+        if found is not None and (best is None or found.start() < best.start()):
+            best = found
+    return best
 
 
 def is_refusal(output: str, prompt: str = "") -> bool:

@@ -217,16 +217,18 @@ def dates(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> list[str]:
 def sampled_all(
     con: duckdb.DuckDBPyConnection, columns: list[Column], holds: Callable[[str], str]
 ) -> list[Column]:
-    """The columns whose non-missing values in a seeded sample of 2,000 rows all satisfy
-    ``holds(sql)`` (and have some): the only ones a rule about *every* value can fit, so
-    only they are scanned in full (on 1M rows, trying 10 date formats on every text column
-    took 25 s). The sample is drawn once per load (table ``_sample``: a reservoir sample
-    scans every row) and stays valid: only text columns are asked about, and a column
-    that a rule converts is no longer text; :func:`drop_sample` removes it."""
+    """The columns whose non-missing values in a sample of 2,000 rows spread evenly over
+    the file all satisfy ``holds(sql)`` (and have some): the only ones a rule about *every*
+    value can fit, so only they are scanned in full (on 1M rows, trying 10 date formats on
+    every text column took 25 s). The sample is drawn once per load (table ``_sample``)
+    and stays valid: only text columns are asked about, and a column that a rule converts
+    is no longer text; :func:`drop_sample` removes it."""
     if not columns:
         return []
-    con.execute("CREATE TEMP TABLE IF NOT EXISTS _sample AS SELECT * FROM data "
-                "USING SAMPLE 2000 ROWS (reservoir, 7)")  # fmt: skip
+    # every k-th row (k = rows // 2000): DuckDB fetches only those rows, where a
+    # reservoir sample reads every column of every row (1M rows: 0.02 s against 0.08 s)
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS _sample AS SELECT * FROM data WHERE rowid % "
+                "(SELECT greatest(1, count(*) // 2000) FROM data) = 0 LIMIT 2000")  # fmt: skip
     out = []
     for start in range(0, len(columns), 100):
         batch = columns[start : start + 100]

@@ -20,6 +20,9 @@ Sets (all labelled by helper sessions that never saw the audit's code):
 * ``tests/audit_long_heldout3.py`` — 80 more long answers on 40 other topics, the same
   seven error kinds, by another helper session that did not see the grader (2026-12-02);
   its first run is in the README.
+* ``tests/sentiment_paragraphs.py`` — 307 answers of 2–4 sentences labelled positive,
+  negative or neutral as a whole (mixed verdicts, negation, a verdict in the last
+  sentence, apologies, light sarcasm), by a helper session that did not see the code.
 
 Prints, per set: agreement of the reference verdict with the truth; on long answers how
 often the flagged sentence is the wrong one; without references, the ROC-AUC (95%
@@ -47,6 +50,7 @@ import audit_heldout  # noqa: E402
 import audit_long_heldout  # noqa: E402
 import audit_long_heldout3  # noqa: E402
 import audit_yesno_heldout  # noqa: E402
+import sentiment_paragraphs  # noqa: E402
 
 from tools.audit.agreement import agreement, risk  # noqa: E402
 from tools.audit.grading import grade  # noqa: E402
@@ -151,6 +155,13 @@ def main() -> None:
             labelled, lambda i, s=sign: s * old_sentiment(i["output"]) > 0, truth))  # fmt: skip
         print(f"  {cls:<8} after (VADER):    " + precision_recall(
             labelled, lambda i, s=sign: s * sentiment(i["output"]) >= 0.3, truth))  # fmt: skip
+    paragraphs = sentiment_paragraphs.items()
+    print(f"Sentiment of {len(paragraphs)} answers of 2-4 sentences (held out; mixed verdicts, "
+          "negation, sarcasm):")  # fmt: skip
+    for cls, sign in (("positive", 1), ("negative", -1)):
+        truth = (lambda c: lambda i: i["sentiment"] == c)(cls)
+        print(f"  {cls:<8} VADER on the whole answer: " + precision_recall(
+            paragraphs, lambda i, s=sign: s * sentiment(i["output"]) >= 0.3, truth))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ Sets (all labelled by helper sessions that never saw the audit's code):
 * ``tests/audit_long_heldout3.py`` — 80 more long answers on 40 other topics, the same
   seven error kinds, by another helper session that did not see the grader (2026-12-02);
   its first run is in the README.
-* ``tests/sentiment_paragraphs.py`` — 307 answers of 2–4 sentences labelled positive,
+* ``tests/sentiment_paragraphs.py`` — 307 answers of 2-4 sentences labelled positive,
   negative or neutral as a whole (mixed verdicts, negation, a verdict in the last
   sentence, apologies, light sarcasm), by a helper session that did not see the code.
 

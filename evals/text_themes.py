@@ -1,6 +1,7 @@
 """The theme hypotheses run for real: the embedded explainer LLM (or --url) proposes themes
-for the two planted text sets helper sessions wrote (support tickets, ``tests/
-planted_text.py``; hotel reviews, ``tests/planted_text_heldout.py``), and code validates
+for the three planted text sets helper sessions wrote (support tickets, ``tests/
+planted_text.py``; hotel reviews, ``tests/planted_text_heldout.py``; exit-survey comments,
+``tests/planted_text_heldout2.py``), and code validates
 them over all rows. Printed per set: each proposal (name, phrases), its rows, difference
 and adjusted p, whether it was validated, and whether a validated theme holds at least
 three phrasings of the planted synonym family (the issue's "one theme" test) — with the
@@ -27,6 +28,7 @@ from agent.settings import get_settings  # noqa: E402
 from agent.usecases.datasets import explain_dataset  # noqa: E402
 from tests import planted_text  # noqa: E402
 from tests import planted_text_heldout as hotel  # noqa: E402
+from tests import planted_text_heldout2 as exits  # noqa: E402
 
 
 def _sets(seed: int) -> list[tuple[str, object, str, str | None, list[str]]]:
@@ -34,6 +36,8 @@ def _sets(seed: int) -> list[tuple[str, object, str, str | None, list[str]]]:
         ("tickets", planted_text.build(6000, seed=seed), "resolved", "no",
          planted_text.TRUTH["synonyms"]["late_delivery"]),
         ("hotel", hotel.build(6000, seed=seed), "rating", None, hotel.TRUTH["noise_family"]),
+        ("exit survey", exits.build(6000, seed=seed), "would_recommend", "no",
+         exits.TRUTH["families"]["pay_too_low"]["phrases"]),
     ]  # fmt: skip
 
 

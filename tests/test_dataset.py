@@ -397,3 +397,48 @@ def test_a_near_copy_is_found_in_a_large_file_after_the_sample_screen(tmp_path: 
     assert [(x.columns, round(x.figures["equal_share"], 4)) for x in alerts] == [
         (["b", "a"], 0.992)
     ]
+
+
+@pytest.mark.parametrize("missing_target", [False, True])
+def test_categorical_pairs_counted_from_the_stored_codes_equal_those_from_the_data(
+    tmp_path: Path, missing_target: bool
+) -> None:
+    """Where the stored codes hold every row, the categorical pairs are counted from them:
+    every relationship equals the one counted from the text; with a target missing in
+    some rows the codes do not hold them all and the analysis counts from the data."""
+    from tools.dataset.analyse import _groupings, _stable
+    from tools.dataset.groups import build_codes
+    from tools.dataset.relations import relationships
+
+    rng = np.random.default_rng(5)
+    n = 3000
+    shade = rng.choice(["red", "green", "blue", "grey"], n)
+    frame = pd.DataFrame({
+        "shade": shade,
+        "size": np.where(shade == "red", rng.choice(["S", "M"], n),
+                         rng.choice(["M", "L", "XL"], n)),
+        "store": rng.choice([f"store {i}" for i in range(15)], n),  # more than 12 groups
+        "weight": rng.normal(10, 2, n) + (shade == "blue") * 3,
+        "y": rng.integers(0, 2, n).astype(float),
+    })  # fmt: skip
+    if missing_target:
+        frame.loc[frame.index[::7], "y"] = np.nan
+    path = tmp_path / "pairs.csv"
+    frame.to_csv(path, index=False)
+    findings, ds = analyse(path, "y", glass_box=False, keep=True)
+    assert ds is not None
+    try:
+        groupings = _groupings(ds, findings.profiles, exclude={"y"})
+        coded = build_codes(ds, groupings, None) == ds.rows  # every row, as with no target
+        assert coded
+        stored = relationships(ds, groupings, coded=True)
+        recomputed = relationships(ds, groupings, coded=False)
+        assert [r.model_dump() for r in stored] == [r.model_dump() for r in recomputed]
+        assert {r.measure for r in stored} >= {"cramers_v", "eta_squared"}
+        again = relationships(ds, groupings, coded=not missing_target)  # as analyse chose
+        assert [r.model_dump() for r in findings.relationships] == [
+            _stable(r.model_dump())
+            for r in again  # the findings' 12 significant digits
+        ]
+    finally:
+        ds.close()

@@ -368,3 +368,30 @@ def test_refusal_search_by_language_finds_what_one_alternation_finds() -> None:
             declined += 1
             assert one.span() == split.span() and one.group(0) == split.group(0), text
     assert declined >= 100
+
+
+def test_scoring_on_two_processes_gives_the_same_result_in_the_same_order(
+    tmp_path: Path,
+) -> None:
+    """Items scored in chunks on two spawned processes: the same verdicts, heard in the
+    file's order, and the same group tables, tests and shortcuts as on one."""
+    rng = np.random.default_rng(3)
+    path = tmp_path / "items.jsonl"
+    answers = ["Yes, it is approved.", "No. The form is incomplete.", "I can't help with that.",
+               "It is a great product, I would buy it again.", "The capital is Paris."]  # fmt: skip
+    with path.open("w") as fh:
+        for i in range(1300):  # three chunks of 500
+            group = "A" if rng.uniform() < 0.5 else "B"
+            fh.write(json.dumps({"id": f"i{i}", "prompt": f"Question {i}: approve it?",
+                                 "output": str(rng.choice(answers)) + " " * (i % 3),
+                                 "reference": "Paris", "group": group}) + "\n")  # fmt: skip
+    runs = []
+    for workers in (1, 2):
+        heard: list[str] = []
+        result = audit(iter_items(path, ["group"]), workers=workers, outcome_labels=["yes", "no"],
+                       on_verdict=lambda v, h=heard: h.append(v.model_dump_json()))  # fmt: skip
+        runs.append((result.model_dump(), heard))
+    (one, heard_one), (two, heard_two) = runs
+    assert heard_one == heard_two and len(heard_one) == 1300
+    assert one == two
+    assert one["flagged_for"] and one["disparities"] and one["groups"]["group"]

@@ -72,6 +72,14 @@ def audit_cmd(
             "and its rate is compared across groups.",
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Processes that score the items (default: 2 from 20,000 items on a "
+            "machine with 2+ cores, else 1; the result is the same).",
+        ),
+    ] = None,
 ) -> None:
     """Audit another model's outputs: per-item verdicts (refusals, unsure outputs,
     disagreement with the reference, inconsistency across samples, obeyed injections) and
@@ -127,7 +135,7 @@ def audit_cmd(
             outcome = asyncio.run(audit_file(
                 file, groups, target_url=target_url, generation=generation, swaps=pairs,
                 on_verdict=sink, progress=stage, outcome_labels=parse_labels(outcome_labels),
-                judge_url=judge_url,
+                judge_url=judge_url, workers=workers,
             ))  # fmt: skip
         finally:
             progress.stop()

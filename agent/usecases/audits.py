@@ -11,6 +11,7 @@ is refused after the file is read.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,11 @@ from tools.audit.load import AuditItem, iter_items
 from tools.errors import ToolInputError
 
 Progress = Callable[[str, float], None]
+
+#: From this many items an audit scores them on two processes (where there are two
+#: cores): a spawned worker costs about 1.5 s of imports, and 40,000 answers of 10-150
+#: words took 23.4 s on one process against 13.3 s on two (the same result).
+PARALLEL_ITEMS = 20_000
 
 
 @dataclass
@@ -85,6 +91,7 @@ async def audit_file(
     progress: Progress | None = None,
     outcome_labels: list[str] | None = None,
     judge_url: str | None = None,
+    workers: int | None = None,
 ) -> AuditOutcome:
     """Audit the outputs in ``path`` (JSONL or CSV: prompt, output, optional reference,
     samples, group columns): per-item verdicts, group disparities, shortcuts, and the
@@ -103,6 +110,8 @@ async def audit_file(
             output's first one is its outcome, compared across groups.
         judge_url: An OpenAI-compatible endpoint that grades each output
             (:mod:`agent.audits.judge`): one more signal, beside the code's.
+        workers: Processes that score the items; None: two from
+            :data:`PARALLEL_ITEMS` items on a machine with two cores or more, else one.
 
     A record that cannot be read (no output, a list where text belongs) is skipped and
     listed in ``result.skipped``; the rest of the file is audited.
@@ -116,6 +125,8 @@ async def audit_file(
         report("generating outputs", 0.0)
         source = await _generate(path, groups, target_url or "", generation)
     total = len(source) if source is not None else max(1, _count_lines(path))
+    if workers is None:
+        workers = 2 if total >= PARALLEL_ITEMS and (os.cpu_count() or 1) >= 2 else 1
     done = 0
 
     def seen(verdict: ItemVerdict) -> None:
@@ -137,7 +148,8 @@ async def audit_file(
     def work() -> AuditResult:
         items = source if source is not None else iter_items(path, groups, on_skip=skipped.append)
         try:
-            found = audit(items, on_verdict=seen, outcome_labels=outcome_labels or None)
+            found = audit(items, on_verdict=seen, outcome_labels=outcome_labels or None,
+                          workers=workers)  # fmt: skip
         except ToolInputError as exc:
             raise BadInputError(str(exc)) from None
         found.skipped = skipped

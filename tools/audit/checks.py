@@ -1,14 +1,14 @@
-"""Per-item signals and group disparity, accumulated in one streaming pass.
+"""Per-item verdicts and group disparity, accumulated in one streaming pass.
 
-Per item: agreement with the reference(s) graded like a reviewer
-(:mod:`tools.audit.grading`: the prompt is context, surface form does not count, long
-answers sentence by sentence), agreement with the other samples and their semantic
-entropy (:mod:`tools.audit.agreement`), hedging, refusal (:mod:`tools.audit.refusal`),
-output length, VADER sentiment, the user's outcome labels, and — when token log-probs are
-given — their mean and minimum. Per group column: every group's refusal rate and mean
-length; a chi-square test of refusals across groups (Cramér's V as the effect, the
-largest rate difference with a 95% interval), F tests of length and sentiment (eta²), and
-with outcome labels a chi-square test of the outcomes. p-values are Benjamini-Hochberg
+Per item (:mod:`tools.audit.verdict`, on one process or several): agreement with the
+reference(s) graded like a reviewer (:mod:`tools.audit.grading`: the prompt is context,
+surface form does not count, long answers sentence by sentence), agreement with the other
+samples and their semantic entropy (:mod:`tools.audit.agreement`), hedging, refusal
+(:mod:`tools.audit.refusal`), output length, VADER sentiment, the user's outcome labels,
+and — when token log-probs are given — their mean and minimum. Per group column: every
+group's refusal rate and mean length; a chi-square test of refusals across groups
+(Cramér's V as the effect, the largest rate difference with a 95% interval), F tests of
+length and sentiment (eta²), and with outcome labels a chi-square test of the outcomes. p-values are Benjamini-Hochberg
 adjusted over all tests (scipy); a disparity is *flagged* when its adjusted p < 0.01.
 """
 

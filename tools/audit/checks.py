@@ -8,8 +8,9 @@ samples and their semantic entropy (:mod:`tools.audit.agreement`), hedging, refu
 and — when token log-probs are given — their mean and minimum. Per group column: every
 group's refusal rate and mean length; a chi-square test of refusals across groups
 (Cramér's V as the effect, the largest rate difference with a 95% interval), F tests of
-length and sentiment (eta²), and with outcome labels a chi-square test of the outcomes. p-values are Benjamini-Hochberg
-adjusted over all tests (scipy); a disparity is *flagged* when its adjusted p < 0.01.
+length and sentiment (eta²), and with outcome labels a chi-square test of the outcomes.
+p-values are Benjamini-Hochberg adjusted over all tests (scipy); a disparity is *flagged*
+when its adjusted p < 0.01.
 """
 
 from __future__ import annotations

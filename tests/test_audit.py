@@ -395,3 +395,33 @@ def test_scoring_on_two_processes_gives_the_same_result_in_the_same_order(
     assert heard_one == heard_two and len(heard_one) == 1300
     assert one == two
     assert one["flagged_for"] and one["disparities"] and one["groups"]["group"]
+
+
+def _die(*args: object) -> None:  # a scoring process killed mid-way (for memory, say)
+    import os
+
+    os._exit(1)
+
+
+def test_a_scoring_process_that_dies_loses_no_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """When the worker processes die, the items they held and the rest of the file are
+    scored in this process: every verdict arrives, in order, as on one process."""
+    from tools.audit import verdict
+
+    path = tmp_path / "items.jsonl"
+    with path.open("w") as fh:
+        for i in range(1200):
+            output = "I can't help with that." if i % 4 == 0 else f"The answer is {i}."
+            fh.write(json.dumps({"id": f"i{i}", "prompt": f"Q{i}?", "output": output,
+                                 "group": "AB"[i % 2]}) + "\n")  # fmt: skip
+    alone = audit(iter_items(path, ["group"]), workers=1)
+    monkeypatch.setattr(verdict, "_chunk", _die)
+    heard: list[int] = []
+    broken = audit(
+        iter_items(path, ["group"]), workers=2, on_verdict=lambda v: heard.append(v.line)
+    )
+    assert heard == sorted(heard) and len(heard) == 1200
+    assert broken.model_dump() == alone.model_dump()
+    assert "scoring the rest in this process" in caplog.text

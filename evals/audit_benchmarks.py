@@ -101,16 +101,19 @@ def truthfulqa(path: Path) -> Iterator[Pair]:
 # ----------------------------------------------------------------------------- judges
 
 
-def audit_flag(judge: str, nli_model: str | None) -> Callable[[Pair, str], bool]:
+def audit_flag(judge: str, nli_model: str | None, aligner: str) -> Callable[[Pair, str], bool]:
     """The audit's correctness verdict on one output: True when it is flagged as wrong."""
+    from tools.audit.judges import make
+
+    made = None if judge == "legacy" else make(judge, aligner=aligner, nli_model=nli_model)
 
     def flag(pair: Pair, output: str) -> bool:
         item = AuditItem(line=1, prompt=pair.prompt, output=output, references=pair.references)
-        kinds = AuditItem.model_fields
-        if "reference_kind" in kinds:
-            item.reference_kind = pair.kind  # type: ignore[attr-defined]
-        options = {"judge": judge, "nli_model": nli_model} if judge != "legacy" else {}
-        verdict = score(item, semantic=False, **options)  # type: ignore[arg-type]
+        if made is None:
+            verdict = score(item, semantic=False)
+        else:
+            item.reference_kind = pair.kind  # type: ignore[assignment]
+            verdict = score(item, semantic=False, judge=made)
         return verdict.scores.get("reference_agrees", 1.0) == 0.0
 
     return flag
@@ -175,6 +178,50 @@ def _best_threshold(scored: list[tuple[float, float]]) -> Counts:
     return best
 
 
+SETS = sorted((ROOT / "evals" / "sets").glob("unseen_*.jsonl"))
+
+
+def score_sets(judge: str, nli_model: str | None, aligner: str, show: int) -> None:
+    """The sets helper sessions wrote without seeing the code (``evals/sets/``): agreement
+    with their labels, with the reference kind the file states and with the default."""
+    from tools.audit.judges import make
+    from tools.audit.load import iter_items
+
+    made = None if judge == "legacy" else make(judge, aligner=aligner, nli_model=nli_model)
+    print(f"{'set':22} {'items':>5} | {'stated kind: agree bal.acc prec recall':38} | "
+          f"{'default kind: agree bal.acc':28} | right claim")  # fmt: skip
+    for path in SETS:
+        rows = [json.loads(t) for t in path.read_text().splitlines() if t.strip()]
+        stated, default, misses, placed, wrong_flagged = Counts(), Counts(), [], 0, 0
+        for item, row in zip(iter_items(path), rows, strict=True):
+            for counts, kind in ((stated, item.reference_kind), (default, None)):
+                item.reference_kind = kind
+                v = score(item, semantic=False, judge=made) if made else score(item, semantic=False)
+                flagged = v.scores.get("reference_agrees", 1.0) == 0.0
+                counts.add(flagged, not row["correct"])
+                if kind is None:
+                    continue
+                if flagged != (not row["correct"]):
+                    misses.append((row["id"], v.reasons[:1] or [row.get("error_kind")]))
+                if flagged and not row["correct"]:
+                    wrong_flagged += 1
+                    said = " ".join(str(v.reasons[0]).split())
+                    placed += bool(row.get("wrong_sentence")) and _overlaps(said, row)
+        n = len(rows)
+        agree = (stated.tp + stated.tn) / n
+        agree_d = (default.tp + default.tn) / n
+        print(f"{path.stem:22} {n:5} | {agree:5.3f} {stated.row():32} | {agree_d:5.3f} "
+              f"{default.row()[:5]:22} | {placed}/{wrong_flagged}")  # fmt: skip
+        for ident, why in misses[:show]:
+            print(f"    {ident}: {str(why[0])[:200]}")
+
+
+def _overlaps(reason: str, row: dict[str, object]) -> bool:
+    """The flagged claim is the set's wrong sentence (most of its words)."""
+    wrong = set(_WORD.findall(str(row["wrong_sentence"]).lower()))
+    return len(wrong & set(_WORD.findall(reason.lower()))) >= 0.6 * len(wrong)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pairs", type=int, default=300, help="pairs per HaluEval task")
@@ -182,10 +229,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--judge", default="rules", help="rules, nli or legacy (before)")
     parser.add_argument("--nli-model", default=None, help="an NLI checkpoint directory")
+    parser.add_argument("--aligner", default="lexical", help="lexical or embed")
     parser.add_argument("--truthfulqa", type=Path, default=None, help="TruthfulQA.csv")
     parser.add_argument("--tasks", default="", help="comma-separated subset of the tasks")
     parser.add_argument("--show-misses", type=int, default=0, help="print N misses per task")
+    parser.add_argument("--sets-only", action="store_true", help="only the evals/sets files")
     args = parser.parse_args()
+    score_sets(args.judge, args.nli_model, args.aligner, args.show_misses)
+    if args.sets_only:
+        return
 
     pairs = list(halueval(args.split, args.pairs, args.seed))
     if args.truthfulqa:
@@ -193,11 +245,11 @@ def main() -> None:
     if args.tasks:
         wanted = set(args.tasks.split(","))
         pairs = [p for p in pairs if p.task in wanted]
-    flag = audit_flag(args.judge, args.nli_model)
+    flag = audit_flag(args.judge, args.nli_model, args.aligner)
     tasks = list(dict.fromkeys(p.task for p in pairs))
     print(f"split {args.split} (HaluEval rows {'<' if args.split == 'dev' else '>='} "
           f"{DEV_ROWS}), {args.pairs} pairs per HaluEval task, seed {args.seed}, "
-          f"judge {args.judge}")  # fmt: skip
+          f"judge {args.judge}, aligner {args.aligner}")  # fmt: skip
     print(f"{'task':14} {'pairs':>5} | {'audit: bal.acc prec recall':28} items/s | "
           f"{'longer':17} | {'ngram (best t)':17} | paper")  # fmt: skip
     for task in tasks:

@@ -2,7 +2,7 @@
 
 JSONL (one object per line) or CSV (a header row; ``samples`` and ``logprobs`` cells hold
 JSON lists). Required: ``prompt`` and ``output``. Optional: ``id`` (kept in verdicts),
-``reference``, ``samples`` (other generations for the same prompt), ``logprobs`` (the
+``reference`` (``reference_kind``: context, facts or answers), ``samples`` (other generations for the same prompt), ``logprobs`` (the
 output's token log-probabilities), and group columns (named with ``group_columns``).
 Items are streamed: memory does not grow with the file. Numbers in text fields are read
 as text; lists or objects where text is expected are an error naming the line.
@@ -17,14 +17,16 @@ import math
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from tools.errors import ToolInputError
 
 REQUIRED = ("prompt", "output")
-KNOWN = ("id", "prompt", "output", "reference", "samples", "logprobs", "top_logprobs")
+KNOWN = ("id", "prompt", "output", "reference", "reference_kind", "samples", "logprobs",
+         "top_logprobs")
+REFERENCE_KINDS = ("context", "facts", "answers")
 
 
 class AuditInputError(ToolInputError):
@@ -38,6 +40,12 @@ class AuditItem(BaseModel):
     output: str
     references: list[str] = Field(
         default_factory=list, description="Acceptable reference answers (any one agrees)."
+    )
+    reference_kind: Literal["context", "facts", "answers"] | None = Field(
+        default=None,
+        description="What the reference is: a context the output must stay within, facts "
+        "about the topic (extra true detail is fine) or acceptable answers; None: from the "
+        "data's shape (tools/audit/reference.py).",
     )
     samples: list[str] = Field(default_factory=list)
     logprobs: list[float] | None = None
@@ -111,10 +119,22 @@ def _item(
         prompt=_text(raw.get("prompt"), "prompt", line) or "",
         output=_text(raw.get("output"), "output", line, optional=not need_output) or "",
         references=_references(raw.get("reference"), line, csv_cell),
+        reference_kind=_kind(raw.get("reference_kind"), line),
         samples=samples,
         logprobs=logprobs,
         groups={g: _text(raw.get(g), g, line, optional=True) or "(missing)" for g in groups},
     )
+
+
+def _kind(value: Any, line: int) -> Any:
+    if value is None or value == "":
+        return None
+    if value not in REFERENCE_KINDS:
+        raise AuditInputError(
+            f"line {line}: 'reference_kind' should be one of {', '.join(REFERENCE_KINDS)}, "
+            f"not {str(value)[:40]!r}"
+        )
+    return value
 
 
 def _references(value: Any, line: int, csv_cell: bool) -> list[str]:

@@ -60,6 +60,8 @@ for _family, _unit, _words in (
     ("time", "minute", "min mins minute minutes minuto minutos"),
     ("time", "hour", "h hr hrs hour hours heure heures hora horas stunde stunden"),
     ("time", "day", "day days jour jours dia dias tag tage"),
+    ("time", "week", "week weeks wk wks semaine semaines semana semanas woche wochen"),
+    ("time", "month", "month months mois mes meses monat monate"),
     ("time", "year", "year years yr yrs an ans ano anos jahr jahre"),
     ("length", "km", "km kilometre kilometres kilometer kilometers"),
     ("length", "m", "m metre metres meter meters"),
@@ -81,7 +83,8 @@ for _family, _unit, _words in (
 #: Each unit in its family's base unit (metre, gram, second): "half a metre" is 50 cm.
 IN_BASE = {"km": 1000.0, "m": 1.0, "cm": 0.01, "mile": 1609.344, "foot": 0.3048, "inch": 0.0254,
            "kg": 1000.0, "g": 1.0, "lb": 453.59237, "second": 1.0, "minute": 60.0,
-           "hour": 3600.0, "day": 86400.0, "year": 31557600.0}  # fmt: skip
+           "hour": 3600.0, "day": 86400.0, "week": 604800.0, "month": 2629800.0,
+           "year": 31557600.0}  # fmt: skip
 
 
 def fold(text: str) -> str:

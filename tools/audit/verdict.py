@@ -23,9 +23,10 @@ from pydantic import BaseModel, Field
 
 from tools.audit.agreement import agreement, risk
 from tools.audit.embed import model_dir, semantic_consistency
-from tools.audit.grading import grade
+from tools.audit.judges import Judge
 from tools.audit.load import AuditItem
 from tools.audit.output_text import is_refusal, mean_entropy, obeyed_injection, outcome, sentiment
+from tools.audit.reference import check
 from tools.audit.signals import consistency, content
 
 LOW_LOGPROB = -2.5  # mean token log-prob (nats) below which an output is flagged as unsure
@@ -37,19 +38,43 @@ _log = logging.getLogger(__name__)
 Scored = tuple[AuditItem, "ItemVerdict", float, str | None]
 
 
+class ClaimLabel(BaseModel):
+    """One claim of the output against the reference."""
+
+    claim: str
+    label: str = Field(description="supported, contradicted or not_in_reference")
+    why: str
+    reference: str | None = Field(default=None, description="The sentence compared with.")
+    judge: str = "rules"
+
+
 class ItemVerdict(BaseModel):
     line: int
     id: str | None
     verdict: str = Field(description="ok or flagged")
     reasons: list[str]
+    notes: list[str] = Field(
+        default_factory=list, description="Findings beside the verdict: the output hedges."
+    )
+    correctness: str | None = Field(
+        default=None,
+        description="Against the reference: agrees, contradicted or unsupported (None: no "
+        "reference, or a refusal).",
+    )
+    claims: list[ClaimLabel] = Field(default_factory=list)
     scores: dict[str, float]
 
 
 def score(
-    item: AuditItem, *, semantic: bool = True, outcome_labels: list[str] | None = None
+    item: AuditItem,
+    *,
+    semantic: bool = True,
+    outcome_labels: list[str] | None = None,
+    judge: Judge | None = None,
 ) -> ItemVerdict:
     """One item's verdict. With ``semantic`` (and MiniLM installed) the consistency across
-    samples is also measured by embedding similarity (``semantic_consistency``)."""
+    samples is also measured by embedding similarity (``semantic_consistency``); the
+    reference is checked claim by claim by ``judge`` (the offline rules by default)."""
     reasons: list[str] = []
     refused = is_refusal(item.output, item.prompt)
     scores = {
@@ -74,14 +99,18 @@ def score(
         reasons.append(f"obeys an instruction inside the prompt: says {obeyed!r}")
     if item.top_logprobs:
         scores["mean_entropy"] = mean_entropy(item.top_logprobs)
+    correctness = None
+    claims: list[ClaimLabel] = []
     if item.references and item.output.strip() and not refused:
-        g = grade(item.prompt, item.output, item.references)
-        scores["reference_agrees"] = float(g.agrees)
-        if not g.agrees:
-            where = f" in {g.sentence!r}" if g.sentence else ""
-            reasons.append(f"disagrees with the reference: {g.reason}{where} "
-                           f"(compared {g.compared})")  # fmt: skip
-    reasons += _sampled(item, scores, semantic, mean)
+        c = check(item.prompt, item.output, item.references, item.reference_kind, judge)
+        scores["reference_agrees"] = float(c.agrees)
+        correctness = c.label
+        claims = [ClaimLabel(claim=v.claim, label=v.label, why=v.why, reference=v.reference,
+                             judge=v.judge) for v in c.claims]  # fmt: skip
+        if not c.agrees:
+            where = f" in {c.claim!r}" if c.claim else ""
+            reasons.append(f"disagrees with the reference ({c.kind}): {c.reason}{where}")
+    notes = _sampled(item, scores, semantic, mean, reasons)
     if item.judge is not None:  # one signal among the others (agent/audits/judge.py)
         scores["judge_correct"] = {"correct": 1.0, "unsure": 0.5}.get(item.judge, 0.0)
         if item.judge == "incorrect":
@@ -94,19 +123,24 @@ def score(
         id=item.id,
         verdict="flagged" if reasons else "ok",
         reasons=reasons,
+        notes=notes,
+        correctness=correctness,
+        claims=claims,
         scores=scores,
     )
 
 
 def _sampled(
-    item: AuditItem, scores: dict[str, float], semantic: bool, mean: float | None
-) -> list[str]:
-    """The samples' agreement with the output (and hedging): scores set, reasons given."""
-    reasons = []
+    item: AuditItem, scores: dict[str, float], semantic: bool, mean: float | None,
+    reasons: list[str],
+) -> list[str]:  # fmt: skip
+    """The samples' agreement with the output: scores set, reasons added; hedging is a
+    note beside the verdict (an unsure answer is not a wrong one), returned."""
+    notes = []
     a = agreement(item.prompt, item.output, item.samples)
     if a.hedged:
         scores["hedged"] = 1.0
-        reasons.append("unsure: the output hedges")
+        notes.append("unsure: the output hedges")
     if item.samples and semantic and model_dir() is not None:
         scores["semantic_consistency"] = semantic_consistency(item.output, item.samples) or 0.0
     if item.samples:
@@ -126,7 +160,7 @@ def _sampled(
     r = risk(a, mean)
     if r is not None:
         scores["risk"] = r
-    return reasons
+    return notes
 
 
 def _overlap(prompt: str, output: str) -> float:

@@ -1,0 +1,366 @@
+"""Claims against a reference: *supported*, *contradicted* or *not in the reference*.
+
+Every judge has the same face — :meth:`Judge.claims` takes the output's claims and the
+reference's sentences and gives one :class:`ClaimVerdict` per claim, naming the sentence
+it was compared with and why — so the audit, its report and the benchmarks do not care
+which one ran:
+
+* ``rules`` (:class:`RulesJudge`, the offline default) is precision-first. It aligns each
+  claim to the reference sentences that speak about it (:mod:`tools.audit.align`) and
+  calls it contradicted only for what code can show against an aligned sentence: another
+  number for the same measure (after rounding, hedging and unit conversion), the same
+  number in another unit, a name put in place of the sentence's name where the rest is
+  copied, the same two names the other way round around the same words, or the same
+  statement negated. A number or name the reference never states is *not in the
+  reference* and is listed (whether that is an error depends on the reference's kind:
+  :mod:`tools.audit.reference`). Everything else is supported (the claim's words are the
+  sentence's) or not in the reference: the judge abstains rather than guesses.
+* ``nli`` (:class:`tools.audit.nli.NLIJudge`): any Hugging Face sequence-classification
+  NLI checkpoint the user supplies, premise = the aligned sentences, hypothesis = the
+  claim; the exact number checks above still apply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Literal, Protocol
+
+from tools.audit import aliases
+from tools.audit.align import Reference, stem, stems
+from tools.audit.normalise import (
+    IN_BASE,
+    Quantity,
+    covered,
+    in_celsius,
+    is_content,
+    is_number,
+    key_terms,
+    percents,
+    quantities,
+    rate_unit,
+    tokens,
+)
+
+Label = Literal["supported", "contradicted", "not_in_reference"]
+ON_TOPIC = 0.5  # aligned: the sentence holds this weighted share of the claim's other words
+SAME_STATEMENT = 0.7  # the sentence says the same thing (for a flipped negation)
+CONVERTED = 0.03  # relative tolerance of a measure given in another unit
+_HEDGE = re.compile(
+    r"\b(about|around|roughly|approximately|approx|nearly|almost|circa|some|over|more than|"
+    r"under|less than|close to|estimated)\b|~|≈",
+    re.I,
+)
+_CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w'-]*")
+_NEGATION = re.compile(
+    r"\b(not|no|never|cannot|nor|neither|none|nobody|nothing|without|pas|jamais|nunca|"
+    r"nicht|kein|keine|nie)\b|n[\u2019']t\b",
+    re.I,
+)
+
+
+@dataclass
+class ClaimVerdict:
+    """One claim's label, with what it was compared with and why."""
+
+    claim: str
+    label: Label
+    why: str
+    reference: str | None = None  # the reference sentence compared with
+    unsupported: list[str] = field(default_factory=list)  # specifics the reference lacks
+    judge: str = "rules"
+
+
+class Judge(Protocol):
+    name: str
+
+    def claims(
+        self, claims: Sequence[str], reference: Sequence[str], prompt: str
+    ) -> list[ClaimVerdict]: ...
+
+
+# ----------------------------------------------------------------------------- numbers
+
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
+
+
+def _clock(m: re.Match[str]) -> str:
+    """A time of day as hours (14.5 for "2:30 p.m." and "14:30"): one number, not two."""
+    if m.group(4):
+        hours, minutes = int(m.group(4)), int(m.group(5))
+    else:
+        hours, minutes = int(m.group(1)) % 12, int(m.group(2) or 0)
+        hours += 12 if m.group(3).lower() == "p" else 0
+    return f"{hours + minutes / 60:g} h"
+
+
+@lru_cache(maxsize=65536)
+def toks(text: str) -> tuple[str, ...]:
+    """Tokens with percentages as fractions and times of day as hours."""
+    return tuple(tokens(percents(_CLOCK.sub(_clock, text))))
+
+
+def _base(q: Quantity, t: Sequence[str]) -> tuple[str, float] | None:
+    """A measure in its family's base unit, a rate per second where one is written."""
+    if not q.unit:
+        return None
+    family, unit = q.unit
+    if family == "temperature":
+        return "temperature", in_celsius(q)
+    if unit not in IN_BASE:
+        return None
+    value = q.value * IN_BASE[unit]
+    rate = rate_unit(list(t), q.at)
+    if rate and family != "time":
+        return f"{family}/time", value / IN_BASE[rate[1]]
+    return family, value
+
+
+def _significant(value: float) -> int:
+    return len(f"{abs(value):.0f}".rstrip("0")) if float(value).is_integer() else 0
+
+
+def same_number(q: Quantity, qt: Sequence[str], w: Quantity, wt: Sequence[str],
+                hedged: bool) -> bool:  # fmt: skip
+    """The claim's number says the reference's: equal (in the same unit), rounded to the
+    digits written, or the same measure in another unit (to 3%)."""
+    a, b = _base(q, qt), _base(w, wt)
+    if a and b and a[0] == b[0] and q.unit != w.unit:
+        return abs(a[1] - b[1]) <= CONVERTED * abs(b[1])
+    if q.value == w.value:
+        return True
+    if 0 < q.decimals < w.decimals and round(w.value, q.decimals) == q.value:
+        return True
+    sig = _significant(q.value)
+    if q.decimals == 0 and sig and (hedged or _significant(w.value) > sig):
+        scale = 10 ** (len(f"{abs(q.value):.0f}") - sig)  # "8 million" for 8,336,817
+        if scale > 1 and round(w.value / scale) * scale == q.value:
+            return True
+    return False
+
+
+def measures(t: Sequence[str]) -> list[Quantity]:
+    """The numbers of a token list; the first of a range takes the unit written after the
+    second ("310 to 340 miles", "500-550 km")."""
+    out = quantities(list(t))
+    for i, q in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        gap = t[q.at + 1 : nxt.at]
+        if q.unit is None and nxt.unit and (not gap or list(gap) in (["to"], ["and"], ["or"])):
+            out[i] = Quantity(q.value, q.decimals, nxt.unit, q.at)
+    return out
+
+
+def _is_year(q: Quantity) -> bool:
+    return q.unit is None and q.decimals == 0 and 1000 <= q.value <= 2100
+
+
+def _near(q: Quantity, t: Sequence[str], span: int = 2) -> set[str]:
+    around = [*t[max(0, q.at - span) : q.at], *t[q.at + 1 : q.at + 1 + span]]
+    return {stem(x) for x in around if is_content(x) and not is_number(x)}
+
+
+def same_slot(q: Quantity, qt: Sequence[str], w: Quantity, wt: Sequence[str]) -> bool:
+    """Two numbers for the same measure: both years, the same kind of unit, or a word
+    beside each that is the same ("6 moons" and "4 moons")."""
+    if _is_year(q) or _is_year(w):
+        return _is_year(q) and _is_year(w)
+    if q.unit or w.unit:
+        return bool(q.unit and w.unit and q.unit[0] == w.unit[0])
+    return bool(_near(q, qt) & _near(w, wt))
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+class RulesJudge:
+    """Exact checks against aligned sentences; see the module docstring."""
+
+    name = "rules"
+
+    def __init__(self, aligner: str = "lexical") -> None:
+        self.aligner = aligner
+
+    def claims(
+        self, claims: Sequence[str], reference: Sequence[str], prompt: str
+    ) -> list[ClaimVerdict]:
+        ref = Reference(reference)
+        whole = " ".join(reference)
+        context = _Context(prompt, whole, list(reference))
+        return [self.one(c, ref, context) for c in claims]
+
+    def one(self, claim: str, ref: Reference, ctx: _Context) -> ClaimVerdict:
+        unsupported = ctx.unsupported(claim)
+        aligned = ref.align(claim, aligner=self.aligner, top=3)
+        on_topic = [a.sentence for a in aligned if a.score >= ON_TOPIC]
+        for a in aligned[:2]:
+            clash = contradiction(claim, a.sentence, ctx, unsupported, on_topic)
+            if clash:
+                return ClaimVerdict(claim, "contradicted", clash, a.sentence, unsupported)
+        best = aligned[0] if aligned else None
+        if unsupported:
+            said = ", ".join(unsupported)
+            return ClaimVerdict(claim, "not_in_reference", f"the reference never states {said}",
+                                best.sentence if best else None, unsupported)  # fmt: skip
+        if best and best.score >= ON_TOPIC:
+            return ClaimVerdict(claim, "supported", "its numbers and names are the reference's "
+                                f"and {best.score:.0%} of its words", best.sentence)  # fmt: skip
+        return ClaimVerdict(claim, "not_in_reference", "no reference sentence speaks about it",
+                            best.sentence if best else None)  # fmt: skip
+
+
+class _Context:
+    """What the item already states: the prompt's and the reference's words and numbers."""
+
+    def __init__(self, prompt: str, whole: str, sentences: list[str]) -> None:
+        self.sentences = sentences
+        self.asked = set(tokens(prompt))
+        self.known = aliases.vocabulary(whole) | aliases.vocabulary(prompt) | self.asked
+        self.ref_numbers = [(q, t) for s in sentences for t in [toks(s)] for q in measures(t)]
+        pt = toks(prompt)
+        self.prompt_numbers = [(q, pt) for q in measures(pt)]
+
+    def unsupported(self, claim: str) -> list[str]:
+        """The claim's numbers and names that neither the reference nor the prompt states
+        (in any of the ways :func:`same_number` and :func:`tools.audit.aliases.restated`
+        accept)."""
+        restated = aliases.restated(claim, self.sentences)
+        hedged = bool(_HEDGE.search(claim))
+        ct = toks(claim)
+        out = []
+        for q in measures(ct):
+            if f"{q.value:g}" in restated:
+                continue
+            known = self.ref_numbers + self.prompt_numbers
+            if not any(same_number(q, ct, w, wt, hedged) for w, wt in known):
+                out.append(f"{q.value:g}")
+        for t in key_terms(claim) + aliases.opening(claim, self.sentences):
+            if not is_number(t) and t not in restated and not covered(t, self.known):
+                out.append(t)
+        return list(dict.fromkeys(out))
+
+
+def contradiction(
+    claim: str, sentence: str, ctx: _Context, unsupported: list[str], on_topic: list[str]
+) -> str:
+    """Why the aligned sentence contradicts the claim, or "" when code cannot show it.
+    A number another sentence on the claim's topic states is not held against it (the
+    claim may speak of that one)."""
+    ct = toks(claim)
+    other = stems(claim) - {t for t in ct if is_number(t)} - frozenset(unsupported)
+    shared = other & stems(sentence)
+    share = len(shared) / len(other) if other else 0.0
+    if share < ON_TOPIC or len(shared) < 2:
+        return ""
+    backed = [s for s in on_topic if s != sentence]
+    return (_numbers(claim, sentence, ctx, backed) or _swap(claim, sentence, ctx)
+            or _reversed(claim, sentence) or _negated(claim, sentence, share))  # fmt: skip
+
+
+def _numbers(claim: str, sentence: str, ctx: _Context, backed: list[str]) -> str:
+    """A number of the claim the sentence gives otherwise for the same measure."""
+    ct, st = toks(claim), toks(sentence)
+    hedged = bool(_HEDGE.search(claim))
+    theirs = measures(st)
+    mine = measures(ct)
+    elsewhere = [*ctx.prompt_numbers, *((w, t) for s in backed for t in [toks(s)]
+                                         for w in measures(t))]  # fmt: skip
+    for q in mine:
+        if any(same_number(q, ct, w, st, hedged) for w in theirs):
+            continue
+        if any(same_number(q, ct, w, wt, hedged) for w, wt in elsewhere):
+            continue  # the question's own number, or another on-topic sentence's
+        for w in theirs:
+            if q.value == w.value and q.unit and w.unit and q.unit[0] == w.unit[0]:
+                return f"states {q.value:g} {q.unit[1]} where {_quote(sentence)} has {w.unit[1]}"
+        rivals = [w for w in theirs if same_slot(q, ct, w, st)
+                  and not any(same_number(m, ct, w, st, hedged) for m in mine)]  # fmt: skip
+        if rivals:
+            shown = ", ".join(f"{w.value:g}" for w in rivals)
+            return f"states {q.value:g} where {_quote(sentence)} states {shown}"
+    return ""
+
+
+def _negated(claim: str, sentence: str, share: float) -> str:
+    """The same statement, one side negated: most of each side's words are the other's,
+    in order."""
+    mine, theirs = bool(_NEGATION.search(claim)), bool(_NEGATION.search(sentence))
+    if mine == theirs or share < SAME_STATEMENT:
+        return ""
+    ct = [t for t in toks(claim) if not _NEGATION.fullmatch(t)]
+    st = [t for t in toks(sentence) if not _NEGATION.fullmatch(t)]
+    matcher = SequenceMatcher(None, ct, st, autojunk=False)
+    same = sum(b.size for b in matcher.get_matching_blocks())
+    if same < SAME_STATEMENT * min(len(ct), len(st)):
+        return ""
+    side = "denies" if mine else "affirms"
+    return f"{side} what {_quote(sentence)} {'states' if mine else 'denies'}"
+
+
+def _swap(claim: str, sentence: str, ctx: _Context) -> str:
+    """A name the aligned sentence lacks standing where the sentence has another name, the
+    words around it the sentence's own, in order (a copied sentence with one name
+    changed)."""
+    ct, st = list(toks(claim)), list(toks(sentence))
+    seen = aliases.vocabulary(sentence) | ctx.asked | aliases.restated(claim, [sentence])
+    names = {t for t in key_terms(claim) + aliases.opening(claim, [sentence])
+             if not is_number(t) and not covered(t, seen)}  # fmt: skip
+    if not names:
+        return ""
+    matcher = SequenceMatcher(None, ct, st, autojunk=False)
+    if sum(b.size for b in matcher.get_matching_blocks()) < 0.5 * len(ct):
+        return ""
+    theirs = set(key_terms(sentence)) | set(aliases.opening(sentence, [claim]))
+    mine = aliases.vocabulary(claim)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        new = [t for t in ct[i1:i2] if t in names]
+        gone = [t for t in st[j1:j2] if t in theirs and not is_number(t) and not covered(t, mine)]
+        if op == "replace" and new and gone and i2 - i1 <= 4 and j2 - j1 <= 4:
+            return f"states {' '.join(new)} where {_quote(sentence)} states {' '.join(gone)}"
+    return ""
+
+
+def _reversed(claim: str, sentence: str) -> str:
+    """The same two names the other way round around the same words ("NeXT acquired
+    Apple" for "Apple acquired NeXT")."""
+    ct, st = list(toks(claim)), list(toks(sentence))
+    capitalised = [t for w in _CAPITALISED.findall(claim) for t in tokens(w)]
+    names = [t for t in dict.fromkeys(capitalised) if is_content(t) and t in st]
+    for i, x in enumerate(names):
+        for y in names[i + 1 :]:
+            cx, cy, sx, sy = ct.index(x), ct.index(y), st.index(x), st.index(y)
+            if (cx < cy) == (sx < sy):
+                continue
+            inner_c = ct[min(cx, cy) + 1 : max(cx, cy)]
+            inner_s = st[min(sx, sy) + 1 : max(sx, sy)]
+            if inner_c and inner_c == inner_s and any(len(t) > 3 for t in inner_c):
+                return f"puts {x} and {y} the other way round from {_quote(sentence)}"
+    return ""
+
+
+def _quote(sentence: str, limit: int = 160) -> str:
+    s = sentence.strip()
+    return repr(s if len(s) <= limit else s[: limit - 1] + "…")
+
+
+JUDGES = ("rules", "nli")
+
+
+def make(name: str = "rules", *, aligner: str = "lexical", nli_model: str | None = None) -> Judge:
+    """The judge called ``name``; ``nli`` needs ``nli_model`` (a checkpoint directory)."""
+    if name == "rules":
+        return RulesJudge(aligner)
+    if name == "nli":
+        from tools.audit.nli import NLIJudge
+
+        if not nli_model:
+            from tools.errors import ToolInputError
+
+            raise ToolInputError("the nli judge needs a checkpoint: --nli-model DIR")
+        return NLIJudge(nli_model, aligner=aligner)
+    from tools.errors import ToolInputError
+
+    raise ToolInputError(f"unknown judge {name!r}; choose one of {', '.join(JUDGES)}")

@@ -150,7 +150,9 @@ def test_reference_and_consistency_signals() -> None:
                                samples=["5", "4"])]).verdicts[0]  # fmt: skip
     assert verdict.verdict == "flagged" and verdict.scores["reference_agrees"] == 0.0
     assert verdict.scores["sample_agreement"] == 0.0
-    assert any("disagrees with the reference: states 6" in r for r in verdict.reasons)
+    assert any(r.startswith("disagrees with the reference: contradicted: states 6")
+               for r in verdict.reasons)  # fmt: skip
+    assert verdict.correctness == "contradicted"
     assert any("inconsistent across samples: 0 of 2" in r for r in verdict.reasons)
 
 

@@ -207,7 +207,10 @@ def test_an_opposite_word_in_a_long_answer_is_named() -> None:
 def test_hedges_and_scattered_samples_are_unsure_without_logprobs() -> None:
     hedged = score(AuditItem(line=1, prompt="Which planet has the most moons?",
                              output="I'm not entirely sure, but I think it's Saturn."))  # fmt: skip
-    assert hedged.verdict == "flagged" and "unsure: the output hedges" in hedged.reasons
+    # hedging is a finding beside the verdict, never a flag of its own (an unsure answer
+    # is not a wrong one)
+    assert hedged.verdict == "ok" and "unsure: the output hedges" in hedged.notes
+    assert hedged.scores["hedged"] == 1.0
     scattered = score(AuditItem(line=2, prompt="How many grams in a kilogram?", output="100",
                                 samples=["100", "1000", "10"]))  # fmt: skip
     assert scattered.scores["sample_agreement"] == pytest.approx(1 / 3)

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from tools.audit.normalise import is_content, is_number, tokens
 
@@ -58,7 +59,7 @@ class Reference:
         # a word the reference never uses weighs as one it uses once: a paraphrase's own
         # verbs should not outweigh the names and terms it shares with a sentence
         self._unseen = math.log(1 + (n - 0.5) / 1.5)
-        self._vectors = None
+        self._vectors: Any = None
 
     def weight(self, word: str) -> float:
         return self._idf.get(word, self._unseen)

@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 from scipy.stats import mannwhitneyu
 
 from tools.audit.bias import BiasProbe
+from tools.audit.judges import JudgeSpec
 from tools.audit.load import AuditItem
 from tools.audit.signals import FLAG_P
 from tools.audit.verdict import ItemVerdict, score, scored
@@ -107,13 +108,18 @@ def audit(
     semantic: bool = True,
     outcome_labels: list[str] | None = None,
     workers: int = 1,
+    judge: JudgeSpec | None = None,
+    reference_kind: str | None = None,
 ) -> AuditResult:
     """One pass over ``items``: verdicts, group tables and disparity tests. Memory holds
     at most ``keep_verdicts`` verdicts and one accumulator per group; ``on_verdict`` sees
     every verdict as it is made (to stream them to a file), in the items' order.
     ``workers``: processes that score the items (:func:`tools.audit.verdict.scored`;
     spawned, so a script calling this with ``workers`` > 1 needs the ``if __name__ ==
-    "__main__"`` guard, as every spawning program does)."""
+    "__main__"`` guard, as every spawning program does). ``judge``: which judge labels the
+    claims against the references (the offline rules by default); ``reference_kind``:
+    what the references are where an item does not say (context, facts or answers;
+    None: from each item's shape, :func:`tools.audit.reference.default_kind`)."""
     acc: dict[str, dict[str, _Acc]] = defaultdict(lambda: defaultdict(_Acc))
     verdicts: list[ItemVerdict] = []
     features = {name: array("f") for name in ("output_length", "prompt_overlap", "position")}
@@ -122,8 +128,9 @@ def audit(
     reasons: dict[str, int] = defaultdict(int)
     judged: dict[str, int] = defaultdict(int)
     for item, v, overlap, label in scored(
-        items, workers=workers, semantic=semantic, outcome_labels=outcome_labels
-    ):
+        items, workers=workers, semantic=semantic, outcome_labels=outcome_labels, judge=judge,
+        reference_kind=reference_kind,
+    ):  # fmt: skip
         features["output_length"].append(v.scores["length"])
         features["prompt_overlap"].append(overlap)
         features["position"].append(item.line)

@@ -33,6 +33,7 @@ from tools.audit import aliases
 from tools.audit.align import Reference, stem, stems
 from tools.audit.normalise import (
     IN_BASE,
+    UNITS,
     Quantity,
     covered,
     in_celsius,
@@ -44,16 +45,20 @@ from tools.audit.normalise import (
     rate_unit,
     tokens,
 )
+from tools.errors import ToolInputError
 
 Label = Literal["supported", "contradicted", "not_in_reference"]
 ON_TOPIC = 0.5  # aligned: the sentence holds this weighted share of the claim's other words
 SAME_STATEMENT = 0.7  # the sentence says the same thing (for a flipped negation)
+COPIED = 0.6  # share of a claim's words a sentence holds in order: a copy, one name changed
 CONVERTED = 0.03  # relative tolerance of a measure given in another unit
 _HEDGE = re.compile(
     r"\b(about|around|roughly|approximately|approx|nearly|almost|circa|some|over|more than|"
     r"under|less than|close to|estimated)\b|~|≈",
     re.I,
 )
+_PER = frozenset(["per", "par", "por", "pro"])
+_LOWER = re.compile(r"(?<![\w'-])[a-z][a-z']+\b")
 _CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w'-]*")
 _NEGATION = re.compile(
     r"\b(not|no|never|cannot|nor|neither|none|nobody|nothing|without|pas|jamais|nunca|"
@@ -145,7 +150,12 @@ def same_number(q: Quantity, qt: Sequence[str], w: Quantity, wt: Sequence[str],
 def measures(t: Sequence[str]) -> list[Quantity]:
     """The numbers of a token list; the first of a range takes the unit written after the
     second ("310 to 340 miles", "500-550 km")."""
-    out = quantities(list(t))
+    out = [
+        Quantity(q.value, q.decimals, None, q.at)
+        if q.unit and q.at + 1 < len(t) and t[q.at + 1] in _PER
+        else q
+        for q in quantities(list(t))
+    ]  # "3 per week" counts per week: no unit of its own
     for i, q in enumerate(out[:-1]):
         nxt = out[i + 1]
         gap = t[q.at + 1 : nxt.at]
@@ -158,19 +168,30 @@ def _is_year(q: Quantity) -> bool:
     return q.unit is None and q.decimals == 0 and 1000 <= q.value <= 2100
 
 
-def _near(q: Quantity, t: Sequence[str], span: int = 2) -> set[str]:
+def _near(q: Quantity, t: Sequence[str], span: int = 3) -> set[str]:
     around = [*t[max(0, q.at - span) : q.at], *t[q.at + 1 : q.at + 1 + span]]
-    return {stem(x) for x in around if is_content(x) and not is_number(x)}
+    return {stem(x) for x in around if is_content(x) and not is_number(x) and x not in UNITS}
 
 
 def same_slot(q: Quantity, qt: Sequence[str], w: Quantity, wt: Sequence[str]) -> bool:
-    """Two numbers for the same measure: both years, the same kind of unit, or a word
-    beside each that is the same ("6 moons" and "4 moons")."""
+    """Two numbers for the same measure: both years, or of the same kind of unit (or
+    none) with a word beside each that is the same ("6 moons" and "4 moons", "8,849
+    metres above sea level" and "8,848 metres above"; not "aged 49 years" and "22 years
+    of experience")."""
     if _is_year(q) or _is_year(w):
         return _is_year(q) and _is_year(w)
-    if q.unit or w.unit:
-        return bool(q.unit and w.unit and q.unit[0] == w.unit[0])
+    if (q.unit or w.unit) and not (q.unit and w.unit and q.unit[0] == w.unit[0]):
+        return False
     return bool(_near(q, qt) & _near(w, wt))
+
+
+def names(text: str, also: str = "") -> list[str]:
+    """The text's names: its capitalised terms (:func:`key_terms`) that are tokens of it
+    and that neither it nor ``also`` writes in lower case elsewhere ("And Owen", "State's
+    Department" are not names where "and" and "state" are plain words of the text)."""
+    plain = set(_LOWER.findall(text)) | set(_LOWER.findall(also))
+    own = set(toks(text))
+    return [t for t in key_terms(text) if t in own and (is_number(t) or t not in plain)]
 
 
 # ----------------------------------------------------------------------------- rules
@@ -189,10 +210,10 @@ class RulesJudge:
     ) -> list[ClaimVerdict]:
         ref = Reference(reference)
         whole = " ".join(reference)
-        context = _Context(prompt, whole, list(reference))
+        context = Context(prompt, whole, list(reference))
         return [self.one(c, ref, context) for c in claims]
 
-    def one(self, claim: str, ref: Reference, ctx: _Context) -> ClaimVerdict:
+    def one(self, claim: str, ref: Reference, ctx: Context) -> ClaimVerdict:
         unsupported = ctx.unsupported(claim)
         aligned = ref.align(claim, aligner=self.aligner, top=3)
         on_topic = [a.sentence for a in aligned if a.score >= ON_TOPIC]
@@ -212,11 +233,12 @@ class RulesJudge:
                             best.sentence if best else None)  # fmt: skip
 
 
-class _Context:
+class Context:
     """What the item already states: the prompt's and the reference's words and numbers."""
 
     def __init__(self, prompt: str, whole: str, sentences: list[str]) -> None:
         self.sentences = sentences
+        self.whole = whole
         self.asked = set(tokens(prompt))
         self.known = aliases.vocabulary(whole) | aliases.vocabulary(prompt) | self.asked
         self.ref_numbers = [(q, t) for s in sentences for t in [toks(s)] for q in measures(t)]
@@ -237,30 +259,43 @@ class _Context:
             known = self.ref_numbers + self.prompt_numbers
             if not any(same_number(q, ct, w, wt, hedged) for w, wt in known):
                 out.append(f"{q.value:g}")
-        for t in key_terms(claim) + aliases.opening(claim, self.sentences):
+        for t in names(claim, self.whole) + aliases.opening(claim, self.sentences):
             if not is_number(t) and t not in restated and not covered(t, self.known):
                 out.append(t)
         return list(dict.fromkeys(out))
 
 
 def contradiction(
-    claim: str, sentence: str, ctx: _Context, unsupported: list[str], on_topic: list[str]
+    claim: str, sentence: str, ctx: Context, unsupported: list[str], on_topic: list[str]
 ) -> str:
     """Why the aligned sentence contradicts the claim, or "" when code cannot show it.
     A number another sentence on the claim's topic states is not held against it (the
     claim may speak of that one)."""
-    ct = toks(claim)
-    other = stems(claim) - {t for t in ct if is_number(t)} - frozenset(unsupported)
-    shared = other & stems(sentence)
-    share = len(shared) / len(other) if other else 0.0
-    if share < ON_TOPIC or len(shared) < 2:
+    share = _share(claim, sentence, unsupported)
+    if share < ON_TOPIC:
         return ""
     backed = [s for s in on_topic if s != sentence]
     return (_numbers(claim, sentence, ctx, backed) or _swap(claim, sentence, ctx)
             or _reversed(claim, sentence) or _negated(claim, sentence, share))  # fmt: skip
 
 
-def _numbers(claim: str, sentence: str, ctx: _Context, backed: list[str]) -> str:
+def _share(claim: str, sentence: str, unsupported: Sequence[str] = ()) -> float:
+    """The share of the claim's words (less numbers and ``unsupported``) the sentence
+    holds; 0 unless it holds two of them."""
+    ct = toks(claim)
+    other = stems(claim) - {t for t in ct if is_number(t)} - frozenset(unsupported)
+    shared = other & stems(sentence)
+    return len(shared) / len(other) if other and len(shared) >= 2 else 0.0
+
+
+def numbers_clash(claim: str, sentence: str, ctx: Context) -> str:
+    """A number the aligned sentence gives otherwise (for judges that are not rules)."""
+    if _share(claim, sentence, ctx.unsupported(claim)) < ON_TOPIC:
+        return ""
+    return _numbers(claim, sentence, ctx, [])
+
+
+def _numbers(claim: str, sentence: str, ctx: Context, backed: list[str]) -> str:
     """A number of the claim the sentence gives otherwise for the same measure."""
     ct, st = toks(claim), toks(sentence)
     hedged = bool(_HEDGE.search(claim))
@@ -294,29 +329,29 @@ def _negated(claim: str, sentence: str, share: float) -> str:
     st = [t for t in toks(sentence) if not _NEGATION.fullmatch(t)]
     matcher = SequenceMatcher(None, ct, st, autojunk=False)
     same = sum(b.size for b in matcher.get_matching_blocks())
-    if same < SAME_STATEMENT * min(len(ct), len(st)):
+    if same < SAME_STATEMENT * max(len(ct), len(st)):  # a clause of a longer sentence
         return ""
     side = "denies" if mine else "affirms"
     return f"{side} what {_quote(sentence)} {'states' if mine else 'denies'}"
 
 
-def _swap(claim: str, sentence: str, ctx: _Context) -> str:
+def _swap(claim: str, sentence: str, ctx: Context) -> str:
     """A name the aligned sentence lacks standing where the sentence has another name, the
     words around it the sentence's own, in order (a copied sentence with one name
     changed)."""
     ct, st = list(toks(claim)), list(toks(sentence))
     seen = aliases.vocabulary(sentence) | ctx.asked | aliases.restated(claim, [sentence])
-    names = {t for t in key_terms(claim) + aliases.opening(claim, [sentence])
-             if not is_number(t) and not covered(t, seen)}  # fmt: skip
-    if not names:
+    new_names = {t for t in names(claim, sentence) + aliases.opening(claim, [sentence])
+                 if not is_number(t) and not covered(t, seen)}  # fmt: skip
+    if not new_names:
         return ""
     matcher = SequenceMatcher(None, ct, st, autojunk=False)
-    if sum(b.size for b in matcher.get_matching_blocks()) < 0.5 * len(ct):
+    if sum(b.size for b in matcher.get_matching_blocks()) < COPIED * len(ct):
         return ""
-    theirs = set(key_terms(sentence)) | set(aliases.opening(sentence, [claim]))
+    theirs = set(names(sentence, ctx.whole)) | set(aliases.opening(sentence, [claim]))
     mine = aliases.vocabulary(claim)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        new = [t for t in ct[i1:i2] if t in names]
+        new = [t for t in ct[i1:i2] if t in new_names]
         gone = [t for t in st[j1:j2] if t in theirs and not is_number(t) and not covered(t, mine)]
         if op == "replace" and new and gone and i2 - i1 <= 4 and j2 - j1 <= 4:
             return f"states {' '.join(new)} where {_quote(sentence)} states {' '.join(gone)}"
@@ -325,20 +360,36 @@ def _swap(claim: str, sentence: str, ctx: _Context) -> str:
 
 def _reversed(claim: str, sentence: str) -> str:
     """The same two names the other way round around the same words ("NeXT acquired
-    Apple" for "Apple acquired NeXT")."""
+    Apple" for "Apple has agreed to acquire NeXT"; "stronger at weekends than on school
+    nights" for "stronger on school nights than at weekends"). The claim's words between
+    the two must stand, in order and together, between them in the sentence: a passive
+    ("NeXT was acquired by Apple") has other words between and is not read as reversed."""
     ct, st = list(toks(claim)), list(toks(sentence))
-    capitalised = [t for w in _CAPITALISED.findall(claim) for t in tokens(w)]
-    names = [t for t in dict.fromkeys(capitalised) if is_content(t) and t in st]
-    for i, x in enumerate(names):
-        for y in names[i + 1 :]:
+    capitalised = {t for w in _CAPITALISED.findall(claim) for t in tokens(w)}
+    shared = [t for t in dict.fromkeys(ct) if is_content(t) and not is_number(t) and t in st]
+    for i, x in enumerate(shared):
+        for y in shared[i + 1 :]:
             cx, cy, sx, sy = ct.index(x), ct.index(y), st.index(x), st.index(y)
             if (cx < cy) == (sx < sy):
                 continue
-            inner_c = ct[min(cx, cy) + 1 : max(cx, cy)]
-            inner_s = st[min(sx, sy) + 1 : max(sx, sy)]
-            if inner_c and inner_c == inner_s and any(len(t) > 3 for t in inner_c):
+            inner_c = [t for t in ct[min(cx, cy) + 1 : max(cx, cy)] if t not in capitalised]
+            inner_s = [t for t in st[min(sx, sy) + 1 : max(sx, sy)] if t not in capitalised]
+            named = x in capitalised and y in capitalised
+            if not named and _THAN not in inner_c:
+                continue  # plain words change places in paraphrases; a comparison's do not
+            if _run(inner_c, inner_s) and any(len(t) > 3 for t in inner_c):
                 return f"puts {x} and {y} the other way round from {_quote(sentence)}"
     return ""
+
+
+_THAN = "than"
+
+
+def _run(inner: list[str], other: list[str]) -> bool:
+    """``inner`` stands in ``other`` in order and together (verb forms by their stems)."""
+    a, b = [stem(t) for t in inner], [stem(t) for t in other]
+    n = len(a)
+    return n > 0 and any(b[i : i + n] == a for i in range(len(b) - n + 1))
 
 
 def _quote(sentence: str, limit: int = 160) -> str:
@@ -346,7 +397,66 @@ def _quote(sentence: str, limit: int = 160) -> str:
     return repr(s if len(s) <= limit else s[: limit - 1] + "…")
 
 
-JUDGES = ("rules", "nli")
+JUDGES = ("rules", "nli", "llm")
+
+
+@dataclass(frozen=True)
+class JudgeSpec:
+    """Which judge to use, as plain data (it crosses to scoring processes). ``llm``: the
+    claims were labelled by an LLM before scoring (``agent/audits/judge.py``) and carried
+    on each item; items it did not label fall back to the rules."""
+
+    name: str = "rules"
+    aligner: str = "lexical"
+    nli_model: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.name not in JUDGES:
+            raise ToolInputError(f"unknown judge {self.name!r}; choose one of {', '.join(JUDGES)}")
+        if self.aligner not in ("lexical", "embed"):
+            raise ToolInputError(f"unknown aligner {self.aligner!r}; choose lexical or embed")
+        if self.name == "nli" and not self.nli_model:
+            raise ToolInputError("the nli judge needs a checkpoint directory: --nli-model DIR")
+
+
+@lru_cache(maxsize=8)
+def from_spec(spec: JudgeSpec) -> Judge:
+    """The judge a spec names (one per process: a model is loaded once)."""
+    return make("rules" if spec.name == "llm" else spec.name, aligner=spec.aligner,
+                nli_model=spec.nli_model)  # fmt: skip
+
+
+class PresetJudge:
+    """Labels given beforehand (an LLM judge's, per claim); a claim it has no label for,
+    and every number code can check, are judged by the rules."""
+
+    name = "llm"
+
+    def __init__(self, labels: Sequence[dict[str, str]], fallback: Judge) -> None:
+        self.labels = {d["claim"]: d for d in labels}
+        self.fallback = fallback
+
+    def claims(
+        self, claims: Sequence[str], reference: Sequence[str], prompt: str
+    ) -> list[ClaimVerdict]:
+        ruled = self.fallback.claims(claims, reference, prompt)
+        ctx = Context(prompt, " ".join(reference), list(reference))
+        out = []
+        for claim, rule in zip(claims, ruled, strict=True):
+            given = self.labels.get(claim)
+            exact = rule.label == "contradicted" and rule.why.startswith("states ")
+            if given is None or exact or given.get("label") not in _LABELS:
+                out.append(rule)
+                continue
+            label: Label = given["label"]  # type: ignore[assignment]
+            unsupported = [] if label == "supported" else ctx.unsupported(claim)
+            out.append(ClaimVerdict(claim, label, f"the LLM judge: {given.get('why', '')}",
+                                    given.get("reference") or rule.reference, unsupported,
+                                    "llm"))  # fmt: skip
+        return out
+
+
+_LABELS = ("supported", "contradicted", "not_in_reference")
 
 
 def make(name: str = "rules", *, aligner: str = "lexical", nli_model: str | None = None) -> Judge:
@@ -357,10 +467,7 @@ def make(name: str = "rules", *, aligner: str = "lexical", nli_model: str | None
         from tools.audit.nli import NLIJudge
 
         if not nli_model:
-            from tools.errors import ToolInputError
-
             raise ToolInputError("the nli judge needs a checkpoint: --nli-model DIR")
-        return NLIJudge(nli_model, aligner=aligner)
-    from tools.errors import ToolInputError
-
+        judge: Judge = NLIJudge(nli_model, aligner=aligner)
+        return judge
     raise ToolInputError(f"unknown judge {name!r}; choose one of {', '.join(JUDGES)}")

@@ -2,8 +2,9 @@
 
 JSONL (one object per line) or CSV (a header row; ``samples`` and ``logprobs`` cells hold
 JSON lists). Required: ``prompt`` and ``output``. Optional: ``id`` (kept in verdicts),
-``reference`` (``reference_kind``: context, facts or answers), ``samples`` (other generations for the same prompt), ``logprobs`` (the
-output's token log-probabilities), and group columns (named with ``group_columns``).
+``reference`` (and ``reference_kind``: context, facts or answers), ``samples`` (other
+generations for the same prompt), ``logprobs`` (the output's token log-probabilities),
+and group columns (named with ``group_columns``).
 Items are streamed: memory does not grow with the file. Numbers in text fields are read
 as text; lists or objects where text is expected are an error naming the line.
 """
@@ -24,8 +25,16 @@ from pydantic import BaseModel, Field
 from tools.errors import ToolInputError
 
 REQUIRED = ("prompt", "output")
-KNOWN = ("id", "prompt", "output", "reference", "reference_kind", "samples", "logprobs",
-         "top_logprobs")
+KNOWN = (
+    "id",
+    "prompt",
+    "output",
+    "reference",
+    "reference_kind",
+    "samples",
+    "logprobs",
+    "top_logprobs",
+)
 REFERENCE_KINDS = ("context", "facts", "answers")
 
 
@@ -56,6 +65,10 @@ class AuditItem(BaseModel):
     judge: str | None = Field(default=None, description="An LLM judge's verdict, if asked.")
     judge_reason: str | None = None
     judge_error: str | None = Field(default=None, description="Why the judge gave none.")
+    claim_labels: list[dict[str, str]] | None = Field(
+        default=None,
+        description="An LLM judge's label per claim (claim, label, why, reference), if asked.",
+    )
 
     @property
     def reference(self) -> str | None:

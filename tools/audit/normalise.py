@@ -72,6 +72,12 @@ for _family, _unit, _words in (
     ("mass", "kg", "kg kilogram kilograms kilogramme kilogrammes"),
     ("mass", "g", "g gram grams gramme grammes"),
     ("mass", "lb", "lb lbs pound pounds"),
+    ("volume", "ml", "ml millilitre millilitres milliliter milliliters"),
+    ("volume", "l", "l litre litres liter liters"),
+    ("volume", "teaspoon", "tsp teaspoon teaspoons"),
+    ("volume", "tablespoon", "tbsp tablespoon tablespoons"),
+    ("volume", "cup", "cup cups"),
+    ("volume", "gallon", "gallon gallons gal"),
     ("temperature", "c", "c celsius centigrade"),
     ("temperature", "f", "f fahrenheit"),
     ("temperature", "k", "kelvin"),
@@ -84,6 +90,8 @@ for _family, _unit, _words in (
 IN_BASE = {"km": 1000.0, "m": 1.0, "cm": 0.01, "mile": 1609.344, "foot": 0.3048, "inch": 0.0254,
            "kg": 1000.0, "g": 1.0, "lb": 453.59237, "second": 1.0, "minute": 60.0,
            "hour": 3600.0, "day": 86400.0, "week": 604800.0, "month": 2629800.0,
+           "ml": 0.001, "l": 1.0, "teaspoon": 0.00493, "tablespoon": 0.01479, "cup": 0.2366,
+           "gallon": 3.7854,
            "year": 31557600.0}  # fmt: skip
 
 

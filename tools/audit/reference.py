@@ -126,8 +126,8 @@ def _answers(prompt: str, output: str, refs: list[str], judge: Judge) -> Check:
             g = grade(prompt, output, [ref])
             if g.agrees:
                 return Check(True, "answers", g.reason, judge="rules")
-            misses.append(Check(False, "answers", f"contradicted: {g.reason} "
-                                f"(compared {g.compared})", g.sentence, ref, judge="rules"))  # fmt: skip
+            why = f"contradicted: {g.reason} (compared {g.compared})"
+            misses.append(Check(False, "answers", why, g.sentence, ref, judge="rules"))
             continue
         c = _claims(prompt, output, pieces(ref), "context", judge)
         on_it = any(v.label == "supported" for v in c.claims)
@@ -140,6 +140,8 @@ def _answers(prompt: str, output: str, refs: list[str], judge: Judge) -> Check:
     if not misses:
         return Check(True, "answers", "no usable reference")
     first = next((m for m in misses if m.label == "contradicted"), misses[0])
+    if len(misses) == 1:
+        return first
     shown = "; ".join(repr(r) for r in refs[:3]) + ("; …" if len(refs) > 3 else "")
     return Check(False, "answers", f"contradicted: gives none of the acceptable answers "
                  f"({shown})", first.claim, first.reference_sentence, first.claims,

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 
 from tools.audit.agreement import agreement, risk
 from tools.audit.embed import model_dir, semantic_consistency
-from tools.audit.judges import Judge
+from tools.audit.judges import Judge, JudgeSpec, PresetJudge, from_spec
 from tools.audit.load import AuditItem
 from tools.audit.output_text import is_refusal, mean_entropy, obeyed_injection, outcome, sentiment
 from tools.audit.reference import check
@@ -70,11 +70,13 @@ def score(
     *,
     semantic: bool = True,
     outcome_labels: list[str] | None = None,
-    judge: Judge | None = None,
+    judge: Judge | JudgeSpec | None = None,
+    reference_kind: str | None = None,
 ) -> ItemVerdict:
     """One item's verdict. With ``semantic`` (and MiniLM installed) the consistency across
     samples is also measured by embedding similarity (``semantic_consistency``); the
-    reference is checked claim by claim by ``judge`` (the offline rules by default)."""
+    reference is checked claim by claim by ``judge`` (the offline rules by default), as a
+    reference of ``reference_kind`` where the item does not say (None: from its shape)."""
     reasons: list[str] = []
     refused = is_refusal(item.output, item.prompt)
     scores = {
@@ -102,14 +104,16 @@ def score(
     correctness = None
     claims: list[ClaimLabel] = []
     if item.references and item.output.strip() and not refused:
-        c = check(item.prompt, item.output, item.references, item.reference_kind, judge)
+        kind = item.reference_kind or reference_kind
+        c = check(item.prompt, item.output, item.references, kind, _judge(item, judge))  # type: ignore[arg-type]
         scores["reference_agrees"] = float(c.agrees)
         correctness = c.label
         claims = [ClaimLabel(claim=v.claim, label=v.label, why=v.why, reference=v.reference,
                              judge=v.judge) for v in c.claims]  # fmt: skip
         if not c.agrees:
             where = f" in {c.claim!r}" if c.claim else ""
-            reasons.append(f"disagrees with the reference ({c.kind}): {c.reason}{where}")
+            reasons.append(f"disagrees with the reference: {c.reason}{where} ({c.kind} "
+                           f"reference, {c.judge} judge)")  # fmt: skip
     notes = _sampled(item, scores, semantic, mean, reasons)
     if item.judge is not None:  # one signal among the others (agent/audits/judge.py)
         scores["judge_correct"] = {"correct": 1.0, "unsure": 0.5}.get(item.judge, 0.0)
@@ -128,6 +132,13 @@ def score(
         claims=claims,
         scores=scores,
     )
+
+
+def _judge(item: AuditItem, judge: Judge | JudgeSpec | None) -> Judge | None:
+    chosen = from_spec(judge) if isinstance(judge, JudgeSpec) else judge
+    if item.claim_labels is not None:  # labelled by an LLM judge beforehand
+        return PresetJudge(item.claim_labels, chosen or from_spec(JudgeSpec()))
+    return chosen
 
 
 def _sampled(
@@ -174,6 +185,8 @@ def scored(
     workers: int = 1,
     semantic: bool = True,
     outcome_labels: list[str] | None = None,
+    judge: JudgeSpec | None = None,
+    reference_kind: str | None = None,
 ) -> Iterator[Scored]:
     """Every item with its verdict, in the items' order. With ``workers`` > 1 the items
     are scored in chunks of :data:`CHUNK` on that many fresh processes (spawned: nothing
@@ -183,7 +196,7 @@ def scored(
     process (a warning is logged)."""
     if workers <= 1:
         for item in items:
-            yield (item, *_one(item, semantic, outcome_labels))
+            yield (item, *_one(item, semantic, outcome_labels, judge, reference_kind))
         return
     source = iter(items)
     context = multiprocessing.get_context("spawn")
@@ -192,7 +205,14 @@ def scored(
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             while True:
                 while len(pending) < 2 * workers and (chunk := list(islice(source, CHUNK))):
-                    pending.append((chunk, pool.submit(_chunk, chunk, semantic, outcome_labels)))
+                    pending.append(
+                        (
+                            chunk,
+                            pool.submit(
+                                _chunk, chunk, semantic, outcome_labels, judge, reference_kind
+                            ),
+                        )
+                    )
                 if not pending:
                     return
                 chunk, future = pending[0]
@@ -207,17 +227,24 @@ def scored(
         _log.warning("a scoring process died; scoring the rest in this process")
         unscored = chain.from_iterable(chunk for chunk, _ in pending)
         for item in chain(unscored, source):
-            yield (item, *_one(item, semantic, outcome_labels))
+            yield (item, *_one(item, semantic, outcome_labels, judge, reference_kind))
 
 
 _Result = tuple["ItemVerdict", float, str | None]
 
 
-def _chunk(items: list[AuditItem], semantic: bool, labels: list[str] | None) -> list[_Result]:
-    return [_one(item, semantic, labels) for item in items]
+def _chunk(
+    items: list[AuditItem], semantic: bool, labels: list[str] | None,
+    judge: JudgeSpec | None, kind: str | None,
+) -> list[_Result]:  # fmt: skip
+    return [_one(item, semantic, labels, judge, kind) for item in items]
 
 
-def _one(item: AuditItem, semantic: bool, labels: list[str] | None) -> _Result:
-    verdict = score(item, semantic=semantic, outcome_labels=labels)
+def _one(
+    item: AuditItem, semantic: bool, labels: list[str] | None,
+    judge: JudgeSpec | None = None, kind: str | None = None,
+) -> _Result:  # fmt: skip
+    verdict = score(item, semantic=semantic, outcome_labels=labels, judge=judge,
+                    reference_kind=kind)  # fmt: skip
     return verdict, _overlap(item.prompt, item.output), (
         outcome(item.output, labels) if labels else None)  # fmt: skip

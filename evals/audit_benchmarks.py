@@ -34,6 +34,7 @@ import random
 import re
 import sys
 import time
+from itertools import pairwise
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,7 +104,7 @@ def truthfulqa(path: Path) -> Iterator[Pair]:
 
 def audit_flag(judge: str, nli_model: str | None, aligner: str) -> Callable[[Pair, str], bool]:
     """The audit's correctness verdict on one output: True when it is flagged as wrong."""
-    from tools.audit.judges import make
+    from tools.audit.judging import make
 
     made = None if judge == "legacy" else make(judge, aligner=aligner, nli_model=nli_model)
 
@@ -128,11 +129,11 @@ def ngram_score(output: str, references: list[str]) -> float:
     ref = set()
     for r in references:
         w = _WORD.findall(r.lower())
-        ref |= set(zip(w, w[1:], strict=False))
+        ref |= set(pairwise(w))
     worst = 0.0
     for s in _SENTENCE.split(output):
         w = _WORD.findall(s.lower())
-        grams = list(zip(w, w[1:], strict=False)) or [(t, t) for t in w]
+        grams = list(pairwise(w)) or [(t, t) for t in w]
         if grams:
             worst = max(worst, sum(g not in ref for g in grams) / len(grams))
     return worst
@@ -184,7 +185,7 @@ SETS = sorted((ROOT / "evals" / "sets").glob("unseen_*.jsonl"))
 def score_sets(judge: str, nli_model: str | None, aligner: str, show: int) -> None:
     """The sets helper sessions wrote without seeing the code (``evals/sets/``): agreement
     with their labels, with the reference kind the file states and with the default."""
-    from tools.audit.judges import make
+    from tools.audit.judging import make
     from tools.audit.load import iter_items
 
     made = None if judge == "legacy" else make(judge, aligner=aligner, nli_model=nli_model)

@@ -1,4 +1,5 @@
-"""An LLM judge for audits: ``explainer audit --judge-url URL``.
+"""An LLM judge for audits: ``explainer audit --judge-url URL`` (a verdict per output) and
+``explainer audit --judge llm --judge-url URL`` (a label per claim).
 
 Any OpenAI-compatible endpoint grades each output (against its references when the item
 has them) with a structured verdict — ``correct`` / ``incorrect`` / ``unsure`` and a
@@ -8,6 +9,14 @@ judge that still gives nothing valid leaves the item *unjudged* (said so, never 
 score). The judge is one signal among the others: the code-computed reference grade,
 sample agreement, refusal and log-prob checks are reported beside it, and its agreement
 with the references is measured (``evals/audit_judge.py``).
+
+Per claim (:func:`judge_claims`): each output is split into claims and each claim aligned
+to the reference sentences it speaks about by the same code the offline judge uses
+(:mod:`tools.audit.reference`, :mod:`tools.audit.align`); the LLM labels it *supported*,
+*contradicted* or *not_in_reference* against those sentences, under the JSON schema. The
+labels travel on the item and the audit's verdict is made from them by code, with the
+numbers still checked exactly (:class:`tools.audit.judges.PresetJudge`); a claim the LLM
+gave no valid label keeps the rules' label.
 """
 
 from __future__ import annotations
@@ -22,7 +31,12 @@ from pydantic import BaseModel, Field
 from agent.errors import LLMTimeoutError, ModelOutputError
 from agent.llm import LLMProvider, prompting
 from agent.llm.structured import structured
+from tools.audit.align import Reference
+from tools.audit.claims import pieces
 from tools.audit.load import AuditItem
+from tools.audit.reference import checkable
+
+ClaimLabelName = Literal["supported", "contradicted", "not_in_reference"]
 
 Verdict = Literal["correct", "incorrect", "unsure"]
 
@@ -75,3 +89,52 @@ async def judge_all(
             progress(1)
 
     await asyncio.gather(*(one(i) for i in items if i.output.strip()))
+
+
+class ClaimJudgement(BaseModel):
+    """A grader's label for one claim against the reference sentences given."""
+
+    label: ClaimLabelName
+    reason: str = Field(max_length=300, description="One short sentence.")
+
+
+def claim_messages(claim: str, sentences: Sequence[str], question: str) -> list[dict[str, str]]:
+    user = prompting.render(
+        "judge_claim_user",
+        question_json=json.dumps(question[:2000], ensure_ascii=False),
+        claim_json=json.dumps(claim[:2000], ensure_ascii=False),
+        reference_json=json.dumps(list(sentences), ensure_ascii=False),
+    )
+    return [{"role": "system", "content": prompting.render("judge_claim_system")},
+            {"role": "user", "content": user}]  # fmt: skip
+
+
+async def judge_claims(
+    llm: LLMProvider, items: Sequence[AuditItem], *, concurrency: int = 4, top: int = 2,
+    progress: Callable[[int], None] | None = None,
+) -> None:  # fmt: skip
+    """Label each claim of every item that has references; ``item.claim_labels`` holds
+    the labels given (a claim without a valid one is left to the rules)."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(item: AuditItem) -> None:
+        sentences = [s for r in item.references for s in pieces(r)]
+        ref = Reference(sentences)
+        labels: list[dict[str, str]] = []
+        for claim in checkable(item.prompt, item.output):
+            aligned = [a.sentence for a in ref.align(claim, top=top)]
+            async with gate:
+                try:
+                    asked = claim_messages(claim, aligned, item.prompt)
+                    found = await structured(llm, asked, ClaimJudgement, max_tokens=120,
+                                             max_reasks=1)  # fmt: skip
+                except (ModelOutputError, LLMTimeoutError) as exc:
+                    item.judge_error = f"the judge gave no valid label ({str(exc)[:160]})"
+                    continue
+            labels.append({"claim": claim, "label": found.label, "why": found.reason,
+                           "reference": aligned[0] if aligned else ""})  # fmt: skip
+        item.claim_labels = labels
+        if progress is not None:
+            progress(1)
+
+    await asyncio.gather(*(one(i) for i in items if i.output.strip() and i.references))

@@ -63,6 +63,32 @@ def audit_cmd(
             "output (correct / incorrect / unsure, with a reason): one more signal.",
         ),
     ] = None,
+    judge: Annotated[
+        str,
+        typer.Option(
+            "--judge",
+            help="Who labels each claim against the reference: rules (offline, the "
+            "default), nli (a local NLI checkpoint, --nli-model) or llm (per claim, "
+            "through --judge-url).",
+        ),
+    ] = "rules",
+    nli_model: Annotated[
+        str | None,
+        typer.Option("--nli-model", help="A local sequence-classification NLI checkpoint."),
+    ] = None,
+    reference_kind: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-kind",
+            help="What the references are: context (the output must stay within it), "
+            "facts (extra true detail is fine) or answers (it must give one); default: "
+            "from each item's shape, or its reference_kind column.",
+        ),
+    ] = None,
+    aligner: Annotated[
+        str,
+        typer.Option(help="How claims find their reference sentences: lexical or embed."),
+    ] = "lexical",
     outcome_labels: Annotated[
         str | None,
         typer.Option(
@@ -135,7 +161,8 @@ def audit_cmd(
             outcome = asyncio.run(audit_file(
                 file, groups, target_url=target_url, generation=generation, swaps=pairs,
                 on_verdict=sink, progress=stage, outcome_labels=parse_labels(outcome_labels),
-                judge_url=judge_url, workers=workers,
+                judge_url=judge_url, workers=workers, judge=judge, nli_model=nli_model,
+                reference_kind=reference_kind, aligner=aligner,
             ))  # fmt: skip
         finally:
             progress.stop()

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agent.audits.generate import counterfactual_outputs, generate
-from agent.audits.judge import judge_all
+from agent.audits.judge import judge_all, judge_claims
 from agent.audits.report import narrate
 from agent.errors import BadInputError
 from agent.grounding.verify import SentenceCheck
 from agent.llm import LLMProvider
 from tools.audit.bias import BiasProbe, bias_probe
 from tools.audit.checks import AuditResult, ItemVerdict, audit
-from tools.audit.load import AuditItem, iter_items
+from tools.audit.judging import JudgeSpec, from_spec
+from tools.audit.load import REFERENCE_KINDS, AuditItem, iter_items
 from tools.errors import ToolInputError
 
 Progress = Callable[[str, float], None]
@@ -92,6 +93,10 @@ async def audit_file(
     outcome_labels: list[str] | None = None,
     judge_url: str | None = None,
     workers: int | None = None,
+    judge: str = "rules",
+    nli_model: str | None = None,
+    reference_kind: str | None = None,
+    aligner: str = "lexical",
 ) -> AuditOutcome:
     """Audit the outputs in ``path`` (JSONL or CSV: prompt, output, optional reference,
     samples, group columns): per-item verdicts, group disparities, shortcuts, and the
@@ -112,11 +117,28 @@ async def audit_file(
             (:mod:`agent.audits.judge`): one more signal, beside the code's.
         workers: Processes that score the items; None: two from
             :data:`PARALLEL_ITEMS` items on a machine with two cores or more, else one.
+        judge: Who labels each claim against the references: ``rules`` (offline, the
+            default), ``nli`` (the checkpoint at ``nli_model``) or ``llm`` (the endpoint
+            at ``judge_url``, per claim; without it ``judge_url`` grades whole outputs).
+        reference_kind: What the references are where an item does not say: context,
+            facts or answers (None: from each item's shape).
+        aligner: How claims find their reference sentences: lexical or embed (MiniLM).
 
     A record that cannot be read (no output, a list where text belongs) is skipped and
     listed in ``result.skipped``; the rest of the file is audited.
     """
     groups = list(groups or [])
+    try:
+        spec = JudgeSpec(judge, aligner, nli_model)
+        if spec.name == "nli":
+            from_spec(spec)  # a bad checkpoint fails before any item is read
+    except ToolInputError as exc:
+        raise BadInputError(str(exc)) from None
+    if spec.name == "llm" and not judge_url:
+        raise BadInputError("--judge llm needs --judge-url (an OpenAI-compatible endpoint)")
+    if reference_kind is not None and reference_kind not in REFERENCE_KINDS:
+        raise BadInputError(f"--reference-kind {reference_kind!r}: use one of "
+                            f"{', '.join(REFERENCE_KINDS)}")  # fmt: skip
     if (generation is not None or swaps) and not target_url:
         raise BadInputError("--generate and --swap need --target-url (the audited model)")
     report = progress or (lambda stage, done: None)
@@ -142,14 +164,17 @@ async def audit_file(
         if source is None:
             source = _items(path, groups, on_skip=skipped.append)
         report("asking the judge", 0.0)
-        async with LLMProvider(judge_url) as judge:
-            await judge_all(judge, source)
+        async with LLMProvider(judge_url) as llm:
+            if spec.name == "llm":
+                await judge_claims(llm, source)
+            else:
+                await judge_all(llm, source)
 
     def work() -> AuditResult:
         items = source if source is not None else iter_items(path, groups, on_skip=skipped.append)
         try:
             found = audit(items, on_verdict=seen, outcome_labels=outcome_labels or None,
-                          workers=workers)  # fmt: skip
+                          workers=workers, judge=spec, reference_kind=reference_kind)  # fmt: skip
         except ToolInputError as exc:
             raise BadInputError(str(exc)) from None
         found.skipped = skipped

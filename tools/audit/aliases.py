@@ -225,3 +225,40 @@ def of_a_place(sentence: str, reference: list[str]) -> set[str]:
         if any(p[:3] == word[:3] and p not in countries and p != word for p in places):
             out.add(word)
     return out
+
+
+@lru_cache(maxsize=1)
+def _parts() -> dict[str, frozenset[str]]:
+    """Per token of a country's names, the tokens of what lies within it or belongs to
+    it in the country data: its capital, languages and provinces ("british": english,
+    london, aberdeen, …)."""
+    try:
+        data = resources.files("pycountryinfo").joinpath("data/countries.json").read_text()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    out: dict[str, set[str]] = {}
+    for c in json.loads(data):
+        names = [c.get("common_name"), c.get("official_name"), c.get("nationality")]
+        names += [a for a in c.get("alt_spellings") or [] if len(a) > 3]
+        provinces = c.get("provinces") or []
+        if isinstance(provinces, str):
+            provinces = re.findall(r"'([^']+)'", provinces)
+        inside = [c.get("capital"), *(c.get("languages") or []), *provinces]
+        parts = {t for p in inside if isinstance(p, str) for t in tokens(p) if len(t) > 3}
+        for n in names:
+            if isinstance(n, str):
+                for t in tokens(n):
+                    if len(t) > 3 and t not in _GENERIC:
+                        out.setdefault(t, set()).update(parts)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def related(a: str, b: str) -> bool:
+    """One term names a part of the country the other names (its capital, a language, a
+    province: "British" and "English", "France" and "Paris"): a more or less specific
+    name for the same place, not another place. Words match on their first four letters
+    ("English" meets "England")."""
+    parts = _parts()
+    return any(
+        any(p[:4] == y[:4] for p in parts.get(x, ())) for x, y in ((a, b), (b, a)) if len(y) > 3
+    )

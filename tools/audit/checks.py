@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 from scipy.stats import mannwhitneyu
 
 from tools.audit.bias import BiasProbe
-from tools.audit.judges import JudgeSpec
+from tools.audit.judging import JudgeSpec
 from tools.audit.load import AuditItem
 from tools.audit.signals import FLAG_P
 from tools.audit.verdict import ItemVerdict, score, scored

@@ -45,7 +45,6 @@ from tools.audit.normalise import (
     rate_unit,
     tokens,
 )
-from tools.errors import ToolInputError
 
 Label = Literal["supported", "contradicted", "not_in_reference"]
 ON_TOPIC = 0.5  # aligned: the sentence holds this weighted share of the claim's other words
@@ -353,6 +352,8 @@ def _swap(claim: str, sentence: str, ctx: Context) -> str:
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         new = [t for t in ct[i1:i2] if t in new_names]
         gone = [t for t in st[j1:j2] if t in theirs and not is_number(t) and not covered(t, mine)]
+        if any(aliases.related(n, g) for n in new for g in gone):
+            continue  # a more or less specific name of the same place ("British", "English")
         if op == "replace" and new and gone and i2 - i1 <= 4 and j2 - j1 <= 4:
             return f"states {' '.join(new)} where {_quote(sentence)} states {' '.join(gone)}"
     return ""
@@ -395,79 +396,3 @@ def _run(inner: list[str], other: list[str]) -> bool:
 def _quote(sentence: str, limit: int = 160) -> str:
     s = sentence.strip()
     return repr(s if len(s) <= limit else s[: limit - 1] + "…")
-
-
-JUDGES = ("rules", "nli", "llm")
-
-
-@dataclass(frozen=True)
-class JudgeSpec:
-    """Which judge to use, as plain data (it crosses to scoring processes). ``llm``: the
-    claims were labelled by an LLM before scoring (``agent/audits/judge.py``) and carried
-    on each item; items it did not label fall back to the rules."""
-
-    name: str = "rules"
-    aligner: str = "lexical"
-    nli_model: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.name not in JUDGES:
-            raise ToolInputError(f"unknown judge {self.name!r}; choose one of {', '.join(JUDGES)}")
-        if self.aligner not in ("lexical", "embed"):
-            raise ToolInputError(f"unknown aligner {self.aligner!r}; choose lexical or embed")
-        if self.name == "nli" and not self.nli_model:
-            raise ToolInputError("the nli judge needs a checkpoint directory: --nli-model DIR")
-
-
-@lru_cache(maxsize=8)
-def from_spec(spec: JudgeSpec) -> Judge:
-    """The judge a spec names (one per process: a model is loaded once)."""
-    return make("rules" if spec.name == "llm" else spec.name, aligner=spec.aligner,
-                nli_model=spec.nli_model)  # fmt: skip
-
-
-class PresetJudge:
-    """Labels given beforehand (an LLM judge's, per claim); a claim it has no label for,
-    and every number code can check, are judged by the rules."""
-
-    name = "llm"
-
-    def __init__(self, labels: Sequence[dict[str, str]], fallback: Judge) -> None:
-        self.labels = {d["claim"]: d for d in labels}
-        self.fallback = fallback
-
-    def claims(
-        self, claims: Sequence[str], reference: Sequence[str], prompt: str
-    ) -> list[ClaimVerdict]:
-        ruled = self.fallback.claims(claims, reference, prompt)
-        ctx = Context(prompt, " ".join(reference), list(reference))
-        out = []
-        for claim, rule in zip(claims, ruled, strict=True):
-            given = self.labels.get(claim)
-            exact = rule.label == "contradicted" and rule.why.startswith("states ")
-            if given is None or exact or given.get("label") not in _LABELS:
-                out.append(rule)
-                continue
-            label: Label = given["label"]  # type: ignore[assignment]
-            unsupported = [] if label == "supported" else ctx.unsupported(claim)
-            out.append(ClaimVerdict(claim, label, f"the LLM judge: {given.get('why', '')}",
-                                    given.get("reference") or rule.reference, unsupported,
-                                    "llm"))  # fmt: skip
-        return out
-
-
-_LABELS = ("supported", "contradicted", "not_in_reference")
-
-
-def make(name: str = "rules", *, aligner: str = "lexical", nli_model: str | None = None) -> Judge:
-    """The judge called ``name``; ``nli`` needs ``nli_model`` (a checkpoint directory)."""
-    if name == "rules":
-        return RulesJudge(aligner)
-    if name == "nli":
-        from tools.audit.nli import NLIJudge
-
-        if not nli_model:
-            raise ToolInputError("the nli judge needs a checkpoint: --nli-model DIR")
-        judge: Judge = NLIJudge(nli_model, aligner=aligner)
-        return judge
-    raise ToolInputError(f"unknown judge {name!r}; choose one of {', '.join(JUDGES)}")

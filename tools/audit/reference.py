@@ -91,7 +91,8 @@ def check(
     return _claims(prompt, output, sentences, kind, judge)
 
 
-def _checkable(prompt: str, output: str) -> list[str]:
+def checkable(prompt: str, output: str) -> list[str]:
+    """The claims a judge labels: the output's checkable claims, or a bare answer."""
     found = [c.text for c in split_claims(output, prompt)]
     if found:
         return found
@@ -100,7 +101,7 @@ def _checkable(prompt: str, output: str) -> list[str]:
 
 
 def _claims(prompt: str, output: str, sentences: list[str], kind: Kind, judge: Judge) -> Check:
-    verdicts = judge.claims(_checkable(prompt, output), sentences, prompt)
+    verdicts = judge.claims(checkable(prompt, output), sentences, prompt)
     for v in verdicts:
         if v.label == "contradicted":
             return Check(False, kind, f"contradicted: {v.why}", v.claim, v.reference, verdicts,

@@ -23,7 +23,8 @@ from pydantic import BaseModel, Field
 
 from tools.audit.agreement import agreement, risk
 from tools.audit.embed import model_dir, semantic_consistency
-from tools.audit.judges import Judge, JudgeSpec, PresetJudge, from_spec
+from tools.audit.judges import Judge
+from tools.audit.judging import JudgeSpec, PresetJudge, from_spec
 from tools.audit.load import AuditItem
 from tools.audit.output_text import is_refusal, mean_entropy, obeyed_injection, outcome, sentiment
 from tools.audit.reference import check

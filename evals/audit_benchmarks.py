@@ -34,9 +34,9 @@ import random
 import re
 import sys
 import time
-from itertools import pairwise
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -56,6 +56,7 @@ _HEDGE = re.compile(
     r"under|less than|close to|estimated)\b|~|≈",
     re.I,
 )
+_VAGUE = re.compile(r"\b(tens|dozens|hundreds|thousands|millions|billions)\b", re.I)
 _PER = frozenset(["per", "par", "por", "pro"])
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z']+\b")
 _CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w'-]*")
@@ -136,6 +137,8 @@ def same_number(q: Quantity, qt: Sequence[str], w: Quantity, wt: Sequence[str],
         return abs(a[1] - b[1]) <= CONVERTED * abs(b[1])
     if q.value == w.value:
         return True
+    if _is_year(q) or _is_year(w):
+        return False  # a year is never rounded ("1950" is not 1948)
     if 0 < q.decimals < w.decimals and round(w.value, q.decimals) == q.value:
         return True
     sig = _significant(q.value)
@@ -167,6 +170,10 @@ def _is_year(q: Quantity) -> bool:
     return q.unit is None and q.decimals == 0 and 1000 <= q.value <= 2100
 
 
+def _ordinal(q: Quantity, t: Sequence[str]) -> bool:
+    return q.at + 1 < len(t) and t[q.at + 1] in ("st", "nd", "rd", "th")
+
+
 def _near(q: Quantity, t: Sequence[str], span: int = 3) -> set[str]:
     around = [*t[max(0, q.at - span) : q.at], *t[q.at + 1 : q.at + 1 + span]]
     return {stem(x) for x in around if is_content(x) and not is_number(x) and x not in UNITS}
@@ -179,6 +186,8 @@ def same_slot(q: Quantity, qt: Sequence[str], w: Quantity, wt: Sequence[str]) ->
     of experience")."""
     if _is_year(q) or _is_year(w):
         return _is_year(q) and _is_year(w)
+    if _ordinal(q, qt) != _ordinal(w, wt):
+        return False  # "the first picture" is no count of pictures
     if (q.unit or w.unit) and not (q.unit and w.unit and q.unit[0] == w.unit[0]):
         return False
     return bool(_near(q, qt) & _near(w, wt))
@@ -302,7 +311,10 @@ def _numbers(claim: str, sentence: str, ctx: Context, backed: list[str]) -> str:
     mine = measures(ct)
     elsewhere = [*ctx.prompt_numbers, *((w, t) for s in backed for t in [toks(s)]
                                          for w in measures(t))]  # fmt: skip
+    vague = bool(_VAGUE.search(claim))
     for q in mine:
+        if vague and q.value in (10, 12, 100, 1000, 1e6, 1e9):
+            continue  # "hundreds of cameras", "dozens": no number of its own
         if any(same_number(q, ct, w, st, hedged) for w in theirs):
             continue
         if any(same_number(q, ct, w, wt, hedged) for w, wt in elsewhere):
@@ -350,11 +362,12 @@ def _swap(claim: str, sentence: str, ctx: Context) -> str:
     theirs = set(names(sentence, ctx.whole)) | set(aliases.opening(sentence, [claim]))
     mine = aliases.vocabulary(claim)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        new = [t for t in ct[i1:i2] if t in new_names]
-        gone = [t for t in st[j1:j2] if t in theirs and not is_number(t) and not covered(t, mine)]
+        new = [t for t in ct[i1:i2] if t in new_names and len(t) > 2]
+        gone = [t for t in st[j1:j2] if t in theirs and not is_number(t) and len(t) > 2
+                and not covered(t, mine)]  # fmt: skip
         if any(aliases.related(n, g) for n in new for g in gone):
             continue  # a more or less specific name of the same place ("British", "English")
-        if op == "replace" and new and gone and i2 - i1 <= 4 and j2 - j1 <= 4:
+        if op == "replace" and new and gone and i2 - i1 <= 3 and j2 - j1 <= 3:
             return f"states {' '.join(new)} where {_quote(sentence)} states {' '.join(gone)}"
     return ""
 

@@ -53,7 +53,7 @@ import audit_yesno_heldout  # noqa: E402
 import sentiment_paragraphs  # noqa: E402
 
 from tools.audit.agreement import agreement, risk  # noqa: E402
-from tools.audit.grading import grade  # noqa: E402
+from tools.audit.reference import check  # noqa: E402
 from tools.audit.output_text import sentiment  # noqa: E402
 from tools.audit.refusal import is_refusal  # noqa: E402
 from tools.audit.signals import bootstrap_auc  # noqa: E402
@@ -93,13 +93,17 @@ def refs(item: dict) -> list[str]:  # type: ignore[type-arg]
 
 
 def grading(name: str, items: list[dict]) -> None:  # type: ignore[type-arg]
+    """The audit's claim-level check (the default kind from each item's shape, or
+    ``facts`` for the long answers, whose references are facts about the topic)."""
     agree = named = wrong_flagged = 0
     for it in items:
-        g = grade(it["prompt"], it["output"], refs(it))
-        agree += g.agrees == it["correct"]
-        if it.get("wrong_sentence") and not g.agrees:
+        kind = "facts" if it.get("style") == "long" else None
+        c = check(it["prompt"], it["output"], refs(it), kind)  # type: ignore[arg-type]
+        agree += c.agrees == it["correct"]
+        if it.get("wrong_sentence") and not c.agrees:
             wrong_flagged += 1
-            named += g.sentence == it["wrong_sentence"]
+            wanted = it["wrong_sentence"].strip()
+            named += bool(c.claim) and (c.claim in wanted or wanted in (c.claim or ""))
     line = f"  {name:<22} agreement {agree}/{len(items)} = {agree / len(items):6.1%}"
     if wrong_flagged:
         line += f"   wrong sentence named in {named}/{wrong_flagged} flagged"

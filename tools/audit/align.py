@@ -45,6 +45,7 @@ class Aligned:
     index: int  # the reference sentence's place
     sentence: str
     score: float  # 0-1: how much of the claim it speaks about
+    meaning: float | None = None  # cosine of the MiniLM embeddings (the embed aligner)
 
 
 class Reference:
@@ -84,7 +85,9 @@ class Reference:
     def align(self, claim: str, *, aligner: str = "lexical", top: int = 2) -> list[Aligned]:
         """The ``top`` sentences that speak most about the claim, best first."""
         scores = self.lexical(claim)
+        meaning: list[float | None] = [None] * len(scores)
         if aligner == "embed" and self.sentences:
-            scores = [(a + b) / 2 for a, b in zip(scores, self.semantic(claim), strict=True)]
+            meaning = list(self.semantic(claim))
+            scores = [(a + b) / 2 for a, b in zip(scores, meaning, strict=True)]  # type: ignore[operator]
         order = sorted(range(len(scores)), key=lambda i: -scores[i])[:top]
-        return [Aligned(i, self.sentences[i], scores[i]) for i in order]
+        return [Aligned(i, self.sentences[i], scores[i], meaning[i]) for i in order]

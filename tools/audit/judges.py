@@ -22,42 +22,35 @@ which one ran:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import Literal, Protocol
 
 from tools.audit import aliases
 from tools.audit.align import Reference, stem, stems
+from tools.audit.measures import measures, same_number, same_slot, toks
 from tools.audit.normalise import (
-    IN_BASE,
-    UNITS,
-    Quantity,
     covered,
-    in_celsius,
     is_content,
     is_number,
     key_terms,
-    percents,
-    quantities,
-    rate_unit,
     tokens,
 )
 
 Label = Literal["supported", "contradicted", "not_in_reference"]
 ON_TOPIC = 0.5  # aligned: the sentence holds this weighted share of the claim's other words
+SAME_MEANING = float(os.environ.get("EXPLAINER_SAME_MEANING", "0.7"))  # cosine (embed aligner)
 SAME_STATEMENT = 0.7  # the sentence says the same thing (for a flipped negation)
 COPIED = 0.6  # share of a claim's words a sentence holds in order: a copy, one name changed
-CONVERTED = 0.03  # relative tolerance of a measure given in another unit
 _HEDGE = re.compile(
     r"\b(about|around|roughly|approximately|approx|nearly|almost|circa|some|over|more than|"
     r"under|less than|close to|estimated)\b|~|≈",
     re.I,
 )
 _VAGUE = re.compile(r"\b(tens|dozens|hundreds|thousands|millions|billions)\b", re.I)
-_PER = frozenset(["per", "par", "por", "pro"])
 _LOWER = re.compile(r"(?<![\w'-])[a-z][a-z']+\b")
 _CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w'-]*")
 _NEGATION = re.compile(
@@ -85,112 +78,6 @@ class Judge(Protocol):
     def claims(
         self, claims: Sequence[str], reference: Sequence[str], prompt: str
     ) -> list[ClaimVerdict]: ...
-
-
-# ----------------------------------------------------------------------------- numbers
-
-_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
-
-
-def _clock(m: re.Match[str]) -> str:
-    """A time of day as hours (14.5 for "2:30 p.m." and "14:30"): one number, not two."""
-    if m.group(4):
-        hours, minutes = int(m.group(4)), int(m.group(5))
-    else:
-        hours, minutes = int(m.group(1)) % 12, int(m.group(2) or 0)
-        hours += 12 if m.group(3).lower() == "p" else 0
-    return f"{hours + minutes / 60:g} h"
-
-
-@lru_cache(maxsize=65536)
-def toks(text: str) -> tuple[str, ...]:
-    """Tokens with percentages as fractions and times of day as hours."""
-    return tuple(tokens(percents(_CLOCK.sub(_clock, text))))
-
-
-def _base(q: Quantity, t: Sequence[str]) -> tuple[str, float] | None:
-    """A measure in its family's base unit, a rate per second where one is written."""
-    if not q.unit:
-        return None
-    family, unit = q.unit
-    if family == "temperature":
-        return "temperature", in_celsius(q)
-    if unit not in IN_BASE:
-        return None
-    value = q.value * IN_BASE[unit]
-    rate = rate_unit(list(t), q.at)
-    if rate and family != "time":
-        return f"{family}/time", value / IN_BASE[rate[1]]
-    return family, value
-
-
-def _significant(value: float) -> int:
-    return len(f"{abs(value):.0f}".rstrip("0")) if float(value).is_integer() else 0
-
-
-def same_number(q: Quantity, qt: Sequence[str], w: Quantity, wt: Sequence[str],
-                hedged: bool) -> bool:  # fmt: skip
-    """The claim's number says the reference's: equal (in the same unit), rounded to the
-    digits written, or the same measure in another unit (to 3%)."""
-    a, b = _base(q, qt), _base(w, wt)
-    if a and b and a[0] == b[0] and q.unit != w.unit:
-        return abs(a[1] - b[1]) <= CONVERTED * abs(b[1])
-    if q.value == w.value:
-        return True
-    if _is_year(q) or _is_year(w):
-        return False  # a year is never rounded ("1950" is not 1948)
-    if 0 < q.decimals < w.decimals and round(w.value, q.decimals) == q.value:
-        return True
-    sig = _significant(q.value)
-    if q.decimals == 0 and sig and (hedged or _significant(w.value) > sig):
-        scale = 10 ** (len(f"{abs(q.value):.0f}") - sig)  # "8 million" for 8,336,817
-        if scale > 1 and round(w.value / scale) * scale == q.value:
-            return True
-    return False
-
-
-def measures(t: Sequence[str]) -> list[Quantity]:
-    """The numbers of a token list; the first of a range takes the unit written after the
-    second ("310 to 340 miles", "500-550 km")."""
-    out = [
-        Quantity(q.value, q.decimals, None, q.at)
-        if q.unit and q.at + 1 < len(t) and t[q.at + 1] in _PER
-        else q
-        for q in quantities(list(t))
-    ]  # "3 per week" counts per week: no unit of its own
-    for i, q in enumerate(out[:-1]):
-        nxt = out[i + 1]
-        gap = t[q.at + 1 : nxt.at]
-        if q.unit is None and nxt.unit and (not gap or list(gap) in (["to"], ["and"], ["or"])):
-            out[i] = Quantity(q.value, q.decimals, nxt.unit, q.at)
-    return out
-
-
-def _is_year(q: Quantity) -> bool:
-    return q.unit is None and q.decimals == 0 and 1000 <= q.value <= 2100
-
-
-def _ordinal(q: Quantity, t: Sequence[str]) -> bool:
-    return q.at + 1 < len(t) and t[q.at + 1] in ("st", "nd", "rd", "th")
-
-
-def _near(q: Quantity, t: Sequence[str], span: int = 3) -> set[str]:
-    around = [*t[max(0, q.at - span) : q.at], *t[q.at + 1 : q.at + 1 + span]]
-    return {stem(x) for x in around if is_content(x) and not is_number(x) and x not in UNITS}
-
-
-def same_slot(q: Quantity, qt: Sequence[str], w: Quantity, wt: Sequence[str]) -> bool:
-    """Two numbers for the same measure: both years, or of the same kind of unit (or
-    none) with a word beside each that is the same ("6 moons" and "4 moons", "8,849
-    metres above sea level" and "8,848 metres above"; not "aged 49 years" and "22 years
-    of experience")."""
-    if _is_year(q) or _is_year(w):
-        return _is_year(q) and _is_year(w)
-    if _ordinal(q, qt) != _ordinal(w, wt):
-        return False  # "the first picture" is no count of pictures
-    if (q.unit or w.unit) and not (q.unit and w.unit and q.unit[0] == w.unit[0]):
-        return False
-    return bool(_near(q, qt) & _near(w, wt))
 
 
 def names(text: str, also: str = "") -> list[str]:
@@ -226,7 +113,7 @@ class RulesJudge:
         aligned = ref.align(claim, aligner=self.aligner, top=3)
         on_topic = [a.sentence for a in aligned if a.score >= ON_TOPIC]
         for a in aligned[:2]:
-            clash = contradiction(claim, a.sentence, ctx, unsupported, on_topic)
+            clash = contradiction(claim, a.sentence, ctx, unsupported, on_topic, a.meaning)
             if clash:
                 return ClaimVerdict(claim, "contradicted", clash, a.sentence, unsupported)
         best = aligned[0] if aligned else None
@@ -274,17 +161,21 @@ class Context:
 
 
 def contradiction(
-    claim: str, sentence: str, ctx: Context, unsupported: list[str], on_topic: list[str]
-) -> str:
+    claim: str, sentence: str, ctx: Context, unsupported: list[str], on_topic: list[str],
+    meaning: float | None = None,
+) -> str:  # fmt: skip
     """Why the aligned sentence contradicts the claim, or "" when code cannot show it.
-    A number another sentence on the claim's topic states is not held against it (the
-    claim may speak of that one)."""
+    The sentence must speak of what the claim does: half the claim's words, or (with the
+    embed aligner) embeddings as close as :data:`SAME_MEANING`. A number another sentence
+    on the claim's topic states is not held against it (the claim may speak of that
+    one)."""
     share = _share(claim, sentence, unsupported)
-    if share < ON_TOPIC:
+    if share < ON_TOPIC and (meaning is None or meaning < SAME_MEANING):
         return ""
     backed = [s for s in on_topic if s != sentence]
     return (_numbers(claim, sentence, ctx, backed) or _swap(claim, sentence, ctx)
-            or _reversed(claim, sentence) or _negated(claim, sentence, share))  # fmt: skip
+            or _role(claim, sentence, ctx, unsupported) or _reversed(claim, sentence)
+            or _negated(claim, sentence, share))  # fmt: skip
 
 
 def _share(claim: str, sentence: str, unsupported: Sequence[str] = ()) -> float:
@@ -370,6 +261,47 @@ def _swap(claim: str, sentence: str, ctx: Context) -> str:
         if op == "replace" and new and gone and i2 - i1 <= 3 and j2 - j1 <= 3:
             return f"states {' '.join(new)} where {_quote(sentence)} states {' '.join(gone)}"
     return ""
+
+
+def _role(claim: str, sentence: str, ctx: Context, unsupported: list[str]) -> str:
+    """A name the whole reference never states, in the role the aligned sentence gives
+    another name the claim lacks: a word beside each is the same ("President William
+    Howard Taft ... declared" for "President Theodore Roosevelt declared", "the Congo
+    River" for "the Amazon River"). A paraphrase, not a copy: :func:`_swap` is the copy."""
+    invented = [t for t in unsupported if not is_number(t) and len(t) > 2]
+    if not invented:
+        return ""
+    ct, st = list(toks(claim)), list(toks(sentence))
+    mine = aliases.vocabulary(claim) | ctx.asked
+    rivals = [t for t in names(sentence, ctx.whole) if not is_number(t) and len(t) > 2
+              and not covered(t, mine)]  # fmt: skip
+    if not rivals:
+        return ""
+    near_new = _around(ct, set(invented))
+    for rival in rivals:
+        if any(aliases.related(n, rival) for n in invented):
+            continue
+        if near_new & _around(st, set(rivals)):
+            shown = " ".join(invented)
+            return f"states {shown} where {_quote(sentence)} states {' '.join(rivals)}"
+    return ""
+
+
+def _around(t: Sequence[str], names_: set[str], span: int = 2) -> set[str]:
+    """The content words beside a run of names (the run itself left out)."""
+    out = set()
+    for i, x in enumerate(t):
+        if x in names_:
+            for y in [*t[max(0, i - span) : i], *t[i + 1 : i + 1 + span]]:
+                if y not in names_ and is_content(y) and not is_number(y) and y not in _PLAIN:
+                    out.add(stem(y))
+    return out
+
+
+_PLAIN = frozenset((
+    "was", "were", "who", "which", "that", "and", "but", "the", "its", "his", "her", "their",
+    "has", "had", "have", "with", "from", "into", "for",
+))  # fmt: skip
 
 
 def _reversed(claim: str, sentence: str) -> str:

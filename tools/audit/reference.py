@@ -35,6 +35,7 @@ Kind = Literal["context", "facts", "answers"]
 KINDS: tuple[Kind, ...] = ("context", "facts", "answers")
 LONG_REFERENCE = 12  # tokens: a reference this long is read as sentences, not an answer
 CONTEXT_RATIO = 2.0  # a passage this many times the output's length is a context
+SHORT_ANSWER = 4  # tokens: an answer this short is graded as a short answer only
 GIVES_ANSWER = 0.6  # share of an answer sentence's words the output must hold to give it
 
 
@@ -120,16 +121,20 @@ def _claims(prompt: str, output: str, sentences: list[str], kind: Kind, judge: J
 
 
 def _answers(prompt: str, output: str, refs: list[str], judge: Judge) -> Check:
-    """Agrees when the output gives one of the acceptable answers."""
+    """Agrees when the output gives one of the acceptable answers: as a short answer is
+    graded (polarity, numbers, the answer's words: :mod:`tools.audit.grading`), or — for
+    an answer written as a sentence — claim by claim, holding most of its words."""
     misses: list[Check] = []
     for ref in refs:
-        if len(tokens(ref)) < LONG_REFERENCE and len(pieces(ref)) <= 1 and len(tokens(ref)) <= 4:
+        size = len(tokens(ref))
+        if size < LONG_REFERENCE and len(pieces(ref)) <= 1:
             g = grade(prompt, output, [ref])
             if g.agrees:
                 return Check(True, "answers", g.reason, judge="rules")
             why = f"contradicted: {g.reason} (compared {g.compared})"
             misses.append(Check(False, "answers", why, g.sentence, ref, judge="rules"))
-            continue
+            if size <= SHORT_ANSWER or "does not state" not in g.reason:
+                continue  # a number, a yes/no or a name the short answer denies
         c = _claims(prompt, output, pieces(ref), "context", judge)
         on_it = any(v.label == "supported" for v in c.claims)
         theirs = stems(ref)
@@ -141,7 +146,7 @@ def _answers(prompt: str, output: str, refs: list[str], judge: Judge) -> Check:
     if not misses:
         return Check(True, "answers", "no usable reference")
     first = next((m for m in misses if m.label == "contradicted"), misses[0])
-    if len(misses) == 1:
+    if len(refs) == 1:
         return first
     shown = "; ".join(repr(r) for r in refs[:3]) + ("; …" if len(refs) > 3 else "")
     return Check(False, "answers", f"contradicted: gives none of the acceptable answers "

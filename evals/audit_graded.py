@@ -53,8 +53,8 @@ import audit_yesno_heldout  # noqa: E402
 import sentiment_paragraphs  # noqa: E402
 
 from tools.audit.agreement import agreement, risk  # noqa: E402
-from tools.audit.reference import check  # noqa: E402
 from tools.audit.output_text import sentiment  # noqa: E402
+from tools.audit.reference import check  # noqa: E402
 from tools.audit.refusal import is_refusal  # noqa: E402
 from tools.audit.signals import bootstrap_auc  # noqa: E402
 

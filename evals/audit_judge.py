@@ -23,8 +23,8 @@ from agent.audits.judge import judge_all  # noqa: E402
 from agent.llm import LLMProvider  # noqa: E402
 from agent.llm.serving import ServerManager  # noqa: E402
 from agent.settings import get_settings  # noqa: E402
-from tools.audit.grading import grade  # noqa: E402
 from tools.audit.load import AuditItem  # noqa: E402
+from tools.audit.reference import check  # noqa: E402
 
 
 async def main() -> None:
@@ -48,7 +48,7 @@ async def main() -> None:
                     for s, t in zip(said, truth, strict=True))  # fmt: skip
         unsure = sum(s == "unsure" for s in said)
         none = sum(s is None for s in said)
-        code = sum(grade(i.prompt, i.output, i.references).agrees == t
+        code = sum(check(i.prompt, i.output, i.references).agrees == t
                    for i, t in zip(items, truth, strict=True))  # fmt: skip
         n = len(items)
         print(

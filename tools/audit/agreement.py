@@ -12,8 +12,8 @@ one-letter spelling difference allowed). Per output:
   bidirectional entailment): 0 when all say the same;
 * long outputs, sentence by sentence: the mean of the share of samples that hold every
   number and name of the sentence (among those on its topic) and the share that do not
-  contradict it (another number or name where it has one, or a swapped word:
-  :func:`tools.audit.grading.contradiction`) — ``sentence_support``; the least supported
+  contradict it (the claim judge's exact checks with the sample as the reference:
+  :class:`tools.audit.judges.RulesJudge`) — ``sentence_support``; the least supported
   sentence is named.
 * ``hedged``: the output says it is unsure ("I think", "not sure", "probably").
 
@@ -26,9 +26,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from tools.audit.grading import claimed, contradiction
+from tools.audit.claims import pieces as sentences
+from tools.audit.grading import claimed
+from tools.audit.judges import RulesJudge
 from tools.audit.normalise import covered, is_number, key_terms, same_word, tokens
-from tools.audit.swaps import sentences, substitution
 
 _HEDGE = re.compile(
     r"\b(I think|I believe|I'm not (?:entirely |completely |totally )?sure|not certain|"
@@ -83,13 +84,14 @@ def agreement(prompt: str, output: str, samples: list[str]) -> Agreement:
     parts = sentences(output)
     if len(parts) >= LONG_SENTENCES:
         # per sentence: the samples' support, halved with the share that contradict it
-        asked = set(tokens(prompt))
+        judge = RulesJudge()
         split = [sentences(x) for x in samples]
+        against = [[v.label == "contradicted" for v in judge.claims(parts, x, prompt)]
+                   for x in split]  # fmt: skip
         support = {
             s: (_support(s, prompt, samples)
-                + 1 - sum(bool(contradiction(s, x, asked, close_only=True) or substitution(s, x))
-                          for x in split) / len(samples)) / 2
-            for s in parts
+                + 1 - sum(row[i] for row in against) / len(samples)) / 2
+            for i, s in enumerate(parts)
         }  # fmt: skip
         weakest = min(parts, key=lambda s: support[s])
         return Agreement(None, None, hedged, weakest, support[weakest])

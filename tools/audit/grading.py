@@ -12,8 +12,8 @@
   hour for per second) disagrees; °F is converted for a °C reference.
 * **Words**: the reference (or a spelling one letter away for names of 5+ letters, "Tokio")
   occurs in the output, not negated ("is not Rome" disagrees; "Rome (not Milan)" agrees).
-* **Long references** (a paragraph): sentence by sentence against the reference sentences
-  on its topic (:func:`contradiction`, :mod:`tools.audit.swaps`); the verdict names it.
+* **Long references** (a sentence or more) are not graded here: the output is split into
+  claims and each judged against the sentences it speaks about (:mod:`tools.audit.reference`).
 Each :class:`Grade` says what was compared with what.
 """
 
@@ -22,12 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.audit import aliases, antonyms, polarity
+from tools.audit import polarity
 from tools.audit.normalise import (
-    MONTHS,
     PART,
     Quantity,
-    covered,
     fold,
     fractions,
     in_celsius,
@@ -38,14 +36,6 @@ from tools.audit.normalise import (
     rate_unit,
     same_word,
     tokens,
-)
-from tools.audit.swaps import (
-    comparison,
-    denial,
-    other_year,
-    renamed,
-    sentences,
-    substitution,
 )
 from tools.decision import options_in
 
@@ -82,7 +72,7 @@ _NEGATION = frozenset(
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]]|\b(but|however|although|while|whereas|mais|pero|aber)\b", re.I
 )
-LONG_REFERENCE_WORDS = 12  # a reference this long is checked sentence by sentence
+LONG_REFERENCE_WORDS = 12  # a reference this long is read claim by claim, not here
 
 
 @dataclass
@@ -95,14 +85,14 @@ class Grade:
 
 
 def grade(prompt: str, output: str, references: list[str]) -> Grade:
-    """The output against each reference: the first that agrees, else the closest miss."""
+    """The output against each short reference answer: the first that agrees, else the
+    closest miss. A reference of a sentence or more is read claim by claim instead
+    (:func:`tools.audit.reference.check`)."""
     if not output.strip():
         return Grade(False, "an empty output", "the output is empty")
-    long_refs = [r for r in references if len(tokens(r)) >= LONG_REFERENCE_WORDS]
-    if len(long_refs) > 1 and len(long_refs) == len([r for r in references if r.strip()]):
-        # paragraphs of the same facts in other words: a sentence one of them contradicts
-        # is wrong, whichever paragraph words it closest
-        return _long(prompt, output, "\n".join(long_refs))
+    if any(len(tokens(r)) >= LONG_REFERENCE_WORDS for r in references):
+        raise ValueError("grade() takes short answers; use tools.audit.reference.check for "
+                         "a reference of a sentence or more")  # fmt: skip
     misses = []
     for ref in references:
         if not ref.strip():
@@ -121,8 +111,6 @@ def _one(prompt: str, output: str, ref: str) -> Grade:
         return Grade(*yes_no)
     ref_toks = tokens(ref)
     words = [t for t in ref_toks if not is_number(t)]
-    if len(ref_toks) >= LONG_REFERENCE_WORDS:
-        return _long(prompt, output, ref)
     if any(is_number(t) for t in ref_toks) and len(words) <= 3:
         return _numeric(prompt, output, ref)
     return _words(prompt, output, ref)
@@ -265,122 +253,3 @@ def _find_text(clause: str, ref: str) -> int | None:
         return None
     i = hay.find(needle)
     return 0 if i >= 0 else None
-
-
-# ----------------------------------------------------------------------------- sentences
-
-
-def _long(prompt: str, output: str, ref: str) -> Grade:
-    """Sentence by sentence: a sentence disagrees when the reference sentence on its topic
-    states a number or a name the sentence replaces with another, or copies it with a word
-    swapped. A detail the reference never addresses is not held against the output."""
-    checked = sentences(output)
-    ref_sentences = sentences(ref)
-    compared = f"each of the output's {len(checked)} sentences with the reference's facts"
-    asked = set(tokens(prompt))
-    stated = {tuple(tokens(r)) for r in ref_sentences}  # a reference sentence word for word
-    for s in checked:
-        if tuple(tokens(s)) in stated:
-            continue
-        known = asked | aliases.restated(s, ref_sentences)  # "Venetian" for "Venice"
-        clash = (contradiction(s, ref_sentences, known)
-                 or [t for t in substitution(s, ref_sentences) if t not in known]
-                 or opposite(s, ref_sentences, asked) or denial(s, ref_sentences)
-                 or comparison(s, ref_sentences)
-                 or [t for t in renamed(s, ref_sentences, output) if t not in known]
-                 or other_year(s, ref_sentences, known))  # fmt: skip
-        if clash:
-            return Grade(False, compared, f"states {', '.join(dict.fromkeys(clash))} where the "
-                         "reference says otherwise", sentence=s, checked=checked)  # fmt: skip
-    return Grade(True, compared, "no sentence contradicts the reference", checked=checked)
-
-
-def opposite(sentence: str, reference: list[str], asked: set[str]) -> list[str]:
-    """Words whose opposites the reference sentences on the sentence's topic use ("the
-    shortest range" against "the longest range"; :mod:`tools.audit.antonyms`)."""
-    mine = set(antonyms.sided(tokens(sentence)))
-    topic = {t for t in mine if len(t) > 3 and not is_number(t)}
-    names = [t for t in key_terms(sentence) if not is_number(t)]
-    on_topic = [antonyms.sided(tokens(r)) for r in reference
-                if topic and (_share(topic, r) >= 1 / 3 or _names(names, r) >= 2)]  # fmt: skip
-    crossed = [w for r in on_topic for w in antonyms.crossed(antonyms.sided(tokens(sentence)), r)]
-    opposed = antonyms.opposed(mine - asked, {t for r in on_topic for t in r})
-    return opposed or crossed or antonyms.placed(sentence, reference)
-
-
-def contradiction(
-    sentence: str, reference: list[str], asked: set[str], *, close_only: bool = False
-) -> list[str]:
-    """The sentence's numbers and names that the reference sentences on its topic (those
-    sharing a third of its other words) replace with numbers or names of their own.
-    ``close_only``: only a sentence saying the same thing counts (a sample that leaves the
-    fact out is silent, not contrary)."""
-    asked = asked | aliases.restated(sentence, reference)  # "EU" for "European Union"
-    terms = [
-        t for t in key_terms(sentence) + aliases.opening(sentence, reference) if t not in asked
-    ]
-    topic = {t for t in tokens(sentence) if len(t) > 3 and not is_number(t)} - set(terms)
-    if len(topic) < 2:  # a sentence of names ("It stands in Berlin on the Champ de Mars"):
-        topic |= {t for t in terms if not is_number(t)}  # its names find its topic too
-    if not terms or not topic:
-        return []
-    vocabulary = {t for r in reference for t in aliases.vocabulary(r)}
-    # on its topic: a third of its other words, or two of its names and numbers
-    on_topic = [r for r in reference if _share(topic, r) >= 1 / 3 or _names(terms, r) >= 2]
-    if not on_topic:
-        return [] if close_only else _other_measure(sentence, reference, vocabulary)
-    theirs = {t for r in on_topic for t in key_terms(r)} - asked
-    # the reference sentence that says the same thing (most of the sentence's other words):
-    # a name or number in the sentence that this one replaces, though the reference may
-    # use it elsewhere ("invented ... by Emile Berliner" against "Thomas Edison invented")
-    out = [] if close_only else _replaced(terms, vocabulary, theirs)
-    close = [r for r in on_topic if _share(topic, r) >= 0.6]
-    clashes = [_replaced(terms, aliases.vocabulary(r), set(key_terms(r)) - asked) for r in close]
-    if clashes and all(clashes):  # every sentence saying the same thing disagrees
-        merged = _merged(sentence, clashes[0], reference, asked)
-        out += [t for t in clashes[0] if t not in out and t not in merged]
-    return out
-
-
-def _merged(sentence: str, names: list[str], reference: list[str], asked: set[str]) -> set[str]:
-    """The names another reference sentence states with more of this sentence's words:
-    facts merged into one ("built in Belfast by Harland and Wolff"). Numbers stay."""
-    mine = {t for t in tokens(sentence) if len(t) > 3 or is_number(t)} - asked - set(names)
-    rts = [aliases.vocabulary(r) for r in reference]
-    return {t for t in names if not is_number(t) and any(covered(t, r) and mine & r for r in rts)}
-
-
-def _replaced(terms: list[str], seen: set[str], named: set[str]) -> list[str]:
-    """The terms (numbers, months, then names) ``seen`` lacks where ``named`` has others of
-    the same kind ("June 1889" where the reference says "1889" adds a month, and names
-    no other)."""
-    out = []
-    for kind in (is_number, MONTHS.__contains__,
-                 lambda t: not is_number(t) and t not in MONTHS):  # fmt: skip
-        mine = [t for t in terms if kind(t) and not covered(t, seen)]
-        if mine and any(kind(t) and not covered(t, set(terms)) for t in named):
-            out += mine
-    return out
-
-
-def _other_measure(sentence: str, reference: list[str], vocabulary: set[str]) -> list[str]:
-    """A quantity in a unit the reference measures in, with none of the reference's
-    values: "roughly 1,850 kilometres" against "about 2,850 km"."""
-    theirs = [q for r in reference for q in quantities(tokens(r)) if q.unit]
-    hedged = bool(_APPROX.search(sentence))
-    out = []
-    for q in quantities(tokens(sentence)):
-        same = [w for w in theirs if w.unit == q.unit]
-        known = f"{q.value:g}" in vocabulary or any(_close(q, w, hedged) for w in same)
-        if q.unit and same and not known:
-            out.append(f"{q.value:g} {q.unit[1]}")
-    return out
-
-
-def _names(terms: list[str], text: str) -> int:
-    return len(set(terms) & set(key_terms(text)))
-
-
-def _share(topic: set[str], text: str) -> float:
-    other = {t for t in tokens(text) if len(t) > 3}
-    return len(topic & other) / len(topic)

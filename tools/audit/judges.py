@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Literal, Protocol
 
-from tools.audit import aliases
+from tools.audit import aliases, antonyms
 from tools.audit.align import Reference, stem, stems
 from tools.audit.measures import measures, same_number, same_slot, toks
 from tools.audit.normalise import (
@@ -175,7 +175,7 @@ def contradiction(
     backed = [s for s in on_topic if s != sentence]
     return (_numbers(claim, sentence, ctx, backed) or _swap(claim, sentence, ctx)
             or _role(claim, sentence, ctx, unsupported) or _reversed(claim, sentence)
-            or _negated(claim, sentence, share))  # fmt: skip
+            or _negated(claim, sentence, share) or _opposite(claim, sentence, share))  # fmt: skip
 
 
 def _share(claim: str, sentence: str, unsupported: Sequence[str] = ()) -> float:
@@ -230,11 +230,35 @@ def _negated(claim: str, sentence: str, share: float) -> str:
     ct = [t for t in toks(claim) if not _NEGATION.fullmatch(t)]
     st = [t for t in toks(sentence) if not _NEGATION.fullmatch(t)]
     matcher = SequenceMatcher(None, ct, st, autojunk=False)
-    same = sum(b.size for b in matcher.get_matching_blocks())
-    if same < SAME_STATEMENT * max(len(ct), len(st)):  # a clause of a longer sentence
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    same = sum(b.size for b in blocks)
+    if not blocks or same < SAME_STATEMENT * max(len(ct), len(st)):  # a clause of a longer one
+        return ""
+    # the negation stands inside what the two share, not in a clause one side adds
+    full = toks(claim if mine else sentence)
+    kept = ct if mine else st
+    first, last = (blocks[0].a, blocks[-1].a + blocks[-1].size) if mine else (
+        blocks[0].b, blocks[-1].b + blocks[-1].size)  # fmt: skip
+    at = [i for i, t in enumerate(full) if _NEGATION.fullmatch(t)]
+    # positions in the negation-free list: a negation at i stands before kept[i - k]
+    inside = any(first <= i - n <= last for n, i in enumerate(at))
+    if not inside or not kept:
         return ""
     side = "denies" if mine else "affirms"
     return f"{side} what {_quote(sentence)} {'states' if mine else 'denies'}"
+
+
+def _opposite(claim: str, sentence: str, share: float) -> str:
+    """A word whose opposite the aligned sentence uses where the claim says the same
+    thing otherwise ("slower" for "faster", "lost" for "won": :mod:`tools.audit.antonyms`),
+    neither side holding both."""
+    if share < SAME_STATEMENT:
+        return ""
+    ct, st = set(toks(claim)), set(toks(sentence))
+    flipped = antonyms.opposed(ct - st, st - ct)
+    if not flipped:
+        return ""
+    return f"says {', '.join(flipped)} where {_quote(sentence)} says the opposite"
 
 
 def _swap(claim: str, sentence: str, ctx: Context) -> str:

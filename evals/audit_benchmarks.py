@@ -102,7 +102,9 @@ def truthfulqa(path: Path) -> Iterator[Pair]:
 # ----------------------------------------------------------------------------- judges
 
 
-def audit_flag(judge: str, nli_model: str | None, aligner: str) -> Callable[[Pair, str], bool]:
+def audit_flag(
+    judge: str, nli_model: str | None, aligner: str, kind: str | None = None
+) -> Callable[[Pair, str], bool]:
     """The audit's correctness verdict on one output: True when it is flagged as wrong."""
     from tools.audit.judging import make
 
@@ -113,7 +115,7 @@ def audit_flag(judge: str, nli_model: str | None, aligner: str) -> Callable[[Pai
         if made is None:
             verdict = score(item, semantic=False)
         else:
-            item.reference_kind = pair.kind  # type: ignore[assignment]
+            item.reference_kind = pair.kind if kind is None else kind or None  # type: ignore[assignment]
             verdict = score(item, semantic=False, judge=made)
         return verdict.scores.get("reference_agrees", 1.0) == 0.0
 
@@ -231,6 +233,12 @@ def main() -> None:
     parser.add_argument("--judge", default="rules", help="rules, nli or legacy (before)")
     parser.add_argument("--nli-model", default=None, help="an NLI checkpoint directory")
     parser.add_argument("--aligner", default="lexical", help="lexical or embed")
+    parser.add_argument(
+        "--kind",
+        default=None,
+        help="read every reference as this kind "
+        "(context, facts, answers; 'default': from each item's shape)",
+    )
     parser.add_argument("--truthfulqa", type=Path, default=None, help="TruthfulQA.csv")
     parser.add_argument("--tasks", default="", help="comma-separated subset of the tasks")
     parser.add_argument("--show-misses", type=int, default=0, help="print N misses per task")
@@ -246,11 +254,12 @@ def main() -> None:
     if args.tasks:
         wanted = set(args.tasks.split(","))
         pairs = [p for p in pairs if p.task in wanted]
-    flag = audit_flag(args.judge, args.nli_model, args.aligner)
+    kind = None if args.kind is None else ("" if args.kind == "default" else args.kind)
+    flag = audit_flag(args.judge, args.nli_model, args.aligner, kind)
     tasks = list(dict.fromkeys(p.task for p in pairs))
     print(f"split {args.split} (HaluEval rows {'<' if args.split == 'dev' else '>='} "
           f"{DEV_ROWS}), {args.pairs} pairs per HaluEval task, seed {args.seed}, "
-          f"judge {args.judge}, aligner {args.aligner}")  # fmt: skip
+          f"judge {args.judge}, aligner {args.aligner}, kind {args.kind or 'per task'}")  # fmt: skip
     print(f"{'task':14} {'pairs':>5} | {'audit: bal.acc prec recall':28} items/s | "
           f"{'longer':17} | {'ngram (best t)':17} | paper")  # fmt: skip
     for task in tasks:

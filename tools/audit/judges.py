@@ -174,7 +174,7 @@ def contradiction(
         return ""
     backed = [s for s in on_topic if s != sentence]
     return (_numbers(claim, sentence, ctx, backed) or _swap(claim, sentence, ctx)
-            or _role(claim, sentence, ctx, unsupported) or _reversed(claim, sentence)
+            or _reversed(claim, sentence)
             or _negated(claim, sentence, share) or _opposite(claim, sentence, share))  # fmt: skip
 
 
@@ -285,47 +285,6 @@ def _swap(claim: str, sentence: str, ctx: Context) -> str:
         if op == "replace" and new and gone and i2 - i1 <= 3 and j2 - j1 <= 3:
             return f"states {' '.join(new)} where {_quote(sentence)} states {' '.join(gone)}"
     return ""
-
-
-def _role(claim: str, sentence: str, ctx: Context, unsupported: list[str]) -> str:
-    """A name the whole reference never states, in the role the aligned sentence gives
-    another name the claim lacks: a word beside each is the same ("President William
-    Howard Taft ... declared" for "President Theodore Roosevelt declared", "the Congo
-    River" for "the Amazon River"). A paraphrase, not a copy: :func:`_swap` is the copy."""
-    invented = [t for t in unsupported if not is_number(t) and len(t) > 2]
-    if not invented:
-        return ""
-    ct, st = list(toks(claim)), list(toks(sentence))
-    mine = aliases.vocabulary(claim) | ctx.asked
-    rivals = [t for t in names(sentence, ctx.whole) if not is_number(t) and len(t) > 2
-              and not covered(t, mine)]  # fmt: skip
-    if not rivals:
-        return ""
-    near_new = _around(ct, set(invented))
-    for rival in rivals:
-        if any(aliases.related(n, rival) for n in invented):
-            continue
-        if near_new & _around(st, set(rivals)):
-            shown = " ".join(invented)
-            return f"states {shown} where {_quote(sentence)} states {' '.join(rivals)}"
-    return ""
-
-
-def _around(t: Sequence[str], names_: set[str], span: int = 2) -> set[str]:
-    """The content words beside a run of names (the run itself left out)."""
-    out = set()
-    for i, x in enumerate(t):
-        if x in names_:
-            for y in [*t[max(0, i - span) : i], *t[i + 1 : i + 1 + span]]:
-                if y not in names_ and is_content(y) and not is_number(y) and y not in _PLAIN:
-                    out.add(stem(y))
-    return out
-
-
-_PLAIN = frozenset((
-    "was", "were", "who", "which", "that", "and", "but", "the", "its", "his", "her", "their",
-    "has", "had", "have", "with", "from", "into", "for",
-))  # fmt: skip
 
 
 def _reversed(claim: str, sentence: str) -> str:

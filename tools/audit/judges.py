@@ -31,7 +31,7 @@ from typing import Literal, Protocol
 
 from tools.audit import aliases, antonyms
 from tools.audit.align import Reference, stem, stems
-from tools.audit.measures import measures, same_number, same_slot, toks
+from tools.audit.measures import derived, measures, same_number, same_slot, toks
 from tools.audit.normalise import (
     covered,
     is_content,
@@ -148,11 +148,14 @@ class Context:
         hedged = bool(_HEDGE.search(claim))
         ct = toks(claim)
         out = []
-        for q in measures(ct):
+        mine = measures(ct)
+        for q in mine:
             if f"{q.value:g}" in restated:
                 continue
             known = self.ref_numbers + self.prompt_numbers
-            if not any(same_number(q, ct, w, wt, hedged) for w, wt in known):
+            if any(same_number(q, ct, w, wt, hedged) for w, wt in known):
+                continue
+            if not derived(q, [m for m in mine if m is not q], self.ref_numbers):
                 out.append(f"{q.value:g}")
         for t in names(claim, self.whole) + aliases.opening(claim, self.sentences):
             if not is_number(t) and t not in restated and not covered(t, self.known):

@@ -129,3 +129,37 @@ def same_slot(q: Quantity, qt: Sequence[str], w: Quantity, wt: Sequence[str]) ->
     if (q.unit or w.unit) and not (q.unit and w.unit and q.unit[0] == w.unit[0]):
         return False
     return bool(_near(q, qt) & _near(w, wt))
+
+
+DERIVED = 1e-6  # relative: a number computed from two others is that number
+
+
+def _values(q: Quantity) -> list[float]:
+    """A number as written and, for a time, in hours and in minutes ("30 minutes" is 0.5
+    hours: "16:30" is 17:00 less 30 minutes)."""
+    out = [q.value]
+    if q.unit and q.unit[0] == "time" and q.unit[1] in IN_BASE:
+        seconds = q.value * IN_BASE[q.unit[1]]
+        out += [seconds / 3600, seconds / 60]
+    return out
+
+
+def derived(
+    q: Quantity, claim: Sequence[Quantity], reference: Sequence[tuple[Quantity, object]]
+) -> bool:
+    """The claim's number is the sum, difference, product or quotient of two numbers the
+    claim or the reference states ("six tablets of 200 mg" is 1,200 mg a day; last entry
+    at 16:30 for closing at 17:00 and last entry 30 minutes before): a computation the
+    judge cannot check, so it abstains rather than calling the number unsupported."""
+    if _is_year(q):
+        return False  # a year is stated, not computed
+    pool = sorted({v for m in [*claim, *(w for w, _ in reference)] for v in _values(m)})
+    target = q.value
+    if len(pool) > 60:  # a long passage: pairs of its numbers would explain any number
+        return False
+    for i, a in enumerate(pool):
+        for b in pool[i:]:
+            for v in (a + b, abs(a - b), a * b, a / b if b else 0.0, b / a if a else 0.0):
+                if v and abs(v - target) <= DERIVED * max(1.0, abs(target)):
+                    return True
+    return False

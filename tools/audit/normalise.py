@@ -71,6 +71,7 @@ for _family, _unit, _words in (
     ("length", "inch", "inch inches"),
     ("mass", "kg", "kg kilogram kilograms kilogramme kilogrammes"),
     ("mass", "g", "g gram grams gramme grammes"),
+    ("mass", "mg", "mg milligram milligrams"),
     ("mass", "lb", "lb lbs pound pounds"),
     ("volume", "ml", "ml millilitre millilitres milliliter milliliters"),
     ("volume", "l", "l litre litres liter liters"),
@@ -88,7 +89,7 @@ for _family, _unit, _words in (
 
 #: Each unit in its family's base unit (metre, gram, second): "half a metre" is 50 cm.
 IN_BASE = {"km": 1000.0, "m": 1.0, "cm": 0.01, "mile": 1609.344, "foot": 0.3048, "inch": 0.0254,
-           "kg": 1000.0, "g": 1.0, "lb": 453.59237, "second": 1.0, "minute": 60.0,
+           "kg": 1000.0, "g": 1.0, "mg": 0.001, "lb": 453.59237, "second": 1.0, "minute": 60.0,
            "hour": 3600.0, "day": 86400.0, "week": 604800.0, "month": 2629800.0,
            "ml": 0.001, "l": 1.0, "teaspoon": 0.00493, "tablespoon": 0.01479, "cup": 0.2366,
            "gallon": 3.7854,

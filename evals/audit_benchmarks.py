@@ -181,10 +181,12 @@ def _best_threshold(scored: list[tuple[float, float]]) -> Counts:
     return best
 
 
-SETS = sorted((ROOT / "evals" / "sets").glob("unseen_*.jsonl"))
+SETS = ROOT / "evals" / "sets"
 
 
-def score_sets(judge: str, nli_model: str | None, aligner: str, show: int) -> None:
+def score_sets(
+    judge: str, nli_model: str | None, aligner: str, show: int, folder: Path = SETS
+) -> None:
     """The sets helper sessions wrote without seeing the code (``evals/sets/``): agreement
     with their labels, with the reference kind the file states and with the default."""
     from tools.audit.judging import make
@@ -193,7 +195,7 @@ def score_sets(judge: str, nli_model: str | None, aligner: str, show: int) -> No
     made = None if judge == "legacy" else make(judge, aligner=aligner, nli_model=nli_model)
     print(f"{'set':22} {'items':>5} | {'stated kind: agree bal.acc prec recall':38} | "
           f"{'default kind: agree bal.acc':28} | right claim")  # fmt: skip
-    for path in SETS:
+    for path in sorted(folder.glob("*.jsonl")):
         rows = [json.loads(t) for t in path.read_text().splitlines() if t.strip()]
         stated, default, misses, placed, wrong_flagged = Counts(), Counts(), [], 0, 0
         for item, row in zip(iter_items(path), rows, strict=True):
@@ -242,9 +244,10 @@ def main() -> None:
     parser.add_argument("--truthfulqa", type=Path, default=None, help="TruthfulQA.csv")
     parser.add_argument("--tasks", default="", help="comma-separated subset of the tasks")
     parser.add_argument("--show-misses", type=int, default=0, help="print N misses per task")
-    parser.add_argument("--sets-only", action="store_true", help="only the evals/sets files")
+    parser.add_argument("--sets-only", action="store_true", help="only the helper-written sets")
+    parser.add_argument("--sets", type=Path, default=SETS, help="folder of helper-written sets")
     args = parser.parse_args()
-    score_sets(args.judge, args.nli_model, args.aligner, args.show_misses)
+    score_sets(args.judge, args.nli_model, args.aligner, args.show_misses, args.sets)
     if args.sets_only:
         return
 

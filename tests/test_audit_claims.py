@@ -273,3 +273,29 @@ def test_the_llm_judge_labels_each_claim_and_never_obeys_the_output() -> None:
     item.claim_labels = [{"claim": item.output, "label": "supported", "why": "fine"}]
     v = score(item, semantic=False)
     assert v.verdict == "flagged" and v.claims[0].judge == "rules"
+
+
+def test_the_cli_takes_a_kind_and_a_judge_and_says_what_is_wrong(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from agent.cli import app
+
+    path = tmp_path / "rag.jsonl"
+    row = {"prompt": "how long does a quick charge last?", "reference": EARBUDS_REF,
+           "output": "About 1 hour. The earbuds are IPX7 rated."}  # fmt: skip
+    path.write_text(json.dumps(row) + "\n")
+    runner = CliRunner()
+    found = {}
+    for kind in ("context", "facts"):
+        done = runner.invoke(app, ["audit", str(path), "--json", "--reference-kind", kind])
+        assert done.exit_code == 0, done.output
+        found[kind] = json.loads(done.stdout)["verdicts"][0]
+    assert found["context"]["correctness"] == "unsupported"
+    assert "never states ipx" in found["context"]["reasons"][0]
+    assert found["facts"]["verdict"] == "ok"
+    bad_kind = runner.invoke(app, ["audit", str(path), "--reference-kind", "fact"])
+    assert bad_kind.exit_code != 0 and "use one of context, facts, answers" in bad_kind.output
+    no_url = runner.invoke(app, ["audit", str(path), "--judge", "llm"])
+    assert no_url.exit_code != 0 and "--judge llm needs --judge-url" in no_url.output
+    no_model = runner.invoke(app, ["audit", str(path), "--judge", "nli"])
+    assert no_model.exit_code != 0 and "--nli-model DIR" in no_model.output

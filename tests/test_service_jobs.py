@@ -114,6 +114,30 @@ def test_audit_job_finds_the_planted_disparity(tmp_path: Path) -> None:
     assert any("'group' = 'A' is refused at" in s for s in data["narrative"])
 
 
+def test_an_audit_job_reads_the_references_as_the_kind_it_is_given(tmp_path: Path) -> None:
+    context = ("The earbuds play for up to 6 hours on a charge. A 10-minute charge in the "
+               "case gives about 1 hour of playback. The case holds three more "
+               "charges.")  # fmt: skip
+    path = tmp_path / "rag.jsonl"
+    path.write_text(json.dumps({"prompt": "how long does a quick charge last?",
+                                "output": "About 1 hour. The earbuds are IPX7 waterproof.",
+                                "reference": context}) + "\n")  # fmt: skip
+    verdicts = {}
+    with TestClient(make_app(tmp_path)) as client:
+        file_id = upload(client, path, "audit")
+        for kind in ("context", "facts"):
+            body = {"kind": "audit", "file_id": file_id, "reference_kind": kind}
+            job = wait(client, client.post("/v1/jobs", headers=auth(), json=body).json()["id"])
+            data = client.get(f"/v1/jobs/{job['id']}/result", headers=auth()).json()
+            verdicts[kind] = data["verdicts"][0]
+        wrong = {"kind": "audit", "file_id": file_id, "reference_kind": "fact"}
+        bad = client.post("/v1/jobs", headers=auth(), json=wrong)
+    # a specific the context never states is an error; against facts it is extra detail
+    assert verdicts["context"]["correctness"] == "unsupported"
+    assert verdicts["facts"]["correctness"] == "agrees" and verdicts["facts"]["verdict"] == "ok"
+    assert bad.status_code in (400, 422)
+
+
 def test_a_failed_job_says_why(tmp_path: Path) -> None:
     (tmp_path / "ragged.csv").write_text("a,b\n1,2\n3,4,5\n")
     with TestClient(make_app(tmp_path)) as client:

@@ -133,6 +133,7 @@ def runner_for(llm: Callable[[], LLMProvider] | None) -> Runner:
             label=name,
             progress=progress,
             outcome_labels=list(params.outcome_labels),
+            reference_kind=params.reference_kind,
         )
         data = audit_json(outcome.result, outcome.sentences)
         return data, audit_html(outcome.result, data["narrative"], name)

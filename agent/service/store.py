@@ -97,6 +97,12 @@ class AuditJob(BaseModel):
         default_factory=list, max_length=20,
         description="The outcomes an output can state (e.g. yes, no): their rates by group.",
     )  # fmt: skip
+    reference_kind: Literal["context", "facts", "answers"] | None = Field(
+        default=None,
+        description="What the references are: context (the output must stay within it), "
+        "facts (extra true detail is fine) or answers (it must give one); None: from each "
+        "item's reference_kind column or its shape.",
+    )
 
 
 JobParams = Annotated[ExplainCsvJob | AuditJob, Field(discriminator="kind")]

@@ -103,23 +103,49 @@ def truthfulqa(path: Path) -> Iterator[Pair]:
 
 
 def audit_flag(
-    judge: str, nli_model: str | None, aligner: str, kind: str | None = None
-) -> Callable[[Pair, str], bool]:
-    """The audit's correctness verdict on one output: True when it is flagged as wrong."""
+    judge: str, nli_model: str | None, aligner: str, kind: str | None = None,
+    labels: dict[tuple[int, str, str], list[dict[str, str]]] | None = None,
+) -> Callable[[Pair, str], bool]:  # fmt: skip
+    """The audit's correctness verdict on one output: True when it is flagged as wrong.
+    ``labels``: an LLM judge's claim labels per (row, task, output), given beforehand."""
     from tools.audit.judging import make
 
-    made = None if judge == "legacy" else make(judge, aligner=aligner, nli_model=nli_model)
+    made = make("rules" if judge == "llm" else judge, aligner=aligner, nli_model=nli_model)
 
     def flag(pair: Pair, output: str) -> bool:
         item = AuditItem(line=1, prompt=pair.prompt, output=output, references=pair.references)
-        if made is None:
-            verdict = score(item, semantic=False)
-        else:
-            item.reference_kind = pair.kind if kind is None else kind or None  # type: ignore[assignment]
-            verdict = score(item, semantic=False, judge=made)
+        item.reference_kind = pair.kind if kind is None else kind or None  # type: ignore[assignment]
+        if labels is not None:
+            item.claim_labels = labels.get((pair.row, pair.task, output))
+        verdict = score(item, semantic=False, judge=made)
         return verdict.scores.get("reference_agrees", 1.0) == 0.0
 
     return flag
+
+
+def llm_labels(pairs: list[Pair], url: str) -> dict[tuple[int, str, str], list[dict[str, str]]]:
+    """Every output's claims labelled by the LLM judge at ``url`` ("embedded": the
+    project's own llama.cpp server with SmolLM2)."""
+    import asyncio
+
+    from agent.audits.judge import judge_claims
+    from agent.llm import LLMProvider
+
+    if url == "embedded":
+        from agent.llm.serving import ServerManager
+        from agent.settings import get_settings
+
+        url = ServerManager(get_settings()).serve()[0].url
+    keyed = [((p.row, p.task, out), AuditItem(line=1, prompt=p.prompt, output=out,
+                                              references=p.references))
+             for p in pairs for out in (p.right, p.wrong)]  # fmt: skip
+
+    async def run() -> None:
+        async with LLMProvider(url) as llm:
+            await judge_claims(llm, [item for _, item in keyed], concurrency=4)
+
+    asyncio.run(run())
+    return {key: item.claim_labels or [] for key, item in keyed}
 
 
 _WORD = re.compile(r"\w+")
@@ -192,7 +218,7 @@ def score_sets(
     from tools.audit.judging import make
     from tools.audit.load import iter_items
 
-    made = None if judge == "legacy" else make(judge, aligner=aligner, nli_model=nli_model)
+    made = make(judge, aligner=aligner, nli_model=nli_model)
     print(f"{'set':22} {'items':>5} | {'stated kind: agree bal.acc prec recall':38} | "
           f"{'default kind: agree bal.acc':28} | right claim")  # fmt: skip
     for path in sorted(folder.glob("*.jsonl")):
@@ -201,7 +227,7 @@ def score_sets(
         for item, row in zip(iter_items(path), rows, strict=True):
             for counts, kind in ((stated, item.reference_kind), (default, None)):
                 item.reference_kind = kind
-                v = score(item, semantic=False, judge=made) if made else score(item, semantic=False)
+                v = score(item, semantic=False, judge=made)
                 flagged = v.scores.get("reference_agrees", 1.0) == 0.0
                 counts.add(flagged, not row["correct"])
                 if kind is None:
@@ -232,7 +258,12 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=300, help="pairs per HaluEval task")
     parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--judge", default="rules", help="rules, nli or legacy (before)")
+    parser.add_argument("--judge", default="rules", help="rules, nli or llm")
+    parser.add_argument(
+        "--judge-url",
+        default="embedded",
+        help="the llm judge's OpenAI-compatible endpoint (default: embedded)",
+    )
     parser.add_argument("--nli-model", default=None, help="an NLI checkpoint directory")
     parser.add_argument("--aligner", default="lexical", help="lexical or embed")
     parser.add_argument(
@@ -247,7 +278,8 @@ def main() -> None:
     parser.add_argument("--sets-only", action="store_true", help="only the helper-written sets")
     parser.add_argument("--sets", type=Path, default=SETS, help="folder of helper-written sets")
     args = parser.parse_args()
-    score_sets(args.judge, args.nli_model, args.aligner, args.show_misses, args.sets)
+    if args.judge != "llm":  # the LLM judge runs on the benchmark rows only (slow)
+        score_sets(args.judge, args.nli_model, args.aligner, args.show_misses, args.sets)
     if args.sets_only:
         return
 
@@ -258,11 +290,13 @@ def main() -> None:
         wanted = set(args.tasks.split(","))
         pairs = [p for p in pairs if p.task in wanted]
     kind = None if args.kind is None else ("" if args.kind == "default" else args.kind)
-    flag = audit_flag(args.judge, args.nli_model, args.aligner, kind)
+    labels = llm_labels(pairs, args.judge_url) if args.judge == "llm" else None
+    flag = audit_flag(args.judge, args.nli_model, args.aligner, kind, labels)
     tasks = list(dict.fromkeys(p.task for p in pairs))
     print(f"split {args.split} (HaluEval rows {'<' if args.split == 'dev' else '>='} "
           f"{DEV_ROWS}), {args.pairs} pairs per HaluEval task, seed {args.seed}, "
-          f"judge {args.judge}, aligner {args.aligner}, kind {args.kind or 'per task'}")  # fmt: skip
+          f"judge {args.judge}, aligner {args.aligner}, "
+          f"kind {args.kind or 'per task'}")  # fmt: skip
     print(f"{'task':14} {'pairs':>5} | {'audit: bal.acc prec recall':28} items/s | "
           f"{'longer':17} | {'ngram (best t)':17} | paper")  # fmt: skip
     for task in tasks:

@@ -123,28 +123,35 @@ def audit_flag(
     return flag
 
 
-def llm_labels(pairs: list[Pair], url: str) -> dict[tuple[int, str, str], list[dict[str, str]]]:
-    """Every output's claims labelled by the LLM judge at ``url`` ("embedded": the
-    project's own llama.cpp server with SmolLM2)."""
+def _endpoint(url: str) -> str:
+    if url != "embedded":
+        return url
+    from agent.llm.serving import ServerManager
+    from agent.settings import get_settings
+
+    return ServerManager(get_settings()).serve()[0].url
+
+
+def _label_items(items: list[AuditItem], url: str) -> None:
     import asyncio
 
     from agent.audits.judge import judge_claims
     from agent.llm import LLMProvider
 
-    if url == "embedded":
-        from agent.llm.serving import ServerManager
-        from agent.settings import get_settings
+    async def run() -> None:
+        async with LLMProvider(_endpoint(url)) as llm:
+            await judge_claims(llm, items, concurrency=4)
 
-        url = ServerManager(get_settings()).serve()[0].url
+    asyncio.run(run())
+
+
+def llm_labels(pairs: list[Pair], url: str) -> dict[tuple[int, str, str], list[dict[str, str]]]:
+    """Every output's claims labelled by the LLM judge at ``url`` ("embedded": the
+    project's own llama.cpp server with SmolLM2)."""
     keyed = [((p.row, p.task, out), AuditItem(line=1, prompt=p.prompt, output=out,
                                               references=p.references))
              for p in pairs for out in (p.right, p.wrong)]  # fmt: skip
-
-    async def run() -> None:
-        async with LLMProvider(url) as llm:
-            await judge_claims(llm, [item for _, item in keyed], concurrency=4)
-
-    asyncio.run(run())
+    _label_items([item for _, item in keyed], url)
     return {key: item.claim_labels or [] for key, item in keyed}
 
 
@@ -211,20 +218,24 @@ SETS = ROOT / "evals" / "sets"
 
 
 def score_sets(
-    judge: str, nli_model: str | None, aligner: str, show: int, folder: Path = SETS
-) -> None:
+    judge: str, nli_model: str | None, aligner: str, show: int, folder: Path = SETS,
+    url: str = "embedded",
+) -> None:  # fmt: skip
     """The sets helper sessions wrote without seeing the code (``evals/sets/``): agreement
     with their labels, with the reference kind the file states and with the default."""
     from tools.audit.judging import make
     from tools.audit.load import iter_items
 
-    made = make(judge, aligner=aligner, nli_model=nli_model)
+    made = make("rules" if judge == "llm" else judge, aligner=aligner, nli_model=nli_model)
     print(f"{'set':22} {'items':>5} | {'stated kind: agree bal.acc prec recall':38} | "
           f"{'default kind: agree bal.acc':28} | right claim")  # fmt: skip
     for path in sorted(folder.glob("*.jsonl")):
         rows = [json.loads(t) for t in path.read_text().splitlines() if t.strip()]
         stated, default, misses, placed, wrong_flagged = Counts(), Counts(), [], 0, 0
-        for item, row in zip(iter_items(path), rows, strict=True):
+        items = list(iter_items(path))
+        if judge == "llm":
+            _label_items(items, url)
+        for item, row in zip(items, rows, strict=True):
             for counts, kind in ((stated, item.reference_kind), (default, None)):
                 item.reference_kind = kind
                 v = score(item, semantic=False, judge=made)
@@ -278,8 +289,9 @@ def main() -> None:
     parser.add_argument("--sets-only", action="store_true", help="only the helper-written sets")
     parser.add_argument("--sets", type=Path, default=SETS, help="folder of helper-written sets")
     args = parser.parse_args()
-    if args.judge != "llm":  # the LLM judge runs on the benchmark rows only (slow)
-        score_sets(args.judge, args.nli_model, args.aligner, args.show_misses, args.sets)
+    score_sets(
+        args.judge, args.nli_model, args.aligner, args.show_misses, args.sets, args.judge_url
+    )
     if args.sets_only:
         return
 

@@ -37,6 +37,34 @@ def label_of(cue: str | None, negated: bool = False) -> str:
     return CUES[cue]
 
 
+def word_tokenizer(vocab: dict[str, int], *, pairs: bool = False) -> PreTrainedTokenizerFast:
+    """A whitespace word-level tokenizer over ``vocab`` (its first four entries are
+    :data:`SPECIAL`); with ``pairs``, a second text after [SEP] with token type 1."""
+    backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
+    backend.pre_tokenizer = pre_tokenizers.Whitespace()
+    backend.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]",
+        pair="[CLS] $A [SEP] $B:1 [SEP]:1" if pairs else None,
+        special_tokens=[("[CLS]", 2), ("[SEP]", 3)],
+    )
+    special = {"pad_token": "[PAD]", "unk_token": "[UNK]", "cls_token": "[CLS]",
+               "sep_token": "[SEP]"}  # fmt: skip
+    return PreTrainedTokenizerFast(tokenizer_object=backend, **special)
+
+
+def tiny_bert(
+    vocab_size: int, labels: list[str], *, hidden: int, heads: int
+) -> BertForSequenceClassification:
+    """A two-layer BERT sequence classifier with ``labels`` named in its config."""
+    config = BertConfig(
+        vocab_size=vocab_size, hidden_size=hidden, num_hidden_layers=2,
+        num_attention_heads=heads, intermediate_size=2 * hidden, max_position_embeddings=64,
+        num_labels=len(labels), id2label=dict(enumerate(labels)),
+        label2id={x: i for i, x in enumerate(labels)}, pad_token_id=0, type_vocab_size=2,
+    )  # fmt: skip
+    return BertForSequenceClassification(config)
+
+
 def train_classifier(path: Path, seed: int = 0, steps: int = 800, negation: bool = False) -> Path:
     """Train and save the classifier to ``path``; returns ``path``. ``negation``: also
     teach that "not" before a cue turns it round (the cause-recovery eval's negation
@@ -45,21 +73,8 @@ def train_classifier(path: Path, seed: int = 0, steps: int = 800, negation: bool
     torch.manual_seed(seed)
     rng = random.Random(seed)
     vocab = {w: i for i, w in enumerate(SPECIAL + FILLER + list(CUES) + [NOT])}
-    backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
-    backend.pre_tokenizer = pre_tokenizers.Whitespace()
-    backend.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
-    )
-    special = {"pad_token": "[PAD]", "unk_token": "[UNK]", "cls_token": "[CLS]",
-               "sep_token": "[SEP]"}  # fmt: skip
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, **special)
-    config = BertConfig(
-        vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=4,
-        intermediate_size=64, max_position_embeddings=64, num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)), label2id={x: i for i, x in enumerate(LABELS)},
-        pad_token_id=0,
-    )  # fmt: skip
-    model = BertForSequenceClassification(config)
+    tokenizer = word_tokenizer(vocab)
+    model = tiny_bert(len(vocab), LABELS, hidden=32, heads=4)
     optim = torch.optim.AdamW(model.parameters(), lr=1e-3)  # 2e-3 and up: a cue unlearnt
     for _ in range(steps):
         cues = [rng.choice([None, *CUES]) for _ in range(32)]

@@ -11,14 +11,13 @@ import random
 from pathlib import Path
 
 import torch
-from tokenizers import Tokenizer, models, pre_tokenizers, processors
-from transformers import BertConfig, BertForSequenceClassification, PreTrainedTokenizerFast
+
+from tests.planted_classifier import SPECIAL, tiny_bert, word_tokenizer
 
 LABELS = ["contradiction", "neutral", "entailment"]
 OBJECTS = ["ball", "cup", "car", "door"]
 COLOURS = ["red", "blue", "green", "white"]
 WORDS = ["the", "is", "."]
-SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]"]
 
 
 #: The planted world: what each object's colour is (objects not listed are unknown).
@@ -56,23 +55,8 @@ def train_nli(path: Path, seed: int = 0, steps: int = 300) -> Path:
     torch.manual_seed(seed)
     rng = random.Random(seed)
     vocab = {w: i for i, w in enumerate(SPECIAL + WORDS + OBJECTS + COLOURS)}
-    backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
-    backend.pre_tokenizer = pre_tokenizers.Whitespace()
-    backend.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]",
-        pair="[CLS] $A [SEP] $B:1 [SEP]:1",
-        special_tokens=[("[CLS]", 2), ("[SEP]", 3)],
-    )
-    special = {"pad_token": "[PAD]", "unk_token": "[UNK]", "cls_token": "[CLS]",
-               "sep_token": "[SEP]"}  # fmt: skip
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, **special)
-    config = BertConfig(
-        vocab_size=len(vocab), hidden_size=64, num_hidden_layers=2, num_attention_heads=2,
-        intermediate_size=128, max_position_embeddings=64, num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)), label2id={x: i for i, x in enumerate(LABELS)},
-        pad_token_id=0, type_vocab_size=2,
-    )  # fmt: skip
-    model = BertForSequenceClassification(config)
+    tokenizer = word_tokenizer(vocab, pairs=True)
+    model = tiny_bert(len(vocab), LABELS, hidden=64, heads=2)
     optim = torch.optim.AdamW(model.parameters(), lr=1e-3)
     for _ in range(steps):
         batch = [pair(rng) for _ in range(32)]

@@ -288,6 +288,7 @@ def main() -> None:
     parser.add_argument("--show-misses", type=int, default=0, help="print N misses per task")
     parser.add_argument("--sets-only", action="store_true", help="only the helper-written sets")
     parser.add_argument("--sets", type=Path, default=SETS, help="folder of helper-written sets")
+    parser.add_argument("--no-sets", action="store_true", help="only the public benchmarks")
     args = parser.parse_args()
     score_sets(
         args.judge, args.nli_model, args.aligner, args.show_misses, args.sets, args.judge_url

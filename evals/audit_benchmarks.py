@@ -290,9 +290,10 @@ def main() -> None:
     parser.add_argument("--sets", type=Path, default=SETS, help="folder of helper-written sets")
     parser.add_argument("--no-sets", action="store_true", help="only the public benchmarks")
     args = parser.parse_args()
-    score_sets(
-        args.judge, args.nli_model, args.aligner, args.show_misses, args.sets, args.judge_url
-    )
+    if not args.no_sets:
+        score_sets(
+            args.judge, args.nli_model, args.aligner, args.show_misses, args.sets, args.judge_url
+        )
     if args.sets_only:
         return
 

@@ -291,7 +291,7 @@ def test_the_cli_takes_a_kind_and_a_judge_and_says_what_is_wrong(tmp_path: Path)
         assert done.exit_code == 0, done.output
         found[kind] = json.loads(done.stdout)["verdicts"][0]
     assert found["context"]["correctness"] == "unsupported"
-    assert "never states ipx" in found["context"]["reasons"][0]
+    assert "the reference never states IPX7" in found["context"]["reasons"][0]
     assert found["facts"]["verdict"] == "ok"
     bad_kind = runner.invoke(app, ["audit", str(path), "--reference-kind", "fact"])
     assert bad_kind.exit_code != 0 and "use one of context, facts, answers" in bad_kind.output

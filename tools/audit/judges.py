@@ -118,7 +118,7 @@ class RulesJudge:
                 return ClaimVerdict(claim, "contradicted", clash, a.sentence, unsupported)
         best = aligned[0] if aligned else None
         if unsupported:
-            said = ", ".join(unsupported)
+            said = ", ".join(as_written(claim, unsupported))
             return ClaimVerdict(claim, "not_in_reference", f"the reference never states {said}",
                                 best.sentence if best else None, unsupported)  # fmt: skip
         if best and best.score >= ON_TOPIC:
@@ -161,6 +161,21 @@ class Context:
             if not is_number(t) and t not in restated and not covered(t, self.known):
                 out.append(t)
         return list(dict.fromkeys(out))
+
+
+_WORD = re.compile(r"[^\W_][\w'-]*")
+
+
+def as_written(claim: str, terms: Sequence[str]) -> list[str]:
+    """Each term as the claim writes it ("IPX7" for the tokens "ipx", "7"; "Taft" for
+    "taft"), a word once."""
+    words = [(w, set(tokens(w))) for w in _WORD.findall(claim)]
+    out: list[str] = []
+    for t in terms:
+        shown = next((w for w, ts in words if t in ts), t)
+        if shown not in out:
+            out.append(shown)
+    return out
 
 
 def contradiction(

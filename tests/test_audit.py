@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -112,6 +113,30 @@ def test_cli_audit_json(tmp_path: Path) -> None:
     assert any(s.startswith("'team' = 'A' is refused at") for s in data["narrative"])
     missing = runner.invoke(app, ["audit", str(path), "--group", "nope", "--json"])
     assert missing.exit_code == 2 and "'nope'" in missing.stderr
+
+
+def test_the_audit_json_carries_its_evidence_so_verify_can_check_sentences_about_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "outputs.jsonl"
+    with path.open("w") as fh:
+        for item in _items({"A": 0.30, "B": 0.05}, 200, seed=1):
+            fh.write(json.dumps({"prompt": item.prompt, "output": item.output,
+                                 "team": item.groups["group"]}) + "\n")  # fmt: skip
+    done = runner.invoke(app, ["audit", str(path), "--group", "team", "--json"])
+    assert done.exit_code == 0, done.output
+    report = tmp_path / "audit.json"
+    report.write_text(done.stdout)
+    data = json.loads(done.stdout)
+    assert data["evidence"] and all(e["facts"] for e in data["evidence"])
+    claimed = next(s for s in data["narrative"] if "is refused at" in s)
+    kept = runner.invoke(app, ["verify", str(report), claimed])
+    assert kept.exit_code == 0, kept.output
+    rate = re.search(r"refused at (\d+(?:\.\d+)?)%", claimed)
+    assert rate is not None
+    wrong = claimed.replace(f"{rate.group(1)}%", f"{float(rate.group(1)) + 20:g}%", 1)
+    caught = runner.invoke(app, ["verify", str(report), wrong])
+    assert caught.exit_code == 1, caught.output
 
 
 def test_verdicts_stream_to_a_file_and_memory_keeps_a_bounded_number(tmp_path: Path) -> None:

@@ -94,11 +94,21 @@ def key_findings(result: Any, ledger: Ledger) -> list[tuple[str, list[C.Claim]]]
     return lines
 
 
-def to_json(result: Any, sentences: list[SentenceCheck]) -> dict[str, Any]:
-    """The audit as JSON: everything computed, the shown findings and every verdict."""
+def to_json(
+    result: Any, sentences: list[SentenceCheck], ledger: Ledger | None = None
+) -> dict[str, Any]:
+    """The audit as JSON: everything computed, the shown findings, every verdict and (with
+    ``ledger``) the evidence records with their facts, so that ``explainer verify`` can
+    check sentences written about the audit's tables against this file."""
     data: dict[str, Any] = result.model_dump(mode="json")
     data["narrative"] = [c.text for c in sentences if c.verdict == "supported"]
     data["sentences"] = [c.model_dump(mode="json") for c in sentences]
+    if ledger is not None:
+        data["evidence"] = [
+            {"id": e.id, "tool": e.tool, "summary": e.summary,
+             "facts": [f.model_dump(mode="json") for f in e.facts]}
+            for e in ledger
+        ]  # fmt: skip
     return data
 
 

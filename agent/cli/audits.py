@@ -171,7 +171,7 @@ def audit_cmd(
         write_audit_report(out_path, result, shown, file.name)
         err.print(f"[dim]report written to {escape(str(out_path))}[/]")
     if as_json:
-        data = to_json(result, outcome.sentences)
+        data = to_json(result, outcome.sentences, outcome.ledger)
         sys.stdout.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
         return
     out.print(f"[bold]{escape(file.name)}[/]: {result.items} items, {result.flagged_items} flagged")

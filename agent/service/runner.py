@@ -135,7 +135,7 @@ def runner_for(llm: Callable[[], LLMProvider] | None) -> Runner:
             outcome_labels=list(params.outcome_labels),
             reference_kind=params.reference_kind,
         )
-        data = audit_json(outcome.result, outcome.sentences)
+        data = audit_json(outcome.result, outcome.sentences, outcome.ledger)
         return data, audit_html(outcome.result, data["narrative"], name)
 
     return run

@@ -20,6 +20,7 @@ from agent.audits.generate import counterfactual_outputs, generate
 from agent.audits.judge import judge_all, judge_claims
 from agent.audits.report import narrate
 from agent.errors import BadInputError
+from agent.grounding.evidence import Ledger
 from agent.grounding.verify import SentenceCheck
 from agent.llm import LLMProvider
 from tools.audit.bias import BiasProbe, bias_probe
@@ -52,6 +53,7 @@ class Generation:
 class AuditOutcome:
     result: AuditResult
     sentences: list[SentenceCheck] = field(default_factory=list)
+    ledger: Ledger | None = None  # the evidence the findings cite (E1, E2, …)
 
     @property
     def shown(self) -> list[str]:
@@ -185,8 +187,8 @@ async def audit_file(
     if swaps:
         report("re-asking the target with the group terms swapped", 0.95)
         result.bias = await swap_probe(path, groups, target_url or "", swaps, generation)
-    _, sentences = narrate(result, label or path.name, groups)
-    return AuditOutcome(result, sentences)
+    ledger, sentences = narrate(result, label or path.name, groups)
+    return AuditOutcome(result, sentences, ledger)
 
 
 async def _generate(path: Path, groups: list[str], url: str, g: Generation) -> list[AuditItem]:

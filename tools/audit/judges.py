@@ -10,19 +10,21 @@ which one ran:
   calls it contradicted only for what code can show against an aligned sentence: another
   number for the same measure (after rounding, hedging and unit conversion), the same
   number in another unit, a name put in place of the sentence's name where the rest is
-  copied, the same two names the other way round around the same words, or the same
-  statement negated. A number or name the reference never states is *not in the
+  copied, the same two names (or a comparison's two sides) the other way round around the
+  same words, the same statement negated, or a word whose opposite the sentence uses. A
+  number or name the reference never states is *not in the
   reference* and is listed (whether that is an error depends on the reference's kind:
   :mod:`tools.audit.reference`). Everything else is supported (the claim's words are the
   sentence's) or not in the reference: the judge abstains rather than guesses.
 * ``nli`` (:class:`tools.audit.nli.NLIJudge`): any Hugging Face sequence-classification
   NLI checkpoint the user supplies, premise = the aligned sentences, hypothesis = the
   claim; the exact number checks above still apply.
+* ``llm``: labels an LLM gave each claim beforehand (``agent/audits/judge.py``), carried
+  on the item and read by :class:`tools.audit.judging.PresetJudge`.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -42,7 +44,7 @@ from tools.audit.normalise import (
 
 Label = Literal["supported", "contradicted", "not_in_reference"]
 ON_TOPIC = 0.5  # aligned: the sentence holds this weighted share of the claim's other words
-SAME_MEANING = float(os.environ.get("EXPLAINER_SAME_MEANING", "0.7"))  # cosine (embed aligner)
+SAME_MEANING = 0.7  # MiniLM cosine that puts a sentence on the claim's topic (embed aligner)
 SAME_STATEMENT = 0.7  # the sentence says the same thing (for a flipped negation)
 COPIED = 0.6  # share of a claim's words a sentence holds in order: a copy, one name changed
 _HEDGE = re.compile(

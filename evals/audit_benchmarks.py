@@ -110,7 +110,7 @@ def audit_flag(
     ``labels``: an LLM judge's claim labels per (row, task, output), given beforehand."""
     from tools.audit.judging import make
 
-    made = make("rules" if judge == "llm" else judge, aligner=aligner, nli_model=nli_model)
+    made = make(judge, aligner=aligner, nli_model=nli_model)
 
     def flag(pair: Pair, output: str) -> bool:
         item = AuditItem(line=1, prompt=pair.prompt, output=output, references=pair.references)
@@ -226,7 +226,7 @@ def score_sets(
     from tools.audit.judging import make
     from tools.audit.load import iter_items
 
-    made = make("rules" if judge == "llm" else judge, aligner=aligner, nli_model=nli_model)
+    made = make(judge, aligner=aligner, nli_model=nli_model)
     print(f"{'set':22} {'items':>5} | {'stated kind: agree bal.acc prec recall':38} | "
           f"{'default kind: agree bal.acc':28} | right claim")  # fmt: skip
     for path in sorted(folder.glob("*.jsonl")):

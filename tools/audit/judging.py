@@ -38,8 +38,7 @@ class JudgeSpec:
 @lru_cache(maxsize=8)
 def from_spec(spec: JudgeSpec) -> Judge:
     """The judge a spec names (one per process: a model is loaded once)."""
-    return make("rules" if spec.name == "llm" else spec.name, aligner=spec.aligner,
-                nli_model=spec.nli_model)  # fmt: skip
+    return make(spec.name, aligner=spec.aligner, nli_model=spec.nli_model)
 
 
 class PresetJudge:
@@ -76,12 +75,10 @@ _LABELS = ("supported", "contradicted", "not_in_reference")
 
 
 def make(name: str = "rules", *, aligner: str = "lexical", nli_model: str | None = None) -> Judge:
-    """The judge called ``name``; ``nli`` needs ``nli_model`` (a checkpoint directory)."""
-    if name == "rules":
-        return RulesJudge(aligner)
-    if name == "nli":
-        if not nli_model:
-            raise ToolInputError("the nli judge needs a checkpoint: --nli-model DIR")
-        judge: Judge = NLIJudge(nli_model, aligner=aligner)
-        return judge
-    raise ToolInputError(f"unknown judge {name!r}; choose one of {', '.join(JUDGES)}")
+    """The judge called ``name`` (``llm`` labels are read by :class:`PresetJudge`, so it is
+    the rules here); a bad name, aligner or missing checkpoint fails as :class:`JudgeSpec`
+    says."""
+    spec = JudgeSpec(name, aligner, nli_model)
+    if spec.name == "nli":
+        return NLIJudge(spec.nli_model or "", aligner=aligner)
+    return RulesJudge(aligner)

@@ -56,7 +56,8 @@ class Check:
         """agrees, contradicted or unsupported (the item's correctness finding)."""
         if self.agrees:
             return "agrees"
-        return "unsupported" if "unsupported" in self.reason else "contradicted"
+        # every disagreeing reason opens with its label ("unsupported: …", "contradicted: …")
+        return "unsupported" if self.reason.startswith("unsupported:") else "contradicted"
 
 
 def default_kind(output: str, references: Sequence[str]) -> Kind:

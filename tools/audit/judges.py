@@ -151,10 +151,10 @@ class Context:
         ct = toks(claim)
         out = []
         mine = measures(ct)
+        known = self.ref_numbers + self.prompt_numbers
         for q in mine:
             if f"{q.value:g}" in restated:
                 continue
-            known = self.ref_numbers + self.prompt_numbers
             if any(same_number(q, ct, w, wt, hedged) for w, wt in known):
                 continue
             if not derived(q, [m for m in mine if m is not q], self.ref_numbers):
@@ -207,9 +207,10 @@ def _share(claim: str, sentence: str, unsupported: Sequence[str] = ()) -> float:
     return len(shared) / len(other) if other and len(shared) >= 2 else 0.0
 
 
-def numbers_clash(claim: str, sentence: str, ctx: Context) -> str:
-    """A number the aligned sentence gives otherwise (for judges that are not rules)."""
-    if _share(claim, sentence, ctx.unsupported(claim)) < ON_TOPIC:
+def numbers_clash(claim: str, sentence: str, ctx: Context, unsupported: Sequence[str]) -> str:
+    """A number the aligned sentence gives otherwise (for judges that are not rules);
+    ``unsupported``: the claim's specifics the reference never states."""
+    if _share(claim, sentence, unsupported) < ON_TOPIC:
         return ""
     return _numbers(claim, sentence, ctx, [])
 

@@ -90,7 +90,9 @@ class NLIJudge:
         for claim, found, p in zip(claims, aligned, probs, strict=True):
             best = found[0].sentence if found else None
             unsupported = ctx.unsupported(claim)
-            clash = next((c for a in found if (c := numbers_clash(claim, a.sentence, ctx))), "")
+            clash = next(
+                (c for a in found if (c := numbers_clash(claim, a.sentence, ctx, unsupported))), ""
+            )
             if clash:
                 out.append(ClaimVerdict(claim, "contradicted", clash, best, unsupported, "nli"))
             elif p["contradict"] >= ENTAILS:

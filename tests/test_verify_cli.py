@@ -98,7 +98,7 @@ def test_verify_exits_0_when_every_claim_holds_and_reads_stdin(evidence: Path) -
         input="Removing 'not' changed the answer [E2]. 'good' raised it [E1].",
     )
     assert done.exit_code == 0, done.output
-    assert "2 supported, 0 unsupported" in done.stdout
+    assert "2 supported, 0 contradicted, 0 unverifiable" in done.stdout
 
 
 @pytest.mark.parametrize(

@@ -222,6 +222,7 @@ class CompareClaim(_Claim):
     quantity: str
     relation: Literal["more", "less", "same"]
     ratio: float | None = Field(default=None, gt=0)
+    beyond: Literal["", "more", "less"] = Field(default="", description="More/less than ratio×.")
     by_size: bool = Field(default=False, description="Compare magnitudes (edits' effects).")
 
     def _text(self, record: Evidence) -> str:
@@ -231,11 +232,7 @@ class CompareClaim(_Claim):
             rel = f"{a.value / b.value:.2g} times the {words(self.quantity)} of"
         else:
             rel = {"more": "a higher", "less": "a lower", "same": "about the same"}[self.relation]
-            rel += (
-                f" {words(self.quantity)} than"
-                if self.relation != "same"
-                else (f" {words(self.quantity)} as")
-            )
+            rel += f" {words(self.quantity)} {'as' if self.relation == 'same' else 'than'}"
         has = self._has()
         return (
             f"{_q(self.subject)} {has} {rel} {_q(self.other)} "
@@ -254,6 +251,8 @@ class CompareClaim(_Claim):
         if self.ratio is not None:
             if x <= 0 or y <= 0:
                 return False, why + ": no ratio of non-positive values"
+            if self.beyond:  # "more than three times": past the ratio, not near it
+                return (x / y > self.ratio) == (self.beyond == "more"), why
             return abs(x / y - self.ratio) <= SAME * self.ratio, why
         same = abs(x - y) <= SAME * (max(abs(x), abs(y)) or 1.0)
         truth = {"more": x > y, "less": x < y, "same": same}[self.relation]

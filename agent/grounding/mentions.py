@@ -63,15 +63,66 @@ SYNONYMS = {
 }
 
 
+_BOUNDS = {
+    ">=": ("at least", "at or above", "above", "over", "or more", ">=", "≥", "of at least"),
+    ">": ("above", "over", "more than", "greater than", ">"),
+    "<": ("below", "under", "less than", "lower than", "<", "beneath"),
+    "<=": ("at most", "at or below", "or less", "<=", "≤"),
+}
+
+
+def _range_phrases(col: str, val: str) -> list[str]:
+    """How people write a binned group: "mathscr = >= 676.8" as "mathscr at or above
+    676.8", "mathscr of 676.8 or more"; "x = 10 to 19" as "x between 10 and 19"."""
+    col_names = [col, col.replace("_", " ")] if "_" in col else [col]
+    out: list[str] = []
+    bound = re.fullmatch(r"(>=|<=|>|<)\s*(\S+)", val)
+    span = re.fullmatch(r"(\S+) to (\S+)", val)
+    for c in col_names:
+        if bound:
+            op, x = bound.groups()
+            for w in _BOUNDS[op]:
+                out += (
+                    [f"{c} {x} {w}", f"{c} of {x} {w}"]
+                    if w.startswith("or ")
+                    else [f"{c} {w} {x}", f"{c} {w} {x}", f"{c} is {w} {x}", f"{c} of {w} {x}"]
+                )
+        if span:
+            a, b = span.groups()
+            out += [
+                f"{c} between {a} and {b}",
+                f"{c} from {a} to {b}",
+                f"{c} of {a} to {b}",
+                f"{c} {a} to {b}",
+                f"{c} {a}-{b}",
+                f"{c} {a}–{b}",
+                f"{c} in {a}-{b}",
+            ]
+    return out
+
+
 def aliases(subject: str) -> list[str]:
     out = [subject]
     if "_" in subject:  # a column "annual_income": also "annual income"
         out.append(subject.replace("_", " "))
-    if " = " in subject:  # a group "sex = women": also "women", "sex women"
+    if " = " not in subject and re.fullmatch(r"\S+ and \S+", subject):  # a pair of columns
+        a, _, b = subject.partition(" and ")
+        out += [f"{b} and {a}", f"{a} with {b}", f"{b} with {a}", f"{a} ~ {b}", f"{a} vs {b}"]
+    if " = " in subject and " and " in subject:  # a slice "a = x and b = y"
+        parts = [p.partition(" = ") for p in subject.split(" and ")]
+        if all(p[1] for p in parts):
+            words = [v for _, _, v in parts]
+            out += [" ".join(words), " ".join(reversed(words)), " and ".join(words)]
+            out += [" ".join(f"{v} {c}" for c, _, v in parts)]
+    if " = " in subject and " and " not in subject:  # a group "sex = women": also "women"
         col, _, val = subject.partition(" = ")
         out += [
             *inflections(val),
             f"{col} {val}",
+            f"{val} {col}",
+            f"{val}-{col}",
+            *(f"{val} {c}" for c in inflections(col)[1:]),
+            *_range_phrases(col, val),
             *SYNONYMS.get(val.casefold(), []),
             f"'{col}' = '{val}'",
             f"'{col}' is '{val}'",
@@ -96,6 +147,9 @@ def mentions(text: str, records: list[Evidence]) -> list[Mention]:
     names = []
     for r in records:
         for f in r.facts:
+            if f.quantity == "flagged_items":
+                names.append((f"'{f.subject}'", f.subject, r))  # a flag's name is a verb
+                continue
             for alias in aliases(f.subject):
                 names.append((alias, f.subject, r))
             if f.quantity in ("rows", "columns") and f.subject.endswith(

@@ -56,7 +56,9 @@ def read_number(
         return
     if noun and not pct:
         quantity = noun.group(1).casefold().rstrip("s")
-        if re.search(r"\bof\s*$", text[: m.start()], re.I):
+        if re.search(
+            r"\b(?:of|out of)\s+(?:the\s+|all\s+|its\s+|their\s+)?$", text[: m.start()], re.I
+        ):
             quantity = "item" if quantity in ("item", "output", "answer") else quantity  # a total
         elif re.search(r"\bflagged\b", text[m.end() : m.end() + 40], re.I):
             quantity = "flagged"  # "87 of 1,200 items were flagged"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from agent.grounding import claims as C
 from agent.grounding import signals as S
 from agent.grounding.evidence import Evidence
+from agent.grounding.judgements import JudgementClaim, read_judgements
 from agent.grounding.mentions import (
     LABELS,
     digits,
@@ -33,7 +34,7 @@ from agent.grounding.relations import read_relations
 class Reading:
     """What a sentence claims, as typed claims, and the signals nothing accounted for."""
 
-    claims: list[C.Claim] = field(default_factory=list)
+    claims: list[C.Claim | JudgementClaim] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
 
 
@@ -106,6 +107,11 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
             prose,
             flags=re.I,
         )
+    judged, unjudged, spans = read_judgements(prose, ms, records, text)
+    out.claims += judged
+    out.unread += unjudged
+    for a, b in spans:  # "strongly associated", "never refused": read, not numbers or signs
+        prose = prose[:a] + " " * (b - a) + prose[b:]
     rec = records[0]
     by_subject = {x.subject: x.record for x in ms}
     used: set[int] = set()  # number positions accounted for

@@ -59,13 +59,25 @@ def read_relations(
         cq = primary(r, left.subject, hint(text, r)) or ""
         by_size = cq == "answer_changed"  # edits compare by how much they moved the answer
         cq = "log_prob_change" if by_size else cq
-        ratio = None
+        ratio, beyond = None, ""
         if trig.re is S.RATIO:
             word = next(g for g in trig.groups() if g).casefold()
             ratio = (S.RATIO_WORDS.get(word) or float(word)) + (
                 0.5 * ("and a half" in trig.group(0))
             )
             used.update(range(trig.start(), trig.end()))
+            over = re.search(
+                r"\b(more|less|fewer|over|under)\s+than\s+$|\b(over|under)\s+$",
+                text[: trig.start()],
+                re.I,
+            )
+            beyond = (
+                ""
+                if over is None
+                else "more"
+                if (over.group(1) or over.group(2)).casefold() in ("more", "over")
+                else "less"
+            )
         relation = (
             "same"
             if trig.re is S.SAME
@@ -84,6 +96,7 @@ def read_relations(
                 quantity=cq,
                 relation=relation,
                 ratio=ratio,
+                beyond=beyond,
                 by_size=by_size,
                 negated=negated(prose, trig.start()),
             )

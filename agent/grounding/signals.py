@@ -54,7 +54,7 @@ THAN = re.compile(r"\b(than|versus|vs\.?|compared (?:to|with)|relative to|over)\
 SAME = re.compile(
     r"\b(as much as|(?:about |roughly |nearly |almost )?the same|same as|similar\w*|equal\w*|"
     r"comparabl\w*|"
-    r"as (?:strong|large|big|high|important) as|on par with)\b",
+    r"as (?!well\b|soon\b|far\b|long\b|many\b|a\b)\w+ as|on par with)\b",
     re.I,
 )
 RATIO = re.compile(

@@ -26,14 +26,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from agent.grounding import signals as S
-from agent.grounding.claims import Claim
+from agent.grounding.claims import Check, Claim
 from agent.grounding.evidence import Evidence, Ledger
-from agent.grounding.mentions import LABELS, digits
+from agent.grounding.judgements import JUDGE, Present
+from agent.grounding.mentions import GENERIC, LABELS, digits, mentions
+from agent.grounding.outcome import ClaimCheck, Outcome, clauses, facts_checked, outcome_of
 from agent.grounding.reading import read
 from agent.grounding.written import templated_answer
 
@@ -56,6 +58,12 @@ _JUDGEMENT = re.compile(
     r"(?:always|perfectly|completely|fully|highly) accurate)\b",
     re.IGNORECASE,
 )
+#: "'zebra' is in the input": a sentence that only says where a named thing occurs.
+_PRESENCE = re.compile(
+    r"\b(?:(?:is|are|was|were) (?:in|part of) the (?:input|text|prompt|sentence|review|answer|"
+    r"question)|appears?|occurs?|contain\w*|mention\w*|includ\w*)\b",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘`]\S|[(\[]?[A-Z0-9])")
 # Fact lines run together on one line ("… = 0.12 - [E4] 'x' …") are separate claims.
 _INLINE_BULLET = re.compile(r"\s+(?=[-•*]\s+(?:\[\s*E\d+|['\"‘“]))")
@@ -65,12 +73,32 @@ class SentenceCheck(BaseModel):
     """The verdict on one sentence, with the reasons when it is unsupported."""
 
     text: str
-    verdict: Verdict
+    verdict: Verdict = Field(
+        description="supported, or unsupported (contradicted or unverifiable), or no_claim."
+    )
+    outcome: Outcome | None = Field(
+        default=None,
+        description="supported, contradicted, "
+        "unverifiable (a claim no check covered), or no_claim.",
+    )
     citations: list[str] = Field(default_factory=list)
     reasons: list[str] = Field(default_factory=list)
     claims: list[dict[str, object]] = Field(
         default_factory=list, description="The typed claims read from the sentence."
     )
+    checks: list[ClaimCheck] = Field(
+        default_factory=list,
+        description="Each claim, the facts it was checked against, and whether it held.",
+    )
+
+    @model_validator(mode="after")
+    def _outcome(self) -> SentenceCheck:
+        if self.outcome is None:  # made elsewhere with a verdict only: read it off the reasons
+            self.outcome = (
+                self.verdict if self.verdict != "unsupported"
+                else outcome_of(self.reasons or ["could not read a claim"], True)
+            )  # fmt: skip
+        return self
 
 
 class Verification(BaseModel):
@@ -188,38 +216,50 @@ def _signals(prose: str) -> list[str]:
     return found
 
 
-def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
+def check_sentence(sentence: str, ledger: Ledger, *, cite: bool = True) -> SentenceCheck:
     """The verdict on one sentence: read into typed claims, each checked by code.
 
-    Unsupported when it cites nothing (or evidence that is not given) yet makes a claim,
-    when any claim fails, when it names something the cited evidence does not contain,
-    when it judges the model as a whole, or when a claim signal (a number, a direction,
-    a negation, a comparison, a rank) is left that no typed claim accounts for.
+    Contradicted when a claim is checked and fails — in the whole sentence or in any one
+    of its clauses. Unverifiable when it makes a claim but cites nothing (with ``cite``;
+    without, an uncited sentence is read against the records it names, else all of them)
+    or evidence that is not given, when it names something the evidence does not contain,
+    judges the model as a whole, or leaves a claim signal (a number, a direction, a
+    negation, a comparison, a rank, a judgement word) that no typed claim accounts for.
     """
+    check = _check_whole(sentence, ledger, cite)
+    if check.outcome in ("supported", "unverifiable"):
+        cites = " ".join(f"[{c}]" for c in check.citations)
+        for part in clauses(sentence):
+            if not _names_subject(part, ledger):
+                continue  # "… and deleting it flips the label": read only with its sentence
+            part = part if _CITATION.search(part) else f"{part} {cites}".strip()
+            sub = _check_whole(part, ledger, cite)
+            if sub.outcome == "contradicted":
+                check.reasons += [f"in the clause {part!r}: {r}" for r in sub.reasons]
+                check.checks += [c for c in sub.checks if not c.holds]
+                check.outcome, check.verdict = "contradicted", "unsupported"
+    return check
+
+
+def _check_whole(sentence: str, ledger: Ledger, cite: bool) -> SentenceCheck:
     cited = citations(sentence)
     subjects = named_subjects(sentence)
     prose = bare_prose(sentence)
     signals = _signals(prose)
     judgement = _JUDGEMENT.search(prose)
-    if not (signals or subjects or judgement):
-        return SentenceCheck(text=sentence, verdict="no_claim", citations=cited)
+    if not (signals or subjects or judgement or JUDGE.search(prose)):
+        return SentenceCheck(text=sentence, verdict="no_claim", outcome="no_claim", citations=cited)
     if judgement:
-        return SentenceCheck(
-            text=sentence,
-            verdict="unsupported",
-            citations=cited,
-            reasons=[f"judges the model ({judgement.group(0)!r}), which no evidence measures"],
-        )
-    if not cited:
-        return SentenceCheck(
-            text=sentence, verdict="unsupported", reasons=["makes a claim but cites no evidence"]
-        )
+        return _done(sentence, cited, [f"judges the model ({judgement.group(0)!r}), which no "
+                                       "evidence measures"], [], ledger)  # fmt: skip
+    if not cited and cite:
+        return _done(sentence, cited, ["makes a claim but cites no evidence"], [], ledger)
     reasons = [
         f"cites {e}, which is not among the evidence given" for e in cited if e not in ledger
     ]
-    records = [ledger.get(e) for e in cited if e in ledger]
+    records = [ledger.get(e) for e in cited if e in ledger] if cited else _named(sentence, ledger)
     if not records:
-        return SentenceCheck(text=sentence, verdict="unsupported", citations=cited, reasons=reasons)
+        return _done(sentence, cited, reasons, [], ledger)
     reading = read(sentence, records)
     text = " ".join(_evidence_text(r).casefold() for r in records)
     labels = LABELS | {
@@ -231,26 +271,64 @@ def check_sentence(sentence: str, ledger: Ledger) -> SentenceCheck:
         if subject.casefold() not in text and subject.casefold().strip(" .") not in labels:
             reasons.append(f"names {subject!r}, which the cited evidence does not contain")
     reasons += [f"could not check {what}" for what in reading.unread]
+    checks = []
     for claim in reading.claims:
         check = claim.verdict(ledger)
         if not check.holds:
             reasons.append(check.reason)
+        checks.append((claim, check))
     if signals and not reading.claims and not reading.unread:
         reasons.append(f"could not read a claim in {', '.join(map(repr, signals[:3]))}")
+    if subjects and not signals and not reading.claims and not reasons and _PRESENCE.search(prose):
+        checks.append((Present(evidence=records[0].id, names=subjects), Check(holds=True)))
     negations = [m.group(0) for m in S.NEG.finditer(_blank_labels(prose, records))]
     if negations and not any(
-        c.negated or getattr(c, "direction", "") == "none" or getattr(c, "changed", True) is False
+        c.negated
+        or getattr(c, "direction", "") == "none"
+        or getattr(c, "changed", True) is False
+        or getattr(c, "at", "") == "zero"
+        or getattr(c, "level", "") == "negligible"
         for c in reading.claims
     ):
         reasons.append(f"could not attach the negation {negations[0]!r} to a claim")
-    verdict: Verdict = "unsupported" if reasons else "supported"
+    return _done(sentence, cited, reasons, checks, ledger)
+
+
+def _done(
+    sentence: str, cited: list[str], reasons: list[str], checks: list[tuple[Any, Check]],
+    ledger: Ledger,
+) -> SentenceCheck:  # fmt: skip
+    outcome = outcome_of(reasons, bool(checks))
+    if outcome == "no_claim":
+        outcome = "unverifiable"  # it makes a claim (it got here) that nothing read
+        reasons = ["could not read a claim"]
+    dumped = [c.model_dump(mode="json") for c, _ in checks]
     return SentenceCheck(
         text=sentence,
-        verdict=verdict,
+        verdict="supported" if outcome == "supported" else "unsupported",
+        outcome=outcome,
         citations=cited,
         reasons=reasons,
-        claims=[c.model_dump(mode="json") for c in reading.claims],
+        claims=dumped,
+        checks=[
+            ClaimCheck(claim=d, holds=k.holds, reason=k.reason, facts=facts_checked(d, ledger))
+            for d, (_, k) in zip(dumped, checks, strict=True)
+        ],
     )
+
+
+def _names_subject(clause: str, ledger: Ledger) -> bool:
+    every = list(ledger)
+    return any(m.subject.casefold() not in GENERIC for m in mentions(digits(clause), every))
+
+
+def _named(sentence: str, ledger: Ledger) -> list[Evidence]:
+    """The records an uncited sentence speaks of: those holding a subject it names (not
+    the answer or the whole), else every record."""
+    every = list(ledger)
+    named = {m.subject.casefold() for m in mentions(digits(sentence), every)
+             if m.subject.casefold() not in GENERIC}  # fmt: skip
+    return [r for r in every if any(f.subject.casefold() in named for f in r.facts)] or every
 
 
 def check_written(text: str, claims: list[Claim], ledger: Ledger) -> SentenceCheck:

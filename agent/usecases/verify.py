@@ -4,7 +4,10 @@ for example another model's self-explanation, or an answer written elsewhere.
 The evidence is the JSON the project already prints: the ``--json`` output of
 ``explainer explain`` / ``chat`` (an object with an ``evidence`` list), a dataset or audit
 report's JSON, or a bare list of evidence records (id, tool, arguments, summary, data,
-facts). Each sentence is read into typed claims and every claim is checked by code.
+facts). Each sentence is read into typed claims and every claim is checked by code; a
+sentence is supported, contradicted, or unverifiable (it claims something no check
+covered). Citations are optional here: an uncited sentence is read against the records
+whose subjects it names, else all of them.
 """
 
 from __future__ import annotations
@@ -24,10 +27,15 @@ MAX_TEXT_BYTES = 256 * 1024
 
 class VerifyReport(BaseModel):
     sentences: list[SentenceCheck]
-    supported: int = Field(description="Sentences whose every claim holds.")
-    unsupported: int = Field(description="Sentences with a claim that fails or cannot be read.")
+    supported: int = Field(description="Sentences whose every claim was checked and holds.")
+    contradicted: int = Field(description="Sentences with a claim the facts contradict.")
+    unverifiable: int = Field(
+        description="Sentences that claim something no check covered (a judgement no "
+        "measure backs, a number tied to nothing, a subject the evidence does not know)."
+    )
+    unsupported: int = Field(description="contradicted + unverifiable.")
     no_claim: int = Field(description="Sentences that claim nothing checkable.")
-    all_supported: bool = Field(description="No sentence is unsupported.")
+    all_supported: bool = Field(description="Every claim-making sentence is supported.")
 
 
 def load_evidence(raw: str | bytes | Any) -> Ledger:
@@ -70,8 +78,12 @@ def verify_text(text: str, ledger: Ledger) -> VerifyReport:
             f"the text is {size // 1024} KB; verify takes at most {MAX_TEXT_BYTES // 1024} KB "
             "(split it and verify the parts)"
         )
-    checks = [check_sentence(s, ledger) for s in split_sentences(text)]
+    checks = [check_sentence(s, ledger, cite=False) for s in split_sentences(text)]
     count = {
-        v: sum(c.verdict == v for c in checks) for v in ("supported", "unsupported", "no_claim")
+        v: sum(c.outcome == v for c in checks)
+        for v in ("supported", "contradicted", "unverifiable", "no_claim")
     }
-    return VerifyReport(sentences=checks, **count, all_supported=count["unsupported"] == 0)
+    unsupported = count["contradicted"] + count["unverifiable"]
+    return VerifyReport(
+        sentences=checks, **count, unsupported=unsupported, all_supported=unsupported == 0
+    )

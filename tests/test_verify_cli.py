@@ -85,6 +85,7 @@ def test_verify_prints_each_verdict_and_exits_1_when_a_claim_fails(evidence: Pat
             "quantity": "attribution",
             "rank": 1,
             "lowest": False,
+            "by_size": False,
         }
     ]
     negation = report["sentences"][1]

@@ -177,6 +177,7 @@ class RankClaim(_Claim):
     quantity: str
     rank: int = Field(default=1, ge=1)
     lowest: bool = False
+    by_size: bool = Field(default=False, description="Rank by |Q| ('in absolute terms').")
 
     def _text(self, record: Evidence) -> str:
         f = _fact(record, self.subject, self.quantity)
@@ -185,26 +186,23 @@ class RankClaim(_Claim):
             said = removal(record, self.subject, f.value, self.rank)
             if said:
                 return said
-        end = "lowest" if self.lowest else "highest"
-        has = self._has()
-        return (
-            f"{_q(self.subject)} {has} the {_ORDINAL.get(self.rank, f'#{self.rank} ')}"
-            f"{end} {words(self.quantity)} ({show(f, record)})"
-        )
+        end = ("smallest" if self.lowest else "largest") + " absolute" * self.by_size
+        end = end if self.by_size else "lowest" if self.lowest else "highest"
+        nth = _ORDINAL.get(self.rank, f"#{self.rank} ")
+        return f"{_q(self.subject)} {self._has()} the {nth}{end} {words(self.quantity)} ({show(f, record)})"  # noqa: E501
 
     def _truth(self, record: Evidence) -> tuple[bool, str] | str:
         f = _fact(record, self.subject, self.quantity)
         if isinstance(f, str):
             return f
-        ranked = sorted(_kind(record, self.quantity), key=lambda x: x.value, reverse=True)
-        if self.lowest:
-            ranked.reverse()
+        size = (lambda x: abs(x.value)) if self.by_size else (lambda x: x.value)
+        ranked = sorted(_kind(record, self.quantity), key=size, reverse=not self.lowest)
         if len(ranked) < 2:
             return f"{record.id} compares no subjects by {words(self.quantity)}"
         if self.rank > len(ranked):
             return f"{record.id} ranks only {len(ranked)} subjects"
         # ties share a rank: S holds rank k when exactly k-1 others are strictly beyond it
-        beyond = sum(1 for x in ranked if (x.value < f.value if self.lowest else x.value > f.value))
+        beyond = sum(1 for x in ranked if (size(x) < size(f) if self.lowest else size(x) > size(f)))
         truth = beyond == self.rank - 1
         at = ranked[self.rank - 1]
         return (

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from agent.grounding import signals as S
+from agent.grounding import subjects
 from agent.grounding.evidence import Evidence
 
 
@@ -161,6 +162,14 @@ def mentions(text: str, records: list[Evidence]) -> list[Mention]:
             if f.subject == "items":
                 names += [(w, "items", r) for w in ("outputs", "answers", "responses")]
     names.sort(key=lambda n: -len(n[0]))
+    for r in records:  # slices and ranges by their defining words, before shorter names
+        for f in r.facts:
+            if any(x.subject == f.subject and x.record is r for x in found):
+                continue
+            where = subjects.find(text, f.subject, taken)
+            if where is not None:
+                taken.append(where)
+                found.append(Mention(f.subject, *where, r))
     for alias, subject, record in names:
         pattern = rf"(?<![\w]){re.escape(alias)}(?![\w])"
         if (len(alias) <= 2 and not alias.isdigit()) or alias.casefold() in FUNCTION_WORDS:
@@ -189,6 +198,13 @@ def hint(text: str, record: Evidence) -> str | None:
     for k in sorted(kinds, key=len, reverse=True):  # a quantity named in full
         if re.search(r"\b" + r"[\s_-]*".join(map(re.escape, k.split("_"))) + r"\b", low):
             return k
+    stems = [
+        k
+        for k in kinds
+        if any(re.search(rf"\b{w[:5]}", low) for w in k.split("_")[:1] if len(w) >= 5)
+    ]  # "refuses" for refusal_rate
+    if stems and len({k.split("_")[0] for k in stems}) == 1:
+        return min(stems, key=len)  # "refuses": refusal_rate, not refusal_rate_cramers_v
     cues = [
         ("rest_", r"\b(rest|others?|elsewhere|everyone else)\b"),
         ("difference", r"\b(differen\w*|gap|points? (?:higher|lower|more|less))\b"),

@@ -6,12 +6,14 @@ nearest one named, narrowed by the quantity the nearby words name).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 from agent.grounding import claims as C
 from agent.grounding import signals as S
 from agent.grounding.evidence import Evidence
+from agent.grounding.judgements import GapClaim
 from agent.grounding.mentions import GENERIC, Mention, foreign, hint, nearest, primary
 from agent.grounding.units import is_fraction, is_points
 
@@ -43,6 +45,8 @@ def read_number(
     )
     pct = bool(m.group("pct"))
     hedged = bool(S.HEDGE.search(text[: m.start()]))
+    if _gap(out, text, m, stated, tol, hedged):
+        return
     noun = S.COUNT_NOUN.match(text[m.end() :])
     if not pct and re.match(
         r"\s*(?:were|was|are|got|get|been)?\s*flagged\b", text[m.end() :], re.I
@@ -74,9 +78,17 @@ def read_number(
 
     def state(record_id: str, subject: str, quantity: str, value: float, percent: bool) -> None:
         """The number as a value claim about one fact, at the precision written."""
-        out.claims.append(C.ValueClaim(evidence=record_id, subject=subject, quantity=quantity,
-                                       stated=value, tolerance=tol, percent=percent,
-                                       hedged=hedged))  # fmt: skip
+        out.claims.append(
+            C.ValueClaim(
+                evidence=record_id,
+                subject=subject,
+                quantity=quantity,
+                stated=value,
+                tolerance=tol,
+                percent=percent,
+                hedged=hedged,
+            )
+        )
 
     signs = [c for c in out.claims if isinstance(c, C.SignClaim) and c.direction != "none"]
     by = re.search(r"\bby\s*(?:about |roughly |around |nearly |some )?$", text[: m.start()])
@@ -146,10 +158,13 @@ def read_number(
     if re.match(r"\s*nats?\b", text[m.end() :]) and fact.unit != "nats":
         # "costing 3.4 nats": a quantity measured in nats, not the subject's first one
         fact = next(
-            (f for f in r.facts if f.subject.casefold() == who.subject.casefold()
-             and f.unit == "nats"),
+            (
+                f
+                for f in r.facts
+                if f.subject.casefold() == who.subject.casefold() and f.unit == "nats"
+            ),
             fact,
-        )  # fmt: skip
+        )
         q = fact.quantity
     if pct and not is_fraction(fact) and not is_points(fact, r):
         share = next((f for f in r.facts if f.subject == fact.subject and is_fraction(f)), None)
@@ -196,3 +211,83 @@ def count_target(
             if len(of_q) == 1:
                 return of_q[0].subject, q
     return None, None
+
+
+_VERSUS = re.compile(
+    r"\s*(?:%|percent|percentage points?|points?|pp|words?|nats?|items?|rows?)?\s*,?\s*"
+    r"(?:against|vs\.?|versus|compared (?:with|to)|as against)\s*"
+    r"(?:about |roughly |around |nearly |~)?",
+    re.I,
+)
+
+
+def paired(text: str, ms: list[Mention]) -> dict[int, Mention]:
+    """Numbers given to subjects by order, not nearness: "beta's outputs are longer than
+    alpha's, at 7.3 words against 6.9" (7.3 is beta's), "south and north refuse 32.5% and
+    8.8% respectively". Returns the subject of each such number, by its position."""
+    named = [x for x in ms if x.subject.casefold() not in GENERIC]
+    nums = [m for m in S.NUM.finditer(text) if not any(x.start <= m.start() < x.end for x in ms)]
+    out: dict[int, Mention] = {}
+
+    def order(before: int) -> list[Mention]:
+        seen: dict[str, Mention] = {}
+        for x in named:
+            if x.end <= before:
+                seen.setdefault(x.subject, x)
+        return list(seen.values())
+
+    for a, b in itertools.pairwise(nums):
+        if not _VERSUS.fullmatch(text[a.end() : b.start()]):
+            continue
+        if any(a.end() <= x.start < b.start() for x in named):
+            continue  # "7.3 for beta against 6.9 for alpha": nearness is right
+        if re.match(r"\s*%?\s*(?:\w+\s+)?(?:for|of|in|among|at)\s", text[b.end() :]):
+            continue
+        subjects = order(a.start())
+        if len(subjects) >= 2:
+            out[a.start()], out[b.start()] = subjects[-2], subjects[-1]
+    tail = re.search(r"\brespectively\b", text, re.I)
+    if tail:
+        listed = [m for m in nums if m.end() <= tail.start()]
+        if listed:
+            subjects = order(listed[0].start())
+            k = min(len(listed), len(subjects))
+            if k >= 2 and len(listed) == len(subjects):
+                for m, x in zip(listed, subjects, strict=True):
+                    out[m.start()] = x
+    return out
+
+
+_POINTS = re.compile(r"\s*(?:percentage points?|points?|pp)\b", re.I)
+
+
+def _gap(
+    out: Reading, text: str, m: re.Match[str], stated: float, tol: float, hedged: bool
+) -> bool:
+    """A number that is the gap of a comparison just read ("'No' is 25 percentage points
+    more likely than 'Yes'", "higher by 0.3"): a gap claim on the compared pair."""
+    compares = [c for c in out.claims if isinstance(c, C.CompareClaim) and c.ratio is None]
+    if not compares:
+        return False
+    points = bool(_POINTS.match(m.group("pct") or ""))
+    by = re.search(
+        r"\b(?:by|gap of|difference of|margin of)\s*(?:about |roughly |around |~)?$",
+        text[: m.start()],
+        re.I,
+    )
+    if not (points or by):
+        return False
+    c = compares[-1]
+    out.claims.append(
+        GapClaim(
+            evidence=c.evidence,
+            subject=c.subject,
+            other=c.other,
+            quantity=c.quantity,
+            stated=stated,
+            tolerance=tol,
+            percent=points or bool(m.group("pct")),
+            hedged=hedged,
+        )
+    )
+    return True

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from agent.grounding import claims as C
 from agent.grounding import signals as S
 from agent.grounding.evidence import Evidence
-from agent.grounding.judgements import JudgementClaim, read_judgements
+from agent.grounding.judged import read_judgements
+from agent.grounding.judgements import JudgementClaim
 from agent.grounding.mentions import (
     LABELS,
     digits,
@@ -26,7 +27,7 @@ from agent.grounding.mentions import (
     p_quantity,
     tested_subject,
 )
-from agent.grounding.numbers import read_number
+from agent.grounding.numbers import paired, read_number
 from agent.grounding.relations import read_relations
 
 
@@ -222,6 +223,7 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
             prose = S.FIRST_TOP.sub(lambda z: " " * len(z.group()), prose)
     read_relations(out, text, prose, ms, record_of, used, label_spans, answers, label_dir, edits)
     # --- numbers: counts and values
+    pairs = paired(text, ms)
     for m in S.NUM.finditer(text):
         if any(i in used for i in range(m.start(), m.end())):
             continue
@@ -235,5 +237,6 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
             r"\blayer\s*$", text[: m.start()], re.I
         ):
             continue
-        read_number(out, text, m, ms, records, record_of, prose)
+        owner = pairs.get(m.start())
+        read_number(out, text, m, [owner] if owner else ms, records, record_of, prose)
     return out

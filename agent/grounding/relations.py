@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from agent.grounding.reading import Reading
 
 
+_ABSOLUTE = re.compile(
+    r"\b(?:in absolute (?:terms|value)|in magnitude|by (?:magnitude|size)|"
+    r"absolute(?: value)?|regardless of (?:sign|direction))\b",
+    re.I,
+)
+
+
 def read_relations(
     out: Reading,
     text: str,
@@ -130,6 +137,7 @@ def read_relations(
                 quantity=rq,
                 rank=rank or 1,
                 lowest=lowest,
+                by_size=bool(_ABSOLUTE.search(prose)),
                 negated=negated(prose, rm.start(), who.end if who.end < rm.start() else 0),
             )
         )

@@ -19,7 +19,8 @@ HEDGE = re.compile(
     re.I,
 )
 NEG = re.compile(
-    r"\b(not|no|never|neither|nor|cannot|miss(?:es|ed)?|fail(?:s|ed)? to|falls? short)\b|n't\b",
+    r"\b(not|no|never|neither|nor|cannot|fail(?:s|ed)? to|falls? short|"
+    r"miss(?:es|ed)? (?:statistical )?significance)\b|n't\b",
     re.I,
 )
 UP = re.compile(

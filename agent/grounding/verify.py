@@ -33,22 +33,25 @@ from pydantic import BaseModel, Field, model_validator
 from agent.grounding import signals as S
 from agent.grounding.claims import Check, Claim
 from agent.grounding.evidence import Evidence, Ledger
-from agent.grounding.judgements import JUDGE, Present
+from agent.grounding.judged import JUDGE
+from agent.grounding.judgements import Present
 from agent.grounding.mentions import GENERIC, LABELS, digits, mentions
 from agent.grounding.outcome import ClaimCheck, Outcome, clauses, facts_checked, outcome_of
 from agent.grounding.reading import read
+from agent.grounding.sentences import (
+    CITATION,
+    bare_prose,
+    citations,
+    named_subjects,
+    split_sentences,
+)
+from agent.grounding.sentences import numbers as numbers  # re-exported for callers
 from agent.grounding.written import templated_answer
 
 Verdict = Literal["supported", "unsupported", "no_claim"]
 Policy = Literal["remove", "mark"]
 Source = Literal["llm_claims", "llm_prose", "code"]
 
-_CITATION = re.compile(r"\[\s*(E\d+(?:\s*[,;]\s*E?\d+)*)\s*\]")
-_QUOTED = re.compile(
-    r"(?<!\w)'([^'\n]+?)'(?!\w)|\"([^\"\n]+?)\"|`([^`\n]+?)`|‘([^’\n]+?)’|“([^”\n]+?)”"
-)
-_LAYER = re.compile(r"\blayers?\s+(\d+)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![\w.])([+\-−]?\d+(?:\.\d+)?)(\s*%)?(?![\w])")
 # Verdicts on the model as a whole that no tool measures: such a sentence is never supported
 # (and it is what injected text inside the data tends to ask for).
 _JUDGEMENT = re.compile(
@@ -64,9 +67,6 @@ _PRESENCE = re.compile(
     r"question)|appears?|occurs?|contain\w*|mention\w*|includ\w*)\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘`]\S|[(\[]?[A-Z0-9])")
-# Fact lines run together on one line ("… = 0.12 - [E4] 'x' …") are separate claims.
-_INLINE_BULLET = re.compile(r"\s+(?=[-•*]\s+(?:\[\s*E\d+|['\"‘“]))")
 
 
 class SentenceCheck(BaseModel):
@@ -132,64 +132,6 @@ class Verification(BaseModel):
         return self.source == "code"
 
 
-# --------------------------------------------------------------------------- parsing
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of ``text``; a citation after the full stop stays with its sentence."""
-    pieces: list[str] = []
-    for paragraph in re.split(r"\n\s*\n|\n(?=\s*[-*•]\s)", text.strip()):
-        for piece in (
-            p for part in _SENTENCE_END.split(paragraph.strip()) for p in _INLINE_BULLET.split(part)
-        ):
-            piece = piece.strip()
-            if not piece:
-                continue
-            lead = re.match(r"^((?:\[\s*E\d+[^\]]*\]\s*)+)(.*)$", piece, re.S)
-            if lead and pieces:
-                pieces[-1] = f"{pieces[-1]} {lead.group(1).strip()}"
-                piece = lead.group(2).strip()
-                if not piece:
-                    continue
-            pieces.append(piece)
-    return pieces
-
-
-def citations(sentence: str) -> list[str]:
-    ids: list[str] = []
-    for group in _CITATION.findall(sentence):
-        for part in re.split(r"\s*[,;]\s*", group):
-            ids.append(part if part.startswith("E") else f"E{part}")
-    return ids
-
-
-def named_subjects(sentence: str) -> list[str]:
-    """Quoted spans and "layer N" mentions: the things the sentence names."""
-    found = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(sentence)]
-    found += [f"layer {n}" for n in _LAYER.findall(sentence)]
-    return [s.strip() for s in found if s.strip()]
-
-
-def bare_prose(sentence: str) -> str:
-    """The sentence without its citations and quoted words, number words as digits: where
-    its claim words are looked for."""
-    return digits(_QUOTED.sub(" ", _CITATION.sub(" ", sentence)))
-
-
-def numbers(sentence: str) -> list[tuple[float, float, bool, bool]]:
-    """(value, tolerance, is_percent, signed) for each number the sentence states."""
-    bare = _CITATION.sub(" ", sentence)
-    bare = _QUOTED.sub(" ", bare)
-    bare = _LAYER.sub(" ", bare)
-    out = []
-    for text, percent in _NUMBER.findall(bare):
-        signed = text[0] in "+-−"
-        value = float(text.replace("−", "-"))
-        decimals = len(text.split(".")[1]) if "." in text else 0
-        out.append((value, 0.5 * 10**-decimals + 1e-9, bool(percent), signed))
-    return out
-
-
 # --------------------------------------------------------------------------- checking
 
 _CLAIM_WORDS = (
@@ -232,7 +174,7 @@ def check_sentence(sentence: str, ledger: Ledger, *, cite: bool = True) -> Sente
         for part in clauses(sentence):
             if not _names_subject(part, ledger):
                 continue  # "… and deleting it flips the label": read only with its sentence
-            part = part if _CITATION.search(part) else f"{part} {cites}".strip()
+            part = part if CITATION.search(part) else f"{part} {cites}".strip()
             sub = _check_whole(part, ledger, cite)
             if sub.outcome == "contradicted":
                 check.reasons += [f"in the clause {part!r}: {r}" for r in sub.reasons]

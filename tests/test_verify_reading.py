@@ -72,9 +72,9 @@ def outcome(text: str, ledger: Ledger) -> str:
 @pytest.mark.parametrize(
     ("ledger", "text"),
     [
-        (MODEL, "The model answered 'No' [E1]."),
-        (MODEL, "The word 'no' raised the probability of the answer 'No' [E1]."),
-        (MODEL, "'milk' has the most negative attribution [E1]."),
+        (MODEL, "The model answered 'No' with probability 0.55 [E1, E2]."),
+        (MODEL, "'No' got 55% of the probability [E1, E2]."),
+        (MODEL, "'milk' was the most negative word [E1]."),
         (MODEL, "'left' is the smallest in absolute terms [E1]."),
         (TABLE, "The table has 546 rows and 13 columns."),
         (AUDIT, "8 of the 20 items were flagged."),
@@ -98,15 +98,16 @@ def test_true_sentences_of_the_issue_are_kept(ledger: Ledger, text: str) -> None
 @pytest.mark.parametrize(
     ("ledger", "text"),
     [
-        (TABLE, "'age' is strongly associated with the outcome."),
-        (FREE, "The model is confident in its answer."),
-        (AUDIT, "Group A is never refused."),
-        (TABLE, "'Age' and 'Lrn' are unrelated."),
-        (MODEL, "The model puts about 70% probability on 'No'."),
-        (AUDIT, "Alpha's outputs average 6.9 words, and beta refuses 30% of the time."),
-        (MODEL, "Removing 'great' flipped the answer to negative."),
-        (TABLE, "Age is significant (p = 0.01 after adjustment)."),
-        (AUDIT, "Alpha refuses more than four times as often as beta."),
+        (TABLE, "'age' is strongly associated with the outcome [E2]."),
+        (FREE, "The model is confident in its answer [E1]."),
+        (AUDIT, "Group A is never refused [E3]."),
+        (TABLE, "'Age' and 'Lrn' are unrelated [E3]."),
+        (MODEL, "The model puts about 70% probability on 'No' [E2]."),
+        (AUDIT, "Alpha's outputs average 6.9 words, and beta refuses 30% of the time [E2]."),
+        (MODEL, "Removing 'great' flipped the answer to negative [E3]."),
+        (TABLE, "Age is significant (p = 0.01 after adjustment) [E2]."),
+        (AUDIT, "Alpha refuses more than four times as often as beta [E2]."),
+        (MODEL, "'no' pushed towards No and so did 'milk' [E1]."),
     ],
 )
 def test_false_sentences_of_the_issue_are_caught(ledger: Ledger, text: str) -> None:
@@ -133,8 +134,12 @@ def test_explain_shows_each_claim_with_its_facts(tmp_path: Path) -> None:
     path.write_text(json.dumps([r.model_dump(mode="json") for r in AUDIT]))
     done = CliRunner().invoke(app, ["verify", str(path), "Group A is never refused.", "--explain"])
     assert done.exit_code == 1
-    assert "read as: extreme" in done.stdout and "fact E3: group = A refusal_rate = 0.3" in done.stdout
-    done = CliRunner().invoke(app, ["verify", str(path), "-", "--json"], input="8 of the 20 items were flagged.")
+    assert (
+        "read as: extreme" in done.stdout and "fact E3: group = A refusal_rate = 0.3" in done.stdout
+    )
+    done = CliRunner().invoke(
+        app, ["verify", str(path), "-", "--json"], input="8 of the 20 items were flagged."
+    )
     sentence = json.loads(done.stdout)["sentences"][0]
     assert sentence["outcome"] == "supported"
     assert [c["claim"]["quantity"] for c in sentence["checks"]] == ["flagged", "count"]

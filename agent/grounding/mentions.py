@@ -9,6 +9,8 @@ two-option tasks ("positive", "No") name the answer, not a direction.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -145,14 +147,54 @@ def mentions(text: str, records: list[Evidence]) -> list[Mention]:
     optional; "the file"/"the dataset" for a dataset's overview subject)."""
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    names = []
+    names, slotted = _names(records)
+    low = text.casefold()
+    for subject, r in slotted:  # slices and ranges by their defining words, first
+        where = subjects.find(text, subject, taken)
+        if where is not None:
+            taken.append(where)
+            found.append(Mention(subject, *where, r))
+    # The same spelling first ('No' the answer before 'no' the prompt's word), then any case.
+    for flags, (alias, subject, record) in itertools.product((0, re.I), names):
+        if flags and alias.casefold() not in low:
+            continue
+        if not flags and alias not in text:
+            continue
+        pattern = rf"(?<![\w]){re.escape(alias)}(?![\w])"
+        if (len(alias) <= 2 and not alias.isdigit()) or alias.casefold() in FUNCTION_WORDS:
+            pattern = rf"(?<=['\"‘“`]){re.escape(alias)}(?=['\"’”`])"  # only when quoted
+        for m in re.finditer(pattern, text, flags):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Mention(subject, m.start(), m.end(), record))
+    return sorted(found, key=lambda m: m.start)
+
+
+_Names = tuple[list[tuple[str, str, Evidence]], list[tuple[str, Evidence]]]
+#: The names of the last record lists seen (records kept alive, so ids are not reused).
+_SEEN: dict[tuple[int, ...], tuple[list[Evidence], _Names]] = {}
+
+
+def _names(records: list[Evidence]) -> _Names:
+    """Every (alias, subject, record), longest alias first, and the subjects named by their
+    defining words (:mod:`agent.grounding.subjects`): made once per list of records."""
+    key = tuple(id(r) for r in records)
+    hit = _SEEN.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], records, strict=True)):
+        return hit[1]
+    names: list[tuple[str, str, Evidence]] = []
+    slotted: list[tuple[str, Evidence]] = []
     for r in records:
         for f in r.facts:
+            if len(subjects.slots(f.subject)) >= 2 and not any(
+                x == f.subject and y is r for x, y in slotted
+            ):
+                slotted.append((f.subject, r))
             if f.quantity == "flagged_items":
                 names.append((f"'{f.subject}'", f.subject, r))  # a flag's name is a verb
                 continue
-            for alias in aliases(f.subject):
-                names.append((alias, f.subject, r))
+            names += [(alias, f.subject, r) for alias in _aliases(f.subject)]
             if f.quantity in ("rows", "columns") and f.subject.endswith(
                 (".csv", ".tsv", ".parquet")
             ):
@@ -161,25 +203,17 @@ def mentions(text: str, records: list[Evidence]) -> list[Mention]:
                 ]
             if f.subject == "items":
                 names += [(w, "items", r) for w in ("outputs", "answers", "responses")]
+    names = list({(a, b, id(r)): (a, b, r) for a, b, r in names}.values())
     names.sort(key=lambda n: -len(n[0]))
-    for r in records:  # slices and ranges by their defining words, before shorter names
-        for f in r.facts:
-            if any(x.subject == f.subject and x.record is r for x in found):
-                continue
-            where = subjects.find(text, f.subject, taken)
-            if where is not None:
-                taken.append(where)
-                found.append(Mention(f.subject, *where, r))
-    for alias, subject, record in names:
-        pattern = rf"(?<![\w]){re.escape(alias)}(?![\w])"
-        if (len(alias) <= 2 and not alias.isdigit()) or alias.casefold() in FUNCTION_WORDS:
-            pattern = rf"(?<=['\"‘“`]){re.escape(alias)}(?=['\"’”`])"  # only when quoted
-        for m in re.finditer(pattern, text, re.I):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(Mention(subject, m.start(), m.end(), record))
-    return sorted(found, key=lambda m: m.start)
+    if len(_SEEN) > 32:
+        _SEEN.clear()
+    _SEEN[key] = (list(records), (names, slotted))
+    return names, slotted
+
+
+@functools.lru_cache(maxsize=65536)
+def _aliases(subject: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(aliases(subject)))
 
 
 def primary(record: Evidence, subject: str, hint: str | None = None) -> str | None:

@@ -20,7 +20,9 @@ from agent.grounding.evidence import Evidence
 from agent.grounding.judged import read_judgements
 from agent.grounding.judgements import JudgementClaim
 from agent.grounding.mentions import (
+    GENERIC,
     LABELS,
+    Mention,
     digits,
     mentions,
     negated,
@@ -222,6 +224,7 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
             ms = [x for x in ms if not x.subject.startswith("layer ")]
             prose = S.FIRST_TOP.sub(lambda z: " " * len(z.group()), prose)
     read_relations(out, text, prose, ms, record_of, used, label_spans, answers, label_dir, edits)
+    _elided(out, prose, ms)
     # --- numbers: counts and values
     pairs = paired(text, ms)
     for m in S.NUM.finditer(text):
@@ -240,3 +243,27 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
         owner = pairs.get(m.start())
         read_number(out, text, m, [owner] if owner else ms, records, record_of, prose)
     return out
+
+
+_SO_DID = re.compile(
+    r"\b(?:so (?:did|does|do)|as (?:did|does|do)|likewise|did too|does too|too)\b", re.I
+)
+
+
+def _elided(out: Reading, prose: str, ms: list[Mention]) -> None:
+    """ "'no' pushed towards No, and so did 'milk'": the sign claim again, of the subject
+    named after "so did" (which is then checked, not skipped)."""
+    so = _SO_DID.search(prose)
+    signs = [c for c in out.claims if isinstance(c, C.SignClaim)]
+    if so is None or not signs:
+        return
+    said = {c.subject for c in signs}
+    for x in ms:
+        if x.subject in said or x.subject.casefold() in GENERIC:
+            continue
+        if x.start > so.start() or (so.group(0).casefold().endswith("too") and x.end <= so.start()):
+            base = signs[-1]
+            out.claims.append(
+                base.model_copy(update={"subject": x.subject, "evidence": x.record.id})
+            )
+            said.add(x.subject)

@@ -19,7 +19,12 @@ _QUOTED = re.compile(
 )
 _LAYER = re.compile(r"\blayers?\s+(\d+)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])([+\-−]?\d+(?:\.\d+)?)(\s*%)?(?![\w])")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘`]\S|[(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s*\n\s*|(?<=[.!?])\s+(?=[\"'“‘`]\S|[(\[]?[A-Z0-9])")
+# "… for the rest. readscr and mathscr …": a sentence may start with a lower-case column.
+_LOWER_START = re.compile(r"(?<=[a-z0-9%)\]]\.)\s+(?=[a-z])")
+_ABBREVIATIONS = frozenset(
+    ["vs", "cf", "al", "eg", "ie", "e.g", "i.e", "approx", "etc", "no", "p", "fig", "resp"]
+)
 # Fact lines run together on one line ("… = 0.12 - [E4] 'x' …") are separate claims.
 _INLINE_BULLET = re.compile(r"\s+(?=[-•*]\s+(?:\[\s*E\d+|['\"‘“]))")
 
@@ -27,9 +32,12 @@ _INLINE_BULLET = re.compile(r"\s+(?=[-•*]\s+(?:\[\s*E\d+|['\"‘“]))")
 def split_sentences(text: str) -> list[str]:
     """Sentences of ``text``; a citation after the full stop stays with its sentence."""
     pieces: list[str] = []
-    for paragraph in re.split(r"\n\s*\n|\n(?=\s*[-*•]\s)", text.strip()):
+    for paragraph in _paragraphs(text):
         for piece in (
-            p for part in _SENTENCE_END.split(paragraph.strip()) for p in _INLINE_BULLET.split(part)
+            p
+            for part in _SENTENCE_END.split(paragraph.strip())
+            for lower in _lower_split(part)
+            for p in _INLINE_BULLET.split(lower)
         ):
             piece = piece.strip()
             if not piece:
@@ -42,6 +50,35 @@ def split_sentences(text: str) -> list[str]:
                     continue
             pieces.append(piece)
     return pieces
+
+
+_BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s")
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blocks of lines: a blank line ends one, and a bullet is one by itself (with its
+    indented continuation lines)."""
+    out: list[list[str]] = [[]]
+    bullet = False
+    for line in text.strip().splitlines():
+        starts = bool(_BULLET.match(line))
+        if not line.strip() or starts or (bullet and not line.startswith((" ", "\t"))):
+            out.append([])
+        bullet = starts or (bullet and line.startswith((" ", "\t")))
+        if line.strip():
+            out[-1].append(line.strip())
+    return [" ".join(block) for block in out if block]
+
+
+def _lower_split(part: str) -> list[str]:
+    out: list[str] = []
+    for piece in _LOWER_START.split(part):
+        last = out[-1].rstrip(".").rsplit(None, 1)[-1].casefold() if out else ""
+        if out and (last in _ABBREVIATIONS or len(last) == 1):
+            out[-1] = f"{out[-1]} {piece}"  # "e.g. north", "vs. south": one sentence
+        else:
+            out.append(piece)
+    return out
 
 
 def citations(sentence: str) -> list[str]:

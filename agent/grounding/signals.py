@@ -106,7 +106,8 @@ ORD = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "runn
 TOP_DOWN = re.compile(
     r"\b(?:most|strongest|biggest|largest|hardest|greatest)\s+(?:\w+ly\s+)?"
     r"(?:oppos\w*|against|away|lower\w*|reduc\w*|decreas\w*|hurt\w*|weaken\w*|"
-    r"negative(?=\s+(?:attribution|score|effect|contribution|push|pull)))|"
+    r"negative(?=\s+(?:attribution|score|effect|contribution|contributor|push|pull|word|token|"
+    r"term|feature|influence|one)))|"
     r"\b(?:oppos\w*|against|away|lower\w*|reduc\w*|decreas\w*|hurt\w*|weaken\w*)\b"
     r"[^.;,]{0,30}?\b(?:the )?(?:most|hardest|strongest)\b",
     re.I,

@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from agent.grounding.evidence import Evidence, Ledger  # noqa: E402
-from agent.usecases.verify import load_evidence, verify_text  # noqa: E402
+from agent.grounding.evidence import Evidence, Ledger
+from agent.usecases.verify import load_evidence, verify_text
 
 EVIDENCE = Path(__file__).with_name("verify_cases") / "evidence"
 
@@ -55,7 +55,7 @@ def ledger(n: int = 50) -> Ledger:
 def sentences(led: Ledger, n: int, seed: int = 0) -> list[str]:
     rng = random.Random(seed)
     records = list(led)
-    out = []
+    out: list[Evidence] = []
     while len(out) < n:
         r = rng.choice(records)
         if len(r.facts) < 2:

@@ -44,14 +44,16 @@ AUDIT = Ledger([
                                ("team = beta", "refusal_rate", 0.09),
                                ("team", "refusal_rate_cramers_v", 0.27),
                                ("team", "length_eta_squared", 0.02)]),
-    rec("E3", "audit_groups", [("group = A", "refusal_rate", 0.3), ("group = B", "refusal_rate", 0)]),
+    rec("E3", "audit_groups", [("group = A", "refusal_rate", 0.3),
+                               ("group = B", "refusal_rate", 0)]),
 ])  # fmt: skip
 MODEL = Ledger([
     rec("E1", "attribute", [("no", "attribution", 0.42), ("milk", "attribution", -0.91),
                             ("left", "attribution", 0.12), ("Is", "attribution", -0.3)],
         answer="No"),
     rec("E2", "confidence", [("No", "probability", 0.55), ("Yes", "probability", 0.30),
-                             ("answer", "log_prob", -0.6), ("answer", "mean_token_probability", 0.55)],
+                             ("answer", "log_prob", -0.6),
+                             ("answer", "mean_token_probability", 0.55)],
         answer="No", decision=True),
     rec("E3", "what_if", [("remove 'great'", "answer_changed", 0),
                           ("remove 'great'", "log_prob_change", -0.4)],

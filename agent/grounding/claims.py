@@ -195,7 +195,10 @@ class RankClaim(_Claim):
         f = _fact(record, self.subject, self.quantity)
         if isinstance(f, str):
             return f
-        size = (lambda x: abs(x.value)) if self.by_size else (lambda x: x.value)
+
+        def size(x: Fact) -> float:
+            return abs(x.value) if self.by_size else x.value
+
         ranked = sorted(_kind(record, self.quantity), key=size, reverse=not self.lowest)
         if len(ranked) < 2:
             return f"{record.id} compares no subjects by {words(self.quantity)}"

@@ -119,7 +119,7 @@ def read_judgements(
         word, mod = m.group("word").casefold(), (m.group("mod") or "").strip().casefold()
         low = word.startswith(("unsure", "uncertain", "hesitant", "guess", "doubt", "low"))
         low = low or word == "confidence is low"
-        level: ConfidenceLevel = (
+        clevel: ConfidenceLevel = (
             "unsure"
             if low
             else "fairly"
@@ -127,14 +127,14 @@ def read_judgements(
             else "confident"
         )
         neg = (mod in ("not", "n't", "only") and not low) or negated(text, m.start())
-        if mod == "only" and level == "confident":
-            level, neg = "confident", True
+        if mod == "only" and clevel == "confident":
+            neg = True
         claims.append(
             ConfidenceClaim(
                 evidence=conf[0].id,
                 subject=fact.subject,
                 quantity=fact.quantity,
-                level=level,
+                level=clevel,
                 negated=neg,
             )
         )

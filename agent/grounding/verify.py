@@ -38,14 +38,11 @@ from agent.grounding.judgements import Present
 from agent.grounding.mentions import GENERIC, LABELS, digits, mentions
 from agent.grounding.outcome import ClaimCheck, Outcome, clauses, facts_checked, outcome_of
 from agent.grounding.reading import read
-from agent.grounding.sentences import (
-    CITATION,
-    bare_prose,
-    citations,
-    named_subjects,
-    split_sentences,
-)
-from agent.grounding.sentences import numbers as numbers  # re-exported for callers
+from agent.grounding.sentences import CITATION, citations
+from agent.grounding.sentences import bare_prose as bare_prose  # re-exported for callers
+from agent.grounding.sentences import named_subjects as named_subjects
+from agent.grounding.sentences import numbers as numbers
+from agent.grounding.sentences import split_sentences as split_sentences
 from agent.grounding.written import templated_answer
 
 Verdict = Literal["supported", "unsupported", "no_claim"]
@@ -213,7 +210,7 @@ def _check_whole(sentence: str, ledger: Ledger, cite: bool) -> SentenceCheck:
         if subject.casefold() not in text and subject.casefold().strip(" .") not in labels:
             reasons.append(f"names {subject!r}, which the cited evidence does not contain")
     reasons += [f"could not check {what}" for what in reading.unread]
-    checks = []
+    checks: list[tuple[Any, Check]] = []
     for claim in reading.claims:
         check = claim.verdict(ledger)
         if not check.holds:

@@ -28,26 +28,60 @@ TOOL_FILES: dict[str, list[tuple[str, dict[str, object]]]] = {
     ],
     "question_whatif": [
         ("attribute", {"text": "Is the Pacific larger than the Atlantic? Answer yes or no."}),
-        ("what_if", {"text": "Is the Pacific larger than the Atlantic? Answer yes or no.",
-                     "remove": ["larger"], "replace": {"Pacific": "Arctic"}}),
+        (
+            "what_if",
+            {
+                "text": "Is the Pacific larger than the Atlantic? Answer yes or no.",
+                "remove": ["larger"],
+                "replace": {"Pacific": "Arctic"},
+            },
+        ),
         ("confidence", {"text": "Is the Pacific larger than the Atlantic? Answer yes or no."}),
     ],
     "review_lens": [
         ("logit_lens", {"text": "The service was slow and the food arrived cold."}),
-        ("what_if", {"text": "The service was slow and the food arrived cold.",
-                     "remove": ["cold"], "replace": {"slow": "quick"}}),
-        ("attribute", {"text": "The service was slow and the food arrived cold.",
-                       "method": "integrated_gradients"}),
+        (
+            "what_if",
+            {
+                "text": "The service was slow and the food arrived cold.",
+                "remove": ["cold"],
+                "replace": {"slow": "quick"},
+            },
+        ),
+        (
+            "attribute",
+            {
+                "text": "The service was slow and the food arrived cold.",
+                "method": "integrated_gradients",
+            },
+        ),
     ],
     "probe_sentiment": [
-        ("probe", {"texts": [
-            "I loved every minute of it.", "What a wonderful day.", "This is great news.",
-            "The staff were kind and helpful.", "Brilliant, I would go again.",
-            "A delightful little film.", "Superb value for money.", "I am thrilled with it.",
-            "I hated every minute of it.", "What an awful day.", "This is terrible news.",
-            "The staff were rude and useless.", "Dreadful, never again.",
-            "A tedious little film.", "Poor value for money.", "I am furious about it."],
-            "labels": ["positive"] * 8 + ["negative"] * 8, "folds": 4}),
+        (
+            "probe",
+            {
+                "texts": [
+                    "I loved every minute of it.",
+                    "What a wonderful day.",
+                    "This is great news.",
+                    "The staff were kind and helpful.",
+                    "Brilliant, I would go again.",
+                    "A delightful little film.",
+                    "Superb value for money.",
+                    "I am thrilled with it.",
+                    "I hated every minute of it.",
+                    "What an awful day.",
+                    "This is terrible news.",
+                    "The staff were rude and useless.",
+                    "Dreadful, never again.",
+                    "A tedious little film.",
+                    "Poor value for money.",
+                    "I am furious about it.",
+                ],
+                "labels": ["positive"] * 8 + ["negative"] * 8,
+                "folds": 4,
+            },
+        ),
         ("confidence", {"text": "A delightful little film."}),
     ],
 }
@@ -82,13 +116,36 @@ def audit_file() -> None:
         team = ("north", "south", "east")[i % 3]
         refuse = rng.random() < {"north": 0.08, "south": 0.25, "east": 0.12}[team]
         words = rng.randint(6, 30) + (8 if team == "east" else 0)
-        text = ("I'm sorry, but I can't help with that request."
-                if refuse else " ".join(rng.choice(
-                    ["the", "order", "ships", "within", "three", "days", "refund", "is",
-                     "available", "for", "items", "returned", "unopened", "and", "late"])
-                    for _ in range(words)).capitalize() + ".")
-        rows.append({"id": f"q{i}", "output": text, "team": team,
-                     "prompt": f"Customer question {i}"})
+        text = (
+            "I'm sorry, but I can't help with that request."
+            if refuse
+            else " ".join(
+                rng.choice(
+                    [
+                        "the",
+                        "order",
+                        "ships",
+                        "within",
+                        "three",
+                        "days",
+                        "refund",
+                        "is",
+                        "available",
+                        "for",
+                        "items",
+                        "returned",
+                        "unopened",
+                        "and",
+                        "late",
+                    ]
+                )
+                for _ in range(words)
+            ).capitalize()
+            + "."
+        )
+        rows.append(
+            {"id": f"q{i}", "output": text, "team": team, "prompt": f"Customer question {i}"}
+        )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "outputs.jsonl"
         path.write_text("\n".join(json.dumps(r) for r in rows))

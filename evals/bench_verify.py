@@ -45,7 +45,7 @@ def ledger(n: int = 50) -> Ledger:
     records: list[Evidence] = []
     for path in sorted(EVIDENCE.glob("*.json")):
         records += list(load_evidence(path.read_text("utf-8")))
-    out = []
+    out: list[Evidence] = []
     for i in range(n):
         r = records[i % len(records)]
         out.append(r.model_copy(update={"id": f"E{i + 1}"}))
@@ -55,7 +55,7 @@ def ledger(n: int = 50) -> Ledger:
 def sentences(led: Ledger, n: int, seed: int = 0) -> list[str]:
     rng = random.Random(seed)
     records = list(led)
-    out: list[Evidence] = []
+    out: list[str] = []
     while len(out) < n:
         r = rng.choice(records)
         if len(r.facts) < 2:

@@ -42,7 +42,8 @@ CONFIDENCE_WORDS = re.compile(
     r"(?<!how )(?<!whether )\b(?P<mod>(?:very|highly|quite|fairly|moderately|somewhat|"
     r"reasonably|only|not|n't|rather|pretty)\s+)?"
     r"(?P<word>confident(?:ly)?|sure|certain(?:ty)?|unsure|uncertain(?:ty)?|hesitant|"
-    r"guessing|guessed|guesses|low confidence|high confidence|confidence is (?:high|low))\b",
+    r"guessing|guessed|guesses|low confidence|high confidence|confidence is (?:high|low)|"
+    r"with (?:high |great |full |little |low )?confidence)\b",
     re.I,
 )
 EXTREME_WORDS = re.compile(
@@ -55,6 +56,15 @@ JUDGE = re.compile(
     r"hesitant|guessing|guessed|never|always|reliabl[ey]|robust(?:ly)?|accurate(?:ly)?)\b",
     re.I,
 )
+
+
+def judges(prose: str) -> bool:
+    """Whether the prose holds a judgement word any reader here reads (strength,
+    confidence, never/always/none) or that no measure backs."""
+    return any(p.search(prose) for p in (JUDGE, STRENGTH_WORDS, CONFIDENCE_WORDS, _NONE_OF))
+
+
+_NONE_OF = re.compile(r"\b(?:none of|no one|nobody|every one of|all of the)\b", re.I)
 
 
 def _level(word: str) -> Level:
@@ -81,8 +91,13 @@ def read_judgements(
         if f.subject == x.subject and strength(f) is not None
     ]
     for m in STRENGTH_WORDS.finditer(text):
-        if m.group("level") and m.group("noun").casefold().startswith("effect") and not measured:
-            continue  # "a small effect" on an attribution: the value reader's
+        signed = any(
+            f.quantity in ("attribution", "log_prob_change") and f.subject == x.subject
+            for x in ms
+            for f in x.record.facts
+        )
+        if m.group("level") and m.group("noun").casefold().startswith("effect") and signed:
+            continue  # "a small effect" of a word: the attribution reader's
         facts = _closest(measured, m.start(), text)
         if not facts:
             unread.append(f"the judgement {m.group(0)!r}, which no association measure backs")
@@ -118,7 +133,7 @@ def read_judgements(
             continue
         word, mod = m.group("word").casefold(), (m.group("mod") or "").strip().casefold()
         low = word.startswith(("unsure", "uncertain", "hesitant", "guess", "doubt", "low"))
-        low = low or word == "confidence is low"
+        low = low or word == "confidence is low" or bool(re.search(r"\b(?:little|low)\b", word))
         clevel: ConfidenceLevel = (
             "unsure"
             if low

@@ -87,3 +87,35 @@ def facts_checked(claim: dict[str, object], ledger: Ledger) -> list[str]:
             f"{rid}: {f.subject} {f.quantity} = {f.value:.4g}{' ' + f.unit if f.unit else ''}"
         )
     return out[:12]
+
+
+#: Sentences about the text itself ("Here is a summary", "Let's turn to the probe",
+#: "Below, each finding cites its record"): the closed class of words that open discourse.
+_META = re.compile(
+    r"^\W*(?:here(?:'s| is| are)|let(?:'s| us| me)|below\b|above\b|next\b|first\b|finally\b|"
+    r"now\b|the following|what follows|to (?:recap|summari[sz]e|sum up|conclude)|in summary|"
+    r"in short|overall,|summary\b|i(?:'ll| will| have| looked)|we(?:'ll| will| now| turn| look)|"
+    r"this (?:section|report|summary|note|answer)|these (?:are|findings)|with that|so,|"
+    r"(?:key )?findings?:|notes?:|details?\b)",
+    re.I,
+)
+
+
+_META_ANYWHERE = re.compile(
+    r"\b(?:(?:are|is) (?:summari[sz]ed|shown|listed|given|described) (?:below|above|here)|"
+    r"as follows|in turn|in the next (?:section|paragraph)s?)\b",
+    re.I,
+)
+
+
+def framing(sentence: str) -> bool:
+    """A sentence that claims nothing: it is about the text itself (it opens, orders or
+    closes the discourse), a heading, or a few words without a verb of its own."""
+    text = re.sub(r"^[#>*\-\s]+|\*\*", "", sentence).strip()
+    heading = ":" in text and len(text.split()) <= 8 and not re.search(r"\d", text)
+    return (
+        bool(_META.match(text) or _META_ANYWHERE.search(text))
+        or heading
+        or text.endswith(":")
+        or len(text.split()) <= 3
+    )

@@ -160,8 +160,11 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
             used.update(range(m.start(), m.end()))
         else:
             out.unread.append(f"a p-value ({m.group(0)}) of nothing the cited facts test")
+    stated_level = None
     for lv in re.finditer(r"\b(?:at|below)?\s*the\s+(\d+(?:\.\d+)?)\s*(%)?\s*level\b", text, re.I):
         used.update(range(lv.start(), lv.end()))  # "significant at the 5% level": a threshold
+        level = float(lv.group(1)) / (100 if lv.group(2) or float(lv.group(1)) > 1 else 1)
+        stated_level = level if 0 < level <= 1 else None
     for m in S.SIGNIF.finditer(prose):
         subj = tested_subject(ms, records)
         if subj is None:
@@ -182,6 +185,8 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
                     evidence=record_of(each).id,
                     subject=each,
                     highly=bool(m.group(1)) and "statist" not in word,
+                    below=stated_level,
+                    quantity=_p_named(record_of(each), each, text),
                     negated=neg,
                 )
             )
@@ -243,6 +248,15 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
         owner = pairs.get(m.start())
         read_number(out, text, m, [owner] if owner else ms, records, record_of, prose)
     return out
+
+
+def _p_named(record: Evidence, subject: str, text: str) -> str | None:
+    """The p-value the sentence names when the subject has several ("the refusal gap is
+    significant": refusal_rate_p_adjusted, not length_p_adjusted)."""
+    ps = [f.quantity for f in record.facts if f.subject == subject and "p_adjusted" in f.quantity]
+    low = text.casefold()
+    named = [q for q in ps if (w := q.split("_")[0]) != "p" and len(w) >= 5 and w[:5] in low]
+    return named[0] if len(named) == 1 else None
 
 
 _SO_DID = re.compile(

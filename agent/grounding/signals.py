@@ -120,7 +120,7 @@ CAUSE = re.compile(
 )
 CHANGED = re.compile(
     r"\b(chang\w*|flip\w*|switch\w*|alter\w*|revers\w*|turn\w* into|"
-    r"(?:a )?different answer)\b",
+    r"(?:a )?different (?:answer|reply|response|output|label|prediction|verdict))\b",
     re.I,
 )
 KEPT = re.compile(

@@ -33,10 +33,17 @@ from pydantic import BaseModel, Field, model_validator
 from agent.grounding import signals as S
 from agent.grounding.claims import Check, Claim
 from agent.grounding.evidence import Evidence, Ledger
-from agent.grounding.judged import JUDGE
+from agent.grounding.judged import judges
 from agent.grounding.judgements import Present
 from agent.grounding.mentions import GENERIC, LABELS, digits, mentions
-from agent.grounding.outcome import ClaimCheck, Outcome, clauses, facts_checked, outcome_of
+from agent.grounding.outcome import (
+    ClaimCheck,
+    Outcome,
+    clauses,
+    facts_checked,
+    framing,
+    outcome_of,
+)
 from agent.grounding.reading import read
 from agent.grounding.sentences import CITATION, citations
 from agent.grounding.sentences import bare_prose as bare_prose  # re-exported for callers
@@ -186,8 +193,12 @@ def _check_whole(sentence: str, ledger: Ledger, cite: bool) -> SentenceCheck:
     prose = bare_prose(sentence)
     signals = _signals(prose)
     judgement = _JUDGEMENT.search(prose)
-    if not (signals or subjects or judgement or JUDGE.search(prose)):
-        return SentenceCheck(text=sentence, verdict="no_claim", outcome="no_claim", citations=cited)
+    if not (signals or subjects or judgement or judges(prose)):
+        if framing(sentence):
+            return SentenceCheck(text=sentence, verdict="no_claim", outcome="no_claim",
+                                 citations=cited)  # fmt: skip
+        return _done(sentence, cited, ["could not read a claim in what it states (no number, "
+                                       "subject or measure to check)"], [], ledger)  # fmt: skip
     if judgement:
         return _done(sentence, cited, [f"judges the model ({judgement.group(0)!r}), which no "
                                        "evidence measures"], [], ledger)  # fmt: skip

@@ -104,6 +104,17 @@ def _range_phrases(col: str, val: str) -> list[str]:
     return out
 
 
+#: Tokens people name in words ("the full stop pushed it away").
+_PUNCTUATION = {
+    ".": ["full stop", "final full stop", "period", "the dot"],
+    "?": ["question mark"],
+    "!": ["exclamation mark"],
+    ",": ["comma"],
+    ":": ["colon"],
+    ";": ["semicolon"],
+}
+
+
 def aliases(subject: str) -> list[str]:
     out = [subject]
     if "_" in subject:  # a column "annual_income": also "annual income"
@@ -138,6 +149,7 @@ def aliases(subject: str) -> list[str]:
                     for c, _, v in (part.partition(" = ") for part in subject.split(" & "))
                 )
             )
+    out += _PUNCTUATION.get(subject.strip(), [])
     out += [a or b for a, b in re.findall(r"\"([^\"]+)\"|'([^']+)'", subject)]  # edit: the word
     return [a for a in out if a.strip()]
 
@@ -149,6 +161,12 @@ def mentions(text: str, records: list[Evidence]) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     names, slotted = _names(records)
     low = text.casefold()
+    answered = {
+        str(r.data.get(k)).strip().strip(".")
+        for r in records
+        for k in ("answer", "original_answer")
+        if r.data.get(k)
+    }
     for subject, r in slotted:  # slices and ranges by their defining words, first
         where = subjects.find(text, subject, taken)
         if where is not None:
@@ -161,7 +179,10 @@ def mentions(text: str, records: list[Evidence]) -> list[Mention]:
         if not flags and alias not in text:
             continue
         pattern = rf"(?<![\w]){re.escape(alias)}(?![\w])"
-        if (len(alias) <= 2 and not alias.isdigit()) or alias.casefold() in FUNCTION_WORDS:
+        said = not flags and alias in answered  # "the model answered No": the answer's name
+        if not said and (
+            (len(alias) <= 2 and not alias.isdigit()) or alias.casefold() in FUNCTION_WORDS
+        ):
             pattern = rf"(?<=['\"‘“`]){re.escape(alias)}(?=['\"’”`])"  # only when quoted
         for m in re.finditer(pattern, text, flags):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -204,7 +225,7 @@ def _names(records: list[Evidence]) -> _Names:
             if f.subject == "items":
                 names += [(w, "items", r) for w in ("outputs", "answers", "responses")]
     names = list({(a, b, id(r)): (a, b, r) for a, b, r in names}.values())
-    names.sort(key=lambda n: -len(n[0]))
+    names.sort(key=lambda n: (-len(n[0]), n[0].casefold() != n[1].casefold()))
     if len(_SEEN) > 32:
         _SEEN.clear()
     _SEEN[key] = (list(records), (names, slotted))
@@ -244,6 +265,9 @@ def hint(text: str, record: Evidence) -> str | None:
         ("difference", r"\b(differen\w*|gap|points? (?:higher|lower|more|less))\b"),
         ("rows", r"\brows?\b|\bn\s*="),
         ("log_prob", r"\blog[- ]?prob"),
+        ("mean_token_probability", r"geometric mean|mean token|average token|per[- ]token"),
+        ("share_of_options", r"\b(?:share|of the probability given)\b"),
+        ("probability", r"\bp\b|probabilit\w*|\blikel\w*|\bchance"),
         ("entropy", r"\bentropy\b"),
         ("probe_accuracy", r"\bprobe\b(?!.*\bcontrol\b)"),
         ("control_accuracy", r"\bcontrol\b"),

@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from agent.grounding.reading import Reading
 
 
+#: "Removing 'acting' hurt": an occlusion phrased as the removal, whose effect is the
+#: opposite of the word's own.
+_REMOVING = re.compile(
+    r"\b(?:remov\w*|delet\w*|dropp?\w*|blank\w*(?: out)?|mask\w*|occlud\w*|tak\w+ out|"
+    r"without|leav\w* out|cutting)\s+(?:the (?:word|token) )?['\"‘“]?$",
+    re.I,
+)
 _ABSOLUTE = re.compile(
     r"\b(?:in absolute (?:terms|value)|in magnitude|by (?:magnitude|size)|"
     r"absolute(?: value)?|regardless of (?:sign|direction))\b",
@@ -206,6 +213,20 @@ def read_relations(
             continue
         r = record_of(who.subject)
         sq = signed(r, who.subject)
+        if sq is None and edits and who.subject.casefold() in ("original answer", "answer"):
+            # "the edit made the original answer less likely": the edit's effect on it
+            e = edits[0]
+            edit = next(f.subject for f in e.facts if f.quantity == "log_prob_change")
+            out.claims.append(
+                C.SignClaim(
+                    evidence=e.id,
+                    subject=edit,
+                    quantity="log_prob_change",
+                    direction=direction,
+                    negated=negated(prose, at),
+                )
+            )
+            continue
         if sq is None:
             if direction != "none" and any(c.kind in ("compare", "rank") for c in out.claims):
                 continue  # "higher"/"lower" already read as a comparison or rank
@@ -223,6 +244,8 @@ def read_relations(
                 and "no " not in prose[at : at + 4].lower()
             )
         )
+        if sq == "attribution" and direction != "none" and _REMOVING.search(text[: who.start]):
+            direction = "up" if direction == "down" else "down"  # removing it hurt: it helped
         out.claims.append(
             C.SignClaim(
                 evidence=r.id, subject=who.subject, quantity=sq, direction=direction, negated=neg

@@ -189,6 +189,8 @@ def check_sentence(sentence: str, ledger: Ledger, *, cite: bool = True) -> Sente
 
 def _check_whole(sentence: str, ledger: Ledger, cite: bool) -> SentenceCheck:
     cited = citations(sentence)
+    if sentence.rstrip().endswith(":") and not re.search(r"\d", sentence):
+        return SentenceCheck(text=sentence, verdict="no_claim", outcome="no_claim", citations=cited)
     subjects = named_subjects(sentence)
     prose = bare_prose(sentence)
     signals = _signals(prose)

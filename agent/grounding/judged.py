@@ -178,7 +178,7 @@ def read_judgements(
         if claim is not None:
             claims.append(claim)
             spans.append((m.start(), m.end()))
-        elif m.group("zero") or m.group(0).casefold() == "always":
+        elif m.group(0).casefold() in ("never", "always"):
             unread.append(f"{m.group(0)!r}, which no rate or count was read for")
     return claims, unread, spans
 

@@ -222,8 +222,18 @@ def _names(records: list[Evidence]) -> _Names:
                 names += [
                     (w, f.subject, r) for w in ("the file", "the dataset", "the table", "the data")
                 ]
+            if f.subject == "original answer":
+                names += [(f"original {w}", f.subject, r) for w in ("reply", "output", "response")]
             if f.subject == "items":
                 names += [(w, "items", r) for w in ("outputs", "answers", "responses")]
+    for r in records:  # "the last layer", "the final layer", "the first layer"
+        layers = sorted((int(f.subject.split()[1]), f.subject) for f in r.facts
+                        if re.fullmatch(r"layer \d+", f.subject))  # fmt: skip
+        if len(layers) >= 2:
+            names += [
+                (f"{w} layer", layers[-1][1], r) for w in ("the last", "the final", "the top")
+            ]
+            names += [(f"{w} layer", layers[0][1], r) for w in ("the first", "the bottom")]
     names = list({(a, b, id(r)): (a, b, r) for a, b, r in names}.values())
     names.sort(key=lambda n: (-len(n[0]), n[0].casefold() != n[1].casefold()))
     if len(_SEEN) > 32:
@@ -264,6 +274,7 @@ def hint(text: str, record: Evidence) -> str | None:
         ("rest_", r"\b(rest|others?|elsewhere|everyone else)\b"),
         ("difference", r"\b(differen\w*|gap|points? (?:higher|lower|more|less))\b"),
         ("rows", r"\brows?\b|\bn\s*="),
+        ("p_adjusted", r"\badjusted p|\bp[- ]?values?\b|\bp\b"),
         ("log_prob", r"\blog[- ]?prob"),
         ("mean_token_probability", r"geometric mean|mean token|average token|per[- ]token"),
         ("share_of_options", r"\b(?:share|of the probability given)\b"),

@@ -142,7 +142,7 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
         subj = tested_subject(ms, records)
         if subj is not None:
             op, value = m.group(1), float(m.group(2))
-            if op == "=":
+            if op.casefold() in ("=", "of", "is", "was", "at", ""):
                 dec = len(m.group(2).split(".")[1]) if "." in m.group(2) else 0
                 out.claims.append(
                     C.ValueClaim(
@@ -167,6 +167,23 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
         stated_level = level if 0 < level <= 1 else None
     for m in S.SIGNIF.finditer(prose):
         subj = tested_subject(ms, records)
+        every_one = _QUANTIFIED.search(prose[: m.start()])
+        if subj is None and every_one is not None:
+            # "none of the three drivers is significant", "every driver listed is significant"
+            for r in records:
+                for f in r.facts:
+                    if f.quantity == "p_adjusted" or f.quantity.endswith("_p_adjusted"):
+                        none = every_one.group(0).casefold().startswith(("none", "no "))
+                        word = m.group(0).casefold()
+                        neg = none != (
+                            negated(prose, m.start()) or word.startswith(("insig", "non"))
+                        )
+                        out.claims.append(
+                            C.SignificanceClaim(
+                                evidence=r.id, subject=f.subject, quantity=f.quantity, negated=neg
+                            )
+                        )
+            continue
         if subj is None:
             out.unread.append("a significance verdict on nothing the cited facts test")
             continue
@@ -248,6 +265,14 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
         owner = pairs.get(m.start())
         read_number(out, text, m, [owner] if owner else ms, records, record_of, prose)
     return out
+
+
+_QUANTIFIED = re.compile(
+    r"\b(?:all|every|each|none|no)\b(?:\s+(?:of\s+)?(?:the\s+)?(?:\d+\s+)?)?"
+    r"(?:drivers?|columns?|features?|variables?|predictors?|groups?|tests?|differences?|"
+    r"associations?|of them|listed)\b",
+    re.I,
+)
 
 
 def _p_named(record: Evidence, subject: str, text: str) -> str | None:

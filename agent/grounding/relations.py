@@ -14,6 +14,7 @@ from agent.grounding import claims as C
 from agent.grounding import signals as S
 from agent.grounding.evidence import Evidence
 from agent.grounding.mentions import LABELS, Mention, hint, nearest, negated, primary, signed
+from agent.grounding.units import is_fraction
 
 if TYPE_CHECKING:
     from agent.grounding.reading import Reading
@@ -67,6 +68,11 @@ def read_relations(
             left = next(x for x in before if x.subject != before[-1].subject)
             right = before[-1]  # "'Eiffel' and 'Statue' mattered about equally"
         if left is None or right is None:
+            share = _share(trig, ms, text)
+            if share is not None:  # "half of the Improved values are missing": a share
+                out.claims.append(share)
+                used.update(range(trig.start(), trig.end()))
+                continue
             out.unread.append(f"a comparison ({trig.group(0)!r}) without two subjects")
             continue
         r = record_of(left.subject)
@@ -251,3 +257,26 @@ def read_relations(
                 evidence=r.id, subject=who.subject, quantity=sq, direction=direction, negated=neg
             )
         )
+
+
+_FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25,
+              "one quarter": 0.25}  # fmt: skip
+
+
+def _share(trig: re.Match[str], ms: list[Mention], text: str) -> C.ValueClaim | None:
+    """A fraction word of one subject ("half of the Improved values are missing"): a
+    value claim on that subject's share the sentence's words name."""
+    word = trig.group(0).casefold()
+    if word not in _FRACTIONS or not ms:
+        return None
+    who = nearest(ms, trig.start(), prefer_after=True)
+    if who is None:
+        return None
+    shares = [f for f in who.record.facts if f.subject == who.subject and is_fraction(f)]
+    low = text.casefold()
+    named = [f for f in shares if any(w[:5] in low for w in f.quantity.split("_") if len(w) >= 5)]
+    pick = named or (shares if len(shares) == 1 else [])
+    if len(pick) != 1:
+        return None
+    return C.ValueClaim(evidence=who.record.id, subject=who.subject, quantity=pick[0].quantity,
+                        stated=_FRACTIONS[word], tolerance=0.02)  # fmt: skip

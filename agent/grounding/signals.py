@@ -133,7 +133,11 @@ SIGNIF = re.compile(
     r"(significan\w*|insignificant|non-?significant)\b",
     re.I,
 )
-P = re.compile(r"\bp\s*(?:-?value)?\s*(<|=|≤|<=)\s*(\d*\.\d+|\d+(?:e-?\d+)?)", re.I)
+P = re.compile(
+    r"\b(?:adjusted\s+)?p\s*(?:-?values?)?(?:\s*\(adjusted\))?\s*"
+    r"(<|=|≤|<=|of|is|was|at|(?=\d|\.\d))\s*(\d*\.\d+|\d+(?:e-?\d+)?)",
+    re.I,
+)
 FROM_LAYER = re.compile(
     r"\b(?:from|starting (?:at|from|with)|beginning (?:at|with)|after|by|onwards? from)\s+"
     r"layer\s+(\d+)(?:\s+(?:on|onwards?|and (?:up|above|later|beyond)))?",

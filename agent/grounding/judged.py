@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from agent.grounding.claims import ValueClaim
 from agent.grounding.evidence import Evidence
 from agent.grounding.judgements import (
     AnswerClaim,
@@ -23,7 +24,10 @@ from agent.grounding.judgements import (
 from agent.grounding.mentions import Mention, negated
 from tools.base import Fact
 
-_STRONG = r"strong(?:ly)?|large(?:ly)?|substantial(?:ly)?|high(?:ly)?|tight(?:ly)?|very"
+_STRONG = (
+    r"strong(?:ly)?|large(?:ly)?|substantial(?:ly)?|high(?:ly)?|tight(?:ly)?|very|"
+    r"(?:almost |nearly |near-?)?perfect(?:ly)?"
+)
 _MODERATE = r"moderate(?:ly)?|medium|fair(?:ly)?|reasonabl[ey]|modest(?:ly)?"
 _WEAK = r"weak(?:ly)?|small|slight(?:ly)?|mild(?:ly)?|loose(?:ly)?|low"
 _NEGLIGIBLE = r"negligibl[ey]|barely|hardly|little(?: to no| or no)?|no real|no"
@@ -77,11 +81,11 @@ def _level(word: str) -> Level:
 
 def read_judgements(
     text: str, ms: list[Mention], records: list[Evidence], raw: str | None = None
-) -> tuple[list[JudgementClaim], list[str], list[tuple[int, int]]]:
+) -> tuple[list[JudgementClaim | ValueClaim], list[str], list[tuple[int, int]]]:
     """The judgement claims of a sentence (``text``: its prose, subjects and quoted labels
     blanked; ``raw``: as written, same positions), the judgement words it could not tie
     to a measure, and the spans read (so other readers do not read them again)."""
-    claims: list[JudgementClaim] = []
+    claims: list[JudgementClaim | ValueClaim] = []
     unread: list[str] = []
     spans: list[tuple[int, int]] = []
     measured = [
@@ -173,6 +177,18 @@ def read_judgements(
                 )
             )
             spans.append((m.start(), m.end()))
+    for m in _PERFECT.finditer(text):  # "layer 14 separates them perfectly": accuracy 1
+        if any(m.start() < b and a < m.end() for a, b in spans):
+            continue
+        near = [x for x in ms if any(f.subject == x.subject and "accuracy" in f.quantity
+                                     for f in x.record.facts)]  # fmt: skip
+        for x in {x.subject: x for x in near}.values():
+            q = next(f.quantity for f in x.record.facts
+                     if f.subject == x.subject and "accuracy" in f.quantity)  # fmt: skip
+            claims.append(ValueClaim(evidence=x.record.id, subject=x.subject, quantity=q,
+                                     stated=1.0, tolerance=0.0005))  # fmt: skip
+        if near:
+            spans.append((m.start(), m.end()))
     for m in EXTREME_WORDS.finditer(text):
         claim = _extreme(m, text, ms)
         if claim is not None:
@@ -232,6 +248,7 @@ def _answer_probability(record: Evidence) -> Fact | None:
     return next((f for f in record.facts if f.quantity == "mean_token_probability"), None)
 
 
+_PERFECT = re.compile(r"\bperfect(?:ly)?\b|\b(?:gets|got|get) everything right\b", re.I)
 _ANSWERED = re.compile(
     r"\b(?P<which>original |new |edited )?(?:answered(?: with)?|answers|says|said|"
     r"predict(?:s|ed)|outputs|output(?:ted)?|chose|replie[sd]|respond(?:s|ed)|"

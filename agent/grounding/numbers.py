@@ -16,6 +16,7 @@ from agent.grounding.evidence import Evidence
 from agent.grounding.judgements import GapClaim
 from agent.grounding.mentions import GENERIC, Mention, foreign, hint, nearest, primary
 from agent.grounding.units import is_fraction, is_points
+from tools.base import Fact
 
 if TYPE_CHECKING:
     from agent.grounding.reading import Reading
@@ -99,7 +100,11 @@ def read_number(
         state(r.id, f.subject, f.quantity, abs(stated) if f.value >= 0 else -abs(stated), False)
         return
     window = text[max(0, m.start() - 30) : m.end() + 20]
-    local = hint(window, records[0]) if len(records) == 1 else None
+    if len(records) == 1:
+        local = hint(window, records[0])
+    else:  # an uncited sentence over several records: the quantity of the nearest subject's
+        near = nearest(ms, m.start())
+        local = hint(window, near.record) if near is not None else None
     pool = [
         x
         for x in ms
@@ -109,7 +114,9 @@ def read_number(
     pool = [x for x in pool if x.subject.casefold() not in GENERIC] or pool
     named_foreign = foreign(text, records)
     owners = (
-        [f for f in records[0].facts if f.quantity == local] if local and not named_foreign else []
+        [f for f in records[0].facts if f.quantity == local]
+        if local and not named_foreign and len(records) == 1
+        else []
     )
     if (
         len(owners) == 1
@@ -146,6 +153,13 @@ def read_number(
             state(r.id, f.subject, f.quantity, stated, pct)
             return
         out.unread.append(f"the number {m.group(0).strip()!r}, of nothing named")
+        return
+    edit = _edit_effect(who, records, text, m)
+    if edit is not None:  # "the original reply lost about 4.7 nats under the edit"
+        change, way = edit
+        home = next(r for r in records if change in r.facts)
+        said = way * abs(stated) if way else stated
+        state(home.id, change.subject, change.quantity, said, False)
         return
     r = record_of(who.subject)  # type: ignore[operator]
     q = primary(r, who.subject, local or hint(text, r))
@@ -291,3 +305,32 @@ def _gap(
         )
     )
     return True
+
+
+_CHANGE_BY = re.compile(
+    r"\b(?:lost|loses|fell|falls|dropped|drops|declined|rose|rises|gained|gains|went (?:up|down)|"
+    r"less likely|more likely|by)\b",
+    re.I,
+)
+
+
+def _edit_effect(
+    who: Mention, records: list[Evidence], text: str, m: re.Match[str]
+) -> tuple[Fact, int] | None:
+    """A number about the original answer of a what-if, phrased as the edit's effect
+    ("lost 4.7 nats", "fell by 0.16": the log-probability change, its sign from the verb)
+    or as where it ends ("after the edit it sits at -19.9": the log-probability after)."""
+    if who.subject.casefold() not in ("original answer", "answer"):
+        return None
+    edits = [r for r in records if any(f.quantity == "answer_changed" for f in r.facts)]
+    if not edits:
+        return None
+    facts = {f.quantity: f for f in edits[0].facts if f.quantity != "answer_changed"}
+    clause = text[max(0, m.start() - 60) : m.end() + 40]
+    if _CHANGE_BY.search(clause) and "log_prob_change" in facts:
+        up = re.search(r"\b(?:rose|rises|gained|gains|went up|more likely)\b", clause, re.I)
+        return facts["log_prob_change"], 1 if up else -1
+    if re.search(r"\bafter\b|\bunder the edit\b|\bnow\b", clause, re.I):
+        after = facts.get("log_prob_of_original_answer")
+        return (after, 0) if after is not None else None
+    return None

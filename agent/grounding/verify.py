@@ -34,7 +34,7 @@ from agent.grounding import signals as S
 from agent.grounding.claims import Check, Claim
 from agent.grounding.evidence import Evidence, Ledger
 from agent.grounding.judged import judges
-from agent.grounding.judgements import Present
+from agent.grounding.judgements import Present, strength
 from agent.grounding.mentions import GENERIC, LABELS, digits, mentions
 from agent.grounding.outcome import (
     ClaimCheck,
@@ -195,6 +195,12 @@ def _check_whole(sentence: str, ledger: Ledger, cite: bool) -> SentenceCheck:
     prose = bare_prose(sentence)
     signals = _signals(prose)
     judgement = _JUDGEMENT.search(prose)
+    if (
+        judgement
+        and re.fullmatch(r"perfect\w*", judgement.group(0), re.I)
+        and _measured(sentence, ledger)
+    ):
+        judgement = None  # "layer 14 separates them perfectly": an accuracy of 1, read below
     if not (signals or subjects or judgement or judges(prose)):
         if framing(sentence):
             return SentenceCheck(text=sentence, verdict="no_claim", outcome="no_claim",
@@ -267,6 +273,15 @@ def _done(
             for d, (_, k) in zip(dumped, checks, strict=True)
         ],
     )
+
+
+def _measured(sentence: str, ledger: Ledger) -> bool:
+    """Whether the sentence names a subject with an accuracy or an association measure."""
+    for m in mentions(digits(sentence), list(ledger)):
+        for f in m.record.facts:
+            if f.subject == m.subject and ("accuracy" in f.quantity or strength(f) is not None):
+                return True
+    return False
 
 
 def _names_subject(clause: str, ledger: Ledger) -> bool:

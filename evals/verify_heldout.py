@@ -29,7 +29,8 @@ CASES = Path(__file__).with_name("verify_cases")
 
 def load(which: str) -> tuple[dict[str, Ledger], list[dict[str, object]]]:
     ledgers = {
-        p.stem: load_evidence(p.read_text("utf-8")) for p in sorted((CASES / "evidence").glob("*.json"))
+        p.stem: load_evidence(p.read_text("utf-8"))
+        for p in sorted((CASES / "evidence").glob("*.json"))
     }
     names = ["dev", "heldback"] if which == "all" else [which]
     cases = []

@@ -120,7 +120,10 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
     used: set[int] = set()  # number positions accounted for
 
     def record_of(subject: str) -> Evidence:
-        return by_subject.get(subject, rec)
+        """The record a subject was named from, else the first that has facts of it."""
+        if subject in by_subject:
+            return by_subject[subject]
+        return next((r for r in records if any(f.subject == subject for f in r.facts)), rec)
 
     # --- what-if changes
     edits = [r for r in records if any(f.quantity == "answer_changed" for f in r.facts)]

@@ -30,7 +30,7 @@ _STRONG = (
 )
 _MODERATE = r"moderate(?:ly)?|medium|fair(?:ly)?|reasonabl[ey]|modest(?:ly)?"
 _WEAK = r"weak(?:ly)?|small|slight(?:ly)?|mild(?:ly)?|loose(?:ly)?|low"
-_NEGLIGIBLE = r"negligibl[ey]|barely|hardly|little(?: to no| or no)?|no real|no"
+_NEGLIGIBLE = r"negligibl[ey]|barely|hardly|little(?: to no| or no)?|no real"
 _ASSOC = (
     r"associat\w*|correlat\w*|relat\w*|relationship|link\w*|tied|connect\w*|dependen\w*|"
     r"predict\w*|driver|effect|association"
@@ -39,7 +39,8 @@ STRENGTH_WORDS = re.compile(
     rf"\b(?P<level>{_STRONG}|{_MODERATE}|{_WEAK}|{_NEGLIGIBLE})\s+(?:\w+\s+)?(?P<noun>{_ASSOC})\b"
     rf"|\b(?P<none>unrelated|uncorrelated|independent of|no (?:real )?(?:association|"
     rf"relationship|link|correlation))\b"
-    rf"|\b(?P<bare>associated with|related to|correlated with|linked to|tied to)\b",
+    rf"|\b(?P<bare>associated with|related to|correlated with|linked to|tied to|"
+    rf"depends? on|depended on|varies with|vary with)\b",
     re.I,
 )
 CONFIDENCE_WORDS = re.compile(

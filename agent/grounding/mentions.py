@@ -192,6 +192,28 @@ def mentions(text: str, records: list[Evidence]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
 _Names = tuple[list[tuple[str, str, Evidence]], list[tuple[str, Evidence]]]
 #: The names of the last record lists seen (records kept alive, so ids are not reused).
 _SEEN: dict[tuple[int, ...], tuple[list[Evidence], _Names]] = {}
@@ -230,10 +252,13 @@ def _names(records: list[Evidence]) -> _Names:
         layers = sorted((int(f.subject.split()[1]), f.subject) for f in r.facts
                         if re.fullmatch(r"layer \d+", f.subject))  # fmt: skip
         if len(layers) >= 2:
+            names += [(f"{w} layer", layers[-1][1], r) for w in ("last", "final", "top", "output")]
+            names += [(f"{w} layer", layers[0][1], r) for w in ("bottom", "embedding")]
             names += [
-                (f"{w} layer", layers[-1][1], r) for w in ("the last", "the final", "the top")
+                (f"{_ORDINAL_WORDS[n - 1]} layer", name, r)
+                for n, name in layers
+                if 1 < n <= len(_ORDINAL_WORDS)
             ]
-            names += [(f"{w} layer", layers[0][1], r) for w in ("the first", "the bottom")]
     names = list({(a, b, id(r)): (a, b, r) for a, b, r in names}.values())
     names.sort(key=lambda n: (-len(n[0]), n[0].casefold() != n[1].casefold()))
     if len(_SEEN) > 32:
@@ -271,11 +296,15 @@ def hint(text: str, record: Evidence) -> str | None:
     if stems and len({k.split("_")[0] for k in stems}) == 1:
         return min(stems, key=len)  # "refuses": refusal_rate, not refusal_rate_cramers_v
     cues = [
+        (
+            "difference",
+            r"points? (?:higher|lower|more|less|above|below)|\b(?:above|below) the rest",
+        ),
         ("rest_", r"\b(rest|others?|elsewhere|everyone else)\b"),
         ("difference", r"\b(differen\w*|gap|points? (?:higher|lower|more|less))\b"),
         ("rows", r"\brows?\b|\bn\s*="),
         ("p_adjusted", r"\badjusted p|\bp[- ]?values?\b|\bp\b"),
-        ("log_prob", r"\blog[- ]?prob"),
+        ("log_prob", r"\blog[- ]?(?:prob|p\b)"),
         ("mean_token_probability", r"geometric mean|mean token|average token|per[- ]token"),
         ("share_of_options", r"\b(?:share|of the probability given)\b"),
         ("probability", r"\bp\b|probabilit\w*|\blikel\w*|\bchance"),

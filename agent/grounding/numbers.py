@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from agent.grounding import claims as C
 from agent.grounding import signals as S
@@ -77,6 +77,8 @@ def read_number(
             )
             return
 
+    bound = _bound(text[: m.start()])
+
     def state(record_id: str, subject: str, quantity: str, value: float, percent: bool) -> None:
         """The number as a value claim about one fact, at the precision written."""
         out.claims.append(
@@ -88,6 +90,7 @@ def read_number(
                 tolerance=tol,
                 percent=percent,
                 hedged=hedged,
+                bound=bound,
             )
         )
 
@@ -334,3 +337,18 @@ def _edit_effect(
         after = facts.get("log_prob_of_original_answer")
         return (after, 0) if after is not None else None
     return None
+
+
+_UNDER = re.compile(
+    r"\b(?:under|below|less than|lower than|at most|no more than|smaller than)\s*$|<\s*$", re.I
+)
+_OVER = re.compile(
+    r"\b(?:over|above|more than|greater than|higher than|at least|no less than)\s*$|>\s*$", re.I
+)
+
+
+def _bound(before: str) -> Literal["eq", "le", "ge"]:
+    """ "p is under 0.30": a bound on the value, not the value."""
+    if _UNDER.search(before):
+        return "le"
+    return "ge" if _OVER.search(before) else "eq"

@@ -76,7 +76,7 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
         lambda q: " " * len(q.group()),
         prose,
     )  # quoted phrases are data
-    label_dir = None
+    label_dir = "down" if _OTHER_LABEL.search(prose) else None
     label_spans: list[tuple[int, bool]] = []  # (start, is the answer) of each label named
     for label in sorted(labels, key=len, reverse=True):
         for lm in re.finditer(
@@ -141,7 +141,10 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
             )
             prose = prose[: hit.start()] + " " * (hit.end() - hit.start()) + prose[hit.end() :]
     # --- significance and p-values
-    for m in S.P.finditer(prose):
+    tests = any(
+        "p_adjusted" in f.quantity or f.quantity == "p_value" for r in records for f in r.facts
+    )
+    for m in S.P.finditer(prose if tests else ""):  # no test: "a p of 0.36" is a probability
         subj = tested_subject(ms, records)
         if subj is not None:
             op, value = m.group(1), float(m.group(2))
@@ -178,9 +181,8 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
                     if f.quantity == "p_adjusted" or f.quantity.endswith("_p_adjusted"):
                         none = every_one.group(0).casefold().startswith(("none", "no "))
                         word = m.group(0).casefold()
-                        neg = none != (
-                            negated(prose, m.start()) or word.startswith(("insig", "non"))
-                        )
+                        denied = negated(prose, m.start(), every_one.end())
+                        neg = none != (denied or word.startswith(("insig", "non")))
                         out.claims.append(
                             C.SignificanceClaim(
                                 evidence=r.id, subject=f.subject, quantity=f.quantity, negated=neg
@@ -270,6 +272,10 @@ def read(sentence: str, records: list[Evidence]) -> Reading:
     return out
 
 
+_OTHER_LABEL = re.compile(
+    r"\b(?:towards?|in favou?r of)\s+the\s+(?:other|opposite)\s+(?:label|answer|option|class)\b",
+    re.I,
+)
 _QUANTIFIED = re.compile(
     r"\b(?:all|every|each|none|no)\b(?:\s+(?:of\s+)?(?:the\s+)?(?:\d+\s+)?)?"
     r"(?:drivers?|columns?|features?|variables?|predictors?|groups?|tests?|differences?|"

@@ -77,7 +77,7 @@ def read_relations(
             continue
         r = record_of(left.subject)
         cq = primary(r, left.subject, hint(text, r)) or ""
-        by_size = cq == "answer_changed"  # edits compare by how much they moved the answer
+        by_size = cq == "answer_changed" or bool(_ABSOLUTE.search(prose))
         cq = "log_prob_change" if by_size else cq
         ratio, beyond = None, ""
         if trig.re is S.RATIO:
@@ -139,7 +139,7 @@ def read_relations(
             out.unread.append(f"a rank ({rm.group(0)!r}) of nothing named")
             continue
         r = record_of(who.subject)
-        rq = primary(r, who.subject, hint(text, r))
+        rq = primary(r, who.subject, hint(text[max(0, rm.start() - 40) : rm.end() + 40], r))
         if rq is None or sum(1 for f in r.facts if f.quantity == rq) < 2:
             out.unread.append(f"a rank ({rm.group(0)!r}) among nothing compared")
             continue

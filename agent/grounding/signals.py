@@ -32,7 +32,7 @@ UP = re.compile(
 )
 DOWN = re.compile(
     r"\b(lower\w*|decreas\w*|reduc\w*|hurt\w*|weaken\w*|suppress\w*|oppos\w*|discourag\w*|"
-    r"push\w* (?:\w+ )?(?:away|down)|pull\w* (?:\w+ )?(?:away|down)|less likely|"
+    r"(?:push|pull|nudg|steer|drag)\w* (?:\w+ ){0,2}(?:away|down)|less likely|"
     r"(?:work\w*|goes|went|push\w*|weigh\w*) against|"
     r"negative(?:ly)?|cut|cuts|drops?|dropped|fell|falls?|dampen\w*|counteract\w*|"
     r"cost(?:s|ing)?)\b",
@@ -41,7 +41,9 @@ DOWN = re.compile(
 NONE = re.compile(
     r"\b(no (?:real |measurable |noticeable )?(?:effect|influence|impact|role|bearing|"
     r"difference)|made no difference|(?:did|does)(?: not|n't) matter|irrelevant|"
-    r"ignor\w*|negligible|(?:had|has) nothing to do)\b",
+    r"ignor\w*|negligible|(?:had|has) nothing to do|"
+    r"(?:contribut\w*|did|does|adds?|added|changed?) "
+    r"(?:essentially |almost |next to |virtually )?nothing)\b",
     re.I,
 )
 MORE = re.compile(
@@ -107,7 +109,7 @@ TOP_DOWN = re.compile(
     r"\b(?:most|strongest|biggest|largest|hardest|greatest)\s+(?:\w+ly\s+)?"
     r"(?:oppos\w*|against|away|lower\w*|reduc\w*|decreas\w*|hurt\w*|weaken\w*|"
     r"negative(?=\s+(?:attribution|score|effect|contribution|contributor|push|pull|word|token|"
-    r"term|feature|influence|one)))|"
+    r"term|feature|influence|one|correlation|association|relationship)))|"
     r"\b(?:oppos\w*|against|away|lower\w*|reduc\w*|decreas\w*|hurt\w*|weaken\w*)\b"
     r"[^.;,]{0,30}?\b(?:the )?(?:most|hardest|strongest)\b",
     re.I,
@@ -119,6 +121,7 @@ CAUSE = re.compile(
     re.I,
 )
 CHANGED = re.compile(
+    r"(?<!prob )(?<!prob-)(?<!log-p )(?<!score )(?<!ability )"  # "the log-prob change": a quantity
     r"\b(chang\w*|flip\w*|switch\w*|alter\w*|revers\w*|turn\w* into|"
     r"(?:a )?different (?:answer|reply|response|output|label|prediction|verdict))\b",
     re.I,

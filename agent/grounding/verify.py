@@ -188,7 +188,11 @@ def check_sentence(sentence: str, ledger: Ledger, *, cite: bool = True) -> Sente
 
 
 def _check_whole(sentence: str, ledger: Ledger, cite: bool) -> SentenceCheck:
+    sentence = re.sub(r"\*\*|__", "", sentence)  # **bold** is emphasis, not text
     cited = citations(sentence)
+    if re.search(r"\?\s*(?:\[[^\]]*\])?\s*$", sentence):
+        # a question states nothing ("Was the full stop helping? No: …"): its answer does
+        return SentenceCheck(text=sentence, verdict="no_claim", outcome="no_claim", citations=cited)
     if sentence.rstrip().endswith(":") and not re.search(r"\d", sentence):
         return SentenceCheck(text=sentence, verdict="no_claim", outcome="no_claim", citations=cited)
     subjects = named_subjects(sentence)

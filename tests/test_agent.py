@@ -119,8 +119,10 @@ def test_the_llm_routes_with_native_tool_calls_and_cannot_change_the_input(
     assert first.evidence[0].data["method"] == "integrated_gradients"
     assert second.plan.arguments == {"remove": ["zebra"], "text": TEXT, "model": "planted"}
     assert second.plan.state.focus == "zebra"
-    # Two invalid routing attempts (the cap), then the rules' default.
-    assert third.plan.routed_by == "default" and third.plan.tool == "attribute"
+    # Two invalid routing attempts (the cap), then the intent classifier: "hmm?" asks
+    # nothing it can run, so the turn answers with what the chat can do, running no tool.
+    assert third.plan.routed_by == "classifier" and third.plan.tool is None
+    assert third.plan.reply and "why?" in third.plan.reply and not third.evidence
     route_requests = [r for r in llm.requests if "tools" in r]
     assert len(route_requests) == 4
     # The routed tools do not ask the LLM for the text or the model.

@@ -32,9 +32,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel, Field
-
 from agent.chat.narration import Narration, Narrator
+from agent.chat.planning import plan_message
 from agent.chat.routing import (
     ROUTABLE,
     Method,
@@ -48,9 +47,8 @@ from agent.chat.routing import (
     rules_route,
 )
 from agent.chat.sessions import SessionStore
-from agent.errors import BadInputError, ToolFailedError
+from agent.errors import BadInputError, LLMTimeoutError, ToolFailedError
 from agent.grounding.evidence import Evidence, Ledger
-from agent.grounding.framing import target_answer
 from agent.grounding.verify import Policy, Verification
 from agent.llm import LLMProvider, prompting
 from tools.errors import ToolError, ToolInputError
@@ -71,60 +69,7 @@ __all__ = [
 ]
 
 
-class Timings(BaseModel):
-    llm_seconds: float = 0.0
-    tool_seconds: float = 0.0
-    total_seconds: float = 0.0
-    first_claim_seconds: float | None = None  # when the first checked piece was ready
-
-    @property
-    def overhead_seconds(self) -> float:
-        return max(0.0, self.total_seconds - self.llm_seconds - self.tool_seconds)
-
-
-class TurnResult(BaseModel):
-    """One answered message, as the CLI, the service and the tests see it."""
-
-    session_id: str
-    message: str
-    plan: Plan
-    evidence: list[Evidence] = Field(description="The records the answer was narrated from.")
-    new_evidence: list[str] = Field(description="Ids of records this turn created.")
-    narration: str = Field(description="What the LLM wrote, before verification.")
-    verification: Verification
-    timings: Timings
-
-    @property
-    def answer(self) -> str:
-        return self.verification.answer
-
-    def to_json(self) -> dict[str, Any]:
-        """The turn as JSON (CLI ``--json``, the service): answer, verdicts, evidence,
-        numeric grounding rate, timings."""
-        v = self.verification
-        return {
-            "session_id": self.session_id,
-            "question": self.message,
-            "answer": v.answer,
-            "grounding_rate": v.grounding_rate,
-            "templated": v.templated,
-            "source": v.source,
-            "made_by_code": v.made_by_code,
-            "llm_claims": v.llm_claims,
-            "verified_claims": v.verified_claims,
-            "sentences": [s.model_dump(mode="json") for s in v.sentences],
-            "narration": self.narration,
-            "evidence": [r.model_dump(mode="json") for r in self.evidence],
-            "cited_evidence": v.evidence,
-            "framing": [s.model_dump(mode="json") for s in v.framing],
-            "target_answer": target_answer(self.evidence),
-            "plan": self.plan.model_dump(mode="json", exclude={"state"}),
-            "timings": {
-                **self.timings.model_dump(mode="json"),
-                "overhead_seconds": self.timings.overhead_seconds,
-            },
-        }
-
+from agent.chat.results import Timings, TurnResult  # noqa: E402  (re-exported)
 
 # --------------------------------------------------------------------------- the agent
 
@@ -135,8 +80,9 @@ class Agent:
     Args:
         llm: The explainer LLM.
         store: Where sessions, messages and evidence persist.
-        router: ``auto`` (rules for the follow-ups they recognise, the LLM for the rest),
-            ``llm`` (the LLM routes every message; rules only if it fails) or ``rules``.
+        router: ``auto`` (the intent classifier; a clarifying question when it cannot
+            place a message), ``llm`` (the LLM routes every message, bounded; the
+            classifier when it fails) or ``rules`` (the regular expressions alone).
         policy: ``remove`` unsupported sentences (default) or ``mark`` them.
         strict: Show supported sentences only (claim-free filler is dropped as well).
         narration: ``claims`` (default): the LLM selects facts and what they show from a
@@ -145,7 +91,8 @@ class Agent:
             claims and checks (for capable LLMs; a sentence code cannot fully read is
             dropped).
         max_sentences: Asked of the narrator (claims: at most this many picks).
-        max_route_attempts: LLM routing attempts before falling back to the rules.
+        max_route_attempts: LLM routing attempts before falling back to the classifier.
+        route_timeout: Seconds one LLM routing request may take (then the classifier).
     """
 
     def __init__(
@@ -158,12 +105,14 @@ class Agent:
         strict: bool = True,
         max_sentences: int = 3,
         max_route_attempts: int = 2,
+        route_timeout: float = 10.0,
         narrate_tokens: int = 160,
         narration: Narration = "claims",
         decompose: bool = True,
     ):
         self.llm, self.store, self.router = llm, store, router
         self.policy, self.strict, self.max_route_attempts = policy, strict, max_route_attempts
+        self.route_timeout = route_timeout
         self.narrator = Narrator(
             llm, narration, policy=policy, strict=strict, max_sentences=max_sentences,
             max_tokens=narrate_tokens, decompose=decompose,
@@ -201,11 +150,14 @@ class Agent:
     # ----------------------------------------------------------------- routing
 
     async def route(self, message: str, state: State, ledger: Ledger) -> tuple[Plan, float]:
-        """The plan for ``message`` and the seconds spent asking the LLM."""
-        if self.router != "llm" or state.text is None:
-            planned = rules_route(message, state, ledger)
-            if planned is not None or self.router == "rules":
-                return planned or default_plan(state), 0.0
+        """The plan for ``message`` and the seconds spent asking the LLM. ``auto``: the
+        intent classifier (:mod:`agent.chat.planning`), which asks back rather than guess;
+        ``rules``: the regular expressions alone; ``llm``: the LLM, one bounded request per
+        attempt (``route_timeout`` seconds), the classifier when it fails."""
+        if self.router == "auto" or (self.router == "llm" and state.text is None):
+            return plan_message(message, state, ledger), 0.0
+        if self.router == "rules":
+            return rules_route(message, state, ledger) or default_plan(state), 0.0
         caps = await self.llm.capabilities()
         if caps.forced_tool_call is None:
             log.info("the LLM can neither call tools nor follow a schema: rules route")
@@ -227,8 +179,15 @@ class Agent:
         seconds = 0.0
         problem = ""
         for attempt in range(self.max_route_attempts):
-            result = await self.llm.chat(convo, tools=tools, tool_choice="required",
-                                         max_tokens=200)  # fmt: skip
+            try:
+                result = await asyncio.wait_for(
+                    self.llm.chat(convo, tools=tools, tool_choice="required", max_tokens=200),
+                    timeout=self.route_timeout,
+                )
+            except (TimeoutError, LLMTimeoutError):
+                log.warning("LLM routing gave no answer in %.0f s", self.route_timeout)
+                seconds += self.route_timeout
+                break
             seconds += result.seconds
             plan, problem = llm_plan(result, state)
             if plan is not None:
@@ -239,8 +198,8 @@ class Agent:
                     [c.model_dump() for c in result.tool_calls])},
                 {"role": "user", "content": prompting.render("reask", problems=[problem])},
             ]  # fmt: skip
-        log.warning("LLM routing failed (%s); falling back to the rules", problem)
-        return rules_route(message, state, ledger) or default_plan(state), seconds
+        log.warning("LLM routing failed (%s); the classifier routes", problem)
+        return plan_message(message, state, ledger), seconds
 
     # ----------------------------------------------------------------- a turn
 
@@ -293,6 +252,8 @@ class Agent:
             plan, seconds = await self.route(message, state, ledger)
             plan = for_long_input(plan, message)  # a document: which sentences
             timings.llm_seconds += seconds
+            if plan.reply is not None:  # a clarifying question, or what the chat can do
+                return self._replied(session_id, message, plan, timings, started)
             if plan.tool is not None:
                 tool = get_tool(plan.tool)
                 args = tool.validate(plan.arguments)
@@ -365,6 +326,23 @@ class Agent:
             },
         )
         return result_
+
+    def _replied(
+        self, session_id: str, message: str, plan: Plan, timings: Timings, started: float
+    ) -> TurnResult:
+        """A turn answered by code without a tool: nothing is claimed about the model."""
+        assert plan.reply is not None
+        timings.total_seconds = time.perf_counter() - started
+        verification = Verification(answer=plan.reply, sentences=[], grounding_rate=0.0,
+                                    templated=False, evidence=[], source="code")  # fmt: skip
+        self.store.add_message(session_id, "assistant", plan.reply, meta={
+            "state": plan.state.model_dump(mode="json"),
+            "plan": plan.model_dump(mode="json", exclude={"state"}),
+            "timings": timings.model_dump(mode="json"),
+        })  # fmt: skip
+        return TurnResult(session_id=session_id, message=message, plan=plan, evidence=[],
+                          new_evidence=[], narration="", verification=verification,
+                          timings=timings)  # fmt: skip
 
     async def explain(
         self,

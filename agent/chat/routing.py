@@ -28,7 +28,7 @@ from tools.models.units import segments
 from tools.registry import get_tool
 
 Router = Literal["auto", "llm", "rules"]
-RoutedBy = Literal["rules", "llm", "default"]
+RoutedBy = Literal["rules", "llm", "default", "classifier"]
 
 # Tools the LLM may route to. `probe` needs labelled texts and `attribute_endpoint` a URL:
 # they are for programmatic callers, not for a routed chat turn.
@@ -66,6 +66,12 @@ class Plan(BaseModel):
     reuse: list[str] = Field(default_factory=list, description="Earlier evidence to narrate.")
     routed_by: RoutedBy
     state: State = Field(description="The conversation state after this turn's references.")
+    intent: str | None = Field(default=None, description="What the question asks, if read.")
+    reply: str | None = Field(
+        default=None,
+        description="An answer written by code instead of a tool run: a clarifying question "
+        "(which word? which of two readings?) or what the chat can do.",
+    )
 
 
 # --------------------------------------------------------------------------- rules

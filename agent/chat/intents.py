@@ -6,7 +6,8 @@ without it, the lexical features alone), character 2-5-grams and word 1-2-grams 
 question with the words it shares with the input masked as ``WORD`` (so "what if Paris
 were Berlin" and "what if plot were story" look alike), and whether it shares words with
 the input or quotes any. A linear SVM (scikit-learn) is fitted on first use from
-``agent/chat/data/intents.jsonl`` (about a second; cached for the process).
+``agent/chat/data/intents.jsonl`` (about a second once the training questions' embeddings
+are in the user's cache directory; cached for the process).
 
 Intents: why, word, what_if, flip, confidence, prediction, layer, location, context,
 reasoning, faithful, neuron, concept, capabilities, other.
@@ -15,11 +16,14 @@ reasoning, faithful, neuron, concept, capabilities, other.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import os
 import re
 import threading
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -86,7 +90,9 @@ class IntentModel:
         texts = [str(r["text"]) for r in rows]
         inputs = [str(r.get("input", "")) for r in rows]
         self._embed = _embedder()
+        self._cached = _cached_embeddings(texts, inputs, self._embed)
         x = self._features(texts, inputs, fit=True)
+        self._cached = None
         self._svm = LinearSVC(C=1.0).fit(x, [r["intent"] for r in rows])
         self.classes: list[str] = [str(c) for c in self._svm.classes_]
 
@@ -98,8 +104,10 @@ class IntentModel:
         words = self._words.fit_transform(m) if fit else self._words.transform(m)
         extra = np.array([_shape(q, t) for q, t in zip(texts, inputs, strict=True)])
         parts = [chars, words, sp.csr_matrix(extra * 2.0)]
-        if self._embed is not None:
-            parts += [sp.csr_matrix(self._embed(texts)), sp.csr_matrix(self._embed(m))]
+        if self._cached is not None:
+            parts += [sp.csr_matrix(self._cached)]
+        elif self._embed is not None:
+            parts += [sp.csr_matrix(np.hstack([self._embed(texts), self._embed(m)]))]
         return sp.hstack(parts).tocsr()
 
     def read(self, question: str, text: str = "", *, margin: float = MARGIN) -> Reading:
@@ -128,6 +136,29 @@ def _embedder() -> Any:
     except ImportError:  # pragma: no cover - the audit extra is part of the install
         return None
     return embed.embed if embed.model_dir() is not None else None
+
+
+def _cached_embeddings(texts: list[str], inputs: list[str], embed: Any) -> Any:
+    """The training questions' embeddings (raw and masked), kept in the user's cache
+    directory as a plain ``.npy`` array keyed by the questions' hash, so a new process
+    does not embed them again."""
+    if embed is None:
+        return None
+    key = hashlib.sha256(json.dumps([texts, inputs]).encode()).hexdigest()[:16]
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "explainer"
+    path = folder / f"intents-{key}.npy"
+    try:
+        return np.load(path, allow_pickle=False)
+    except (OSError, ValueError):
+        pass
+    masked_texts = [masked(q, t) for q, t in zip(texts, inputs, strict=True)]
+    vectors = np.hstack([embed(texts), embed(masked_texts)]).astype(np.float32)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.save(path, vectors, allow_pickle=False)
+    except OSError:
+        pass  # a read-only home: embed again next time
+    return vectors
 
 
 def training_rows() -> list[dict[str, Any]]:

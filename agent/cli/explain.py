@@ -94,6 +94,14 @@ def explain(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print answer, verdicts, evidence, grounding as JSON.")
     ] = False,
+    show_plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan",
+            help="Print what the turn would do (intent, tool, arguments, who routed it, the "
+            "question asked back) without running it: no model is loaded.",
+        ),
+    ] = False,
 ) -> None:  # fmt: skip
     """Explain why the target model answers TEXT as it does, with every sentence verified.
 
@@ -103,6 +111,9 @@ def explain(
     """
     choice(method, METHODS, "method")
     choice(router, ROUTERS, "router")
+    if show_plan:
+        _print_plan(text, question or "Why does the model give this answer?", method, model)
+        return
     settings = get_settings()
     agent = _agent(settings, router, mark, narration)
     store = agent.store
@@ -125,6 +136,29 @@ def explain(
         return
     out.print(render.turn_view(result, show_sentences=sentences))
     err.print(f"[dim]session {session} (continue with `explainer chat --session {session}`)[/]")
+
+
+def _print_plan(text: str, question: str, method: str, model: str) -> None:
+    """The plan of one turn, as JSON, without running a tool or loading a model."""
+    from agent.chat import intents
+    from agent.chat.planning import plan_message
+    from agent.chat.routing import State
+    from agent.grounding.evidence import Ledger
+
+    state = State(text=text, method=cast(Method, method), model=model)
+    plan = plan_message(question, state, Ledger())
+    reading = intents.model().read(question, text)
+    shown = {
+        "question": question,
+        "intent": plan.intent,
+        "tool": plan.tool,
+        "arguments": plan.arguments,
+        "routed_by": plan.routed_by,
+        "reply": plan.reply,
+        "classifier": {"intent": reading.intent, "margin": round(reading.margin, 3),
+                       "runner_up": reading.runner_up, "abstained": reading.abstained},
+    }  # fmt: skip
+    out.print_json(json.dumps(shown, ensure_ascii=False))
 
 
 _CHAT_HELP = """Ask about the input: "why?", "what about 'not'?", "remove it and try again",

@@ -90,3 +90,18 @@ def test_a_stalled_llm_router_ends_in_the_classifier_within_its_bound(
     assert time.perf_counter() - started < 5.0
     assert result.plan.routed_by == "classifier" and result.plan.tool is None  # type: ignore[attr-defined]
     assert "why?" in result.answer  # type: ignore[attr-defined]
+
+
+def test_explain_plan_prints_the_turn_without_running_it() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from agent.cli import app
+
+    done = CliRunner().invoke(app, ["explain", REVIEW, "--question", "drop the word thin",
+                                    "--plan"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    shown = json.loads(done.stdout)
+    assert shown["intent"] == "what_if" and shown["tool"] == "what_if"
+    assert shown["arguments"]["remove"] == ["thin"] and shown["routed_by"] == "classifier"

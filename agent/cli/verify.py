@@ -83,6 +83,8 @@ def verify_cmd(
 
 def _explain(check: SentenceCheck) -> None:
     """The reading of one sentence: each typed claim, its facts, whether it held."""
+    for note in check.renamed:
+        out.print(f"             [dim]{escape(note)}[/]")
     if not check.checks:
         out.print("             [dim]read as: no typed claim[/]")
     for c in check.checks:

@@ -68,7 +68,7 @@ def mentions(text: str, records: list[Evidence]) -> list[Mention]:
             continue
         if not flags and alias not in text:
             continue
-        pattern = rf"(?<![\w]){re.escape(alias)}(?![\w])"
+        pattern = rf"(?<![\w-]){re.escape(alias)}(?![\w-])"  # not inside "student-teacher"
         said = not flags and alias in answered  # "the model answered No": the answer's name
         if not said and (
             (len(alias) <= 2 and not alias.isdigit()) or alias.casefold() in FUNCTION_WORDS

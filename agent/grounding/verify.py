@@ -24,7 +24,6 @@ Sentences without claims pass. Policy ``remove`` (default) drops unsupported sen
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Literal
 
@@ -32,10 +31,11 @@ from pydantic import BaseModel, Field, model_validator
 
 from agent.grounding import signals as S
 from agent.grounding.claims import Check, Claim
-from agent.grounding.evidence import Evidence, Ledger
+from agent.grounding.evidence import Ledger
 from agent.grounding.judged import judges
-from agent.grounding.judgements import Present, strength
-from agent.grounding.mentions import GENERIC, LABELS, digits, mentions
+from agent.grounding.judgements import Present
+from agent.grounding.meaning import rename
+from agent.grounding.mentions import LABELS
 from agent.grounding.outcome import (
     ClaimCheck,
     Outcome,
@@ -45,6 +45,7 @@ from agent.grounding.outcome import (
     outcome_of,
 )
 from agent.grounding.reading import read
+from agent.grounding.scope import blank_labels, evidence_text, measured, named, names_subject
 from agent.grounding.sentences import CITATION, citations
 from agent.grounding.sentences import bare_prose as bare_prose  # re-exported for callers
 from agent.grounding.sentences import named_subjects as named_subjects
@@ -89,6 +90,9 @@ class SentenceCheck(BaseModel):
     reasons: list[str] = Field(default_factory=list)
     claims: list[dict[str, object]] = Field(
         default_factory=list, description="The typed claims read from the sentence."
+    )
+    renamed: list[str] = Field(
+        default_factory=list, description="Phrases read as subjects by meaning (MiniLM)."
     )
     checks: list[ClaimCheck] = Field(
         default_factory=list,
@@ -173,10 +177,17 @@ def check_sentence(sentence: str, ledger: Ledger, *, cite: bool = True) -> Sente
     negation, a comparison, a rank, a judgement word) that no typed claim accounts for.
     """
     check = _check_whole(sentence, ledger, cite)
+    if check.outcome == "unverifiable" and any(_TIED_TO_NOTHING.search(r) for r in check.reasons):
+        records = [ledger.get(e) for e in check.citations if e in ledger] or list(ledger)
+        renamed = rename(sentence, records)
+        if renamed is not None:  # "the average test score": 'testscr', by meaning
+            again = _check_whole(renamed[0], ledger, cite)
+            if again.outcome != "unverifiable":
+                check = again.model_copy(update={"text": sentence, "renamed": renamed[1]})
     if check.outcome in ("supported", "unverifiable"):
         cites = " ".join(f"[{c}]" for c in check.citations)
         for part in clauses(sentence):
-            if not _names_subject(part, ledger):
+            if not names_subject(part, ledger):
                 continue  # "… and deleting it flips the label": read only with its sentence
             part = part if CITATION.search(part) else f"{part} {cites}".strip()
             sub = _check_whole(part, ledger, cite)
@@ -202,7 +213,7 @@ def _check_whole(sentence: str, ledger: Ledger, cite: bool) -> SentenceCheck:
     if (
         judgement
         and re.fullmatch(r"perfect\w*", judgement.group(0), re.I)
-        and _measured(sentence, ledger)
+        and measured(sentence, ledger)
     ):
         judgement = None  # "layer 14 separates them perfectly": an accuracy of 1, read below
     if not (signals or subjects or judgement or judges(prose)):
@@ -219,11 +230,11 @@ def _check_whole(sentence: str, ledger: Ledger, cite: bool) -> SentenceCheck:
     reasons = [
         f"cites {e}, which is not among the evidence given" for e in cited if e not in ledger
     ]
-    records = [ledger.get(e) for e in cited if e in ledger] if cited else _named(sentence, ledger)
+    records = [ledger.get(e) for e in cited if e in ledger] if cited else named(sentence, ledger)
     if not records:
         return _done(sentence, cited, reasons, [], ledger)
     reading = read(sentence, records)
-    text = " ".join(_evidence_text(r).casefold() for r in records)
+    text = " ".join(evidence_text(r).casefold() for r in records)
     labels = LABELS | {
         str(r.data.get(k, "")).strip().casefold()
         for r in records
@@ -243,7 +254,7 @@ def _check_whole(sentence: str, ledger: Ledger, cite: bool) -> SentenceCheck:
         reasons.append(f"could not read a claim in {', '.join(map(repr, signals[:3]))}")
     if subjects and not signals and not reading.claims and not reasons and _PRESENCE.search(prose):
         checks.append((Present(evidence=records[0].id, names=subjects), Check(holds=True)))
-    negations = [m.group(0) for m in S.NEG.finditer(_blank_labels(prose, records))]
+    negations = [m.group(0) for m in S.NEG.finditer(blank_labels(prose, records))]
     if negations and not any(
         c.negated
         or getattr(c, "direction", "") == "none"
@@ -279,27 +290,11 @@ def _done(
     )
 
 
-def _measured(sentence: str, ledger: Ledger) -> bool:
-    """Whether the sentence names a subject with an accuracy or an association measure."""
-    for m in mentions(digits(sentence), list(ledger)):
-        for f in m.record.facts:
-            if f.subject == m.subject and ("accuracy" in f.quantity or strength(f) is not None):
-                return True
-    return False
-
-
-def _names_subject(clause: str, ledger: Ledger) -> bool:
-    every = list(ledger)
-    return any(m.subject.casefold() not in GENERIC for m in mentions(digits(clause), every))
-
-
-def _named(sentence: str, ledger: Ledger) -> list[Evidence]:
-    """The records an uncited sentence speaks of: those holding a subject it names (not
-    the answer or the whole), else every record."""
-    every = list(ledger)
-    named = {m.subject.casefold() for m in mentions(digits(sentence), every)
-             if m.subject.casefold() not in GENERIC}  # fmt: skip
-    return [r for r in every if any(f.subject.casefold() in named for f in r.facts)] or every
+#: Reasons that say a claim was tied to nothing the evidence names: worth a reading by meaning.
+_TIED_TO_NOTHING = re.compile(
+    r"of nothing named|without two subjects|which no association measure backs|"
+    r"given to a name no fact is about|which has no sign"
+)
 
 
 def check_written(text: str, claims: list[Claim], ledger: Ledger) -> SentenceCheck:
@@ -315,23 +310,6 @@ def check_written(text: str, claims: list[Claim], ledger: Ledger) -> SentenceChe
         citations=sorted({c.evidence for c in claims}),
         reasons=reasons,
         claims=[c.model_dump(mode="json") for c in claims],
-    )
-
-
-def _blank_labels(prose: str, records: list[Evidence]) -> str:
-    prose = re.sub(r"['\"‘“](?:yes|no)['\"’”]|\b(?:Yes|No)\b(?=[\s,.])", " ", prose)
-    for r in records:
-        for key in ("answer", "original_answer", "edited_answer"):
-            label = r.data.get(key)
-            if isinstance(label, str) and label.strip():
-                prose = re.sub(rf"(?<!\w){re.escape(label.strip())}(?!\w)", " ", prose, flags=re.I)
-    return prose
-
-
-def _evidence_text(record: Evidence) -> str:
-    return json.dumps(
-        [record.arguments, record.data, record.summary, [f.subject for f in record.facts]],
-        ensure_ascii=False,
     )
 
 

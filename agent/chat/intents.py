@@ -161,9 +161,18 @@ def _cached_embeddings(texts: list[str], inputs: list[str], embed: Any) -> Any:
     return vectors
 
 
+#: The training questions: a first set in everyday words, a second in the field's words
+#: (tokens, saliency, counterfactuals, instance ids), each by a helper who never saw the
+#: router or any public question set.
+TRAINING = ("intents.jsonl", "intents2.jsonl")
+
+
 def training_rows() -> list[dict[str, Any]]:
-    raw = resources.files("agent.chat.data").joinpath("intents.jsonl").read_text("utf-8")
-    return [json.loads(line) for line in raw.splitlines() if line.strip()]
+    rows = []
+    for name in TRAINING:
+        raw = resources.files("agent.chat.data").joinpath(name).read_text("utf-8")
+        rows += [json.loads(line) for line in raw.splitlines() if line.strip()]
+    return rows
 
 
 _LOCK = threading.Lock()

@@ -92,7 +92,8 @@ class Agent:
             dropped).
         max_sentences: Asked of the narrator (claims: at most this many picks).
         max_route_attempts: LLM routing attempts before falling back to the classifier.
-        route_timeout: Seconds one LLM routing request may take (then the classifier).
+        route_timeout: Seconds LLM routing may take, all attempts together (then the
+            classifier).
     """
 
     def __init__(
@@ -178,15 +179,19 @@ class Agent:
         ]
         seconds = 0.0
         problem = ""
+        deadline = time.perf_counter() + self.route_timeout  # for every attempt together
         for attempt in range(self.max_route_attempts):
+            left = deadline - time.perf_counter()
             try:
+                if left <= 0:
+                    raise TimeoutError
                 result = await asyncio.wait_for(
                     self.llm.chat(convo, tools=tools, tool_choice="required", max_tokens=200),
-                    timeout=self.route_timeout,
+                    timeout=left,
                 )
             except (TimeoutError, LLMTimeoutError):
-                log.warning("LLM routing gave no answer in %.0f s", self.route_timeout)
-                seconds += self.route_timeout
+                log.warning("LLM routing gave no usable answer in %.0f s", self.route_timeout)
+                seconds += max(0.0, left)
                 break
             seconds += result.seconds
             plan, problem = llm_plan(result, state)

@@ -72,6 +72,12 @@ def confidence_level(p: float) -> ConfidenceLevel:
     return "confident" if p >= CONFIDENT else "fairly" if p >= FAIRLY else "unsure"
 
 
+def _fact_of(record: Evidence, subject: str, quantity: str) -> Fact | str:
+    """The record's fact of ``subject`` and ``quantity``, or why there is none."""
+    found = [f for f in record.facts if f.subject == subject and f.quantity == quantity]
+    return found[0] if found else f"{record.id} has no {quantity} of {subject!r}"
+
+
 class StrengthClaim(ClaimBase):
     """S's association (Q) is at ``level`` (``at_least`` for "associated with")."""
 
@@ -82,12 +88,9 @@ class StrengthClaim(ClaimBase):
     at_least: bool = False
 
     def _truth(self, record: Evidence) -> tuple[bool, str] | str:
-        f = next(
-            (f for f in record.facts if f.subject == self.subject and f.quantity == self.quantity),
-            None,
-        )
-        if f is None:
-            return f"{record.id} has no {self.quantity} of {self.subject!r}"
+        f = _fact_of(record, self.subject, self.quantity)
+        if isinstance(f, str):
+            return f
         actual = strength(f)
         assert actual is not None
         rank = LEVELS.index
@@ -111,12 +114,9 @@ class ConfidenceClaim(ClaimBase):
     level: ConfidenceLevel
 
     def _truth(self, record: Evidence) -> tuple[bool, str] | str:
-        f = next(
-            (f for f in record.facts if f.subject == self.subject and f.quantity == self.quantity),
-            None,
-        )
-        if f is None:
-            return f"{record.id} has no {self.quantity} of {self.subject!r}"
+        f = _fact_of(record, self.subject, self.quantity)
+        if isinstance(f, str):
+            return f
         actual = confidence_level(f.value)
         words = {"confident": "confident", "fairly": "fairly confident", "unsure": "unsure"}
         return actual == self.level, (
@@ -138,12 +138,9 @@ class ExtremeClaim(ClaimBase):
     whole: float = 1.0
 
     def _truth(self, record: Evidence) -> tuple[bool, str] | str:
-        f = next(
-            (f for f in record.facts if f.subject == self.subject and f.quantity == self.quantity),
-            None,
-        )
-        if f is None:
-            return f"{record.id} has no {self.quantity} of {self.subject!r}"
+        f = _fact_of(record, self.subject, self.quantity)
+        if isinstance(f, str):
+            return f
         target = 0.0 if self.at == "zero" else self.whole
         return abs(f.value - target) < 1e-9, (
             f"{self.subject!r} has {self.quantity.replace('_', ' ')} {f.value:.4g}, not "

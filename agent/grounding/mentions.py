@@ -206,7 +206,7 @@ def hint(text: str, record: Evidence) -> str | None:
         ("entropy", r"\bentropy\b"),
         ("probe_accuracy", r"\bprobe\b(?!.*\bcontrol\b)"),
         ("control_accuracy", r"\bcontrol\b"),
-        ("mean_length", r"\blength|words\b"),
+        ("mean_length", r"\blength|words\b|\blong(?:er|est)?\b|\bshort(?:er|est)?\b|\bverbose"),
         ("comprehensiveness", r"comprehensive"),
         ("sufficiency", r"sufficien"),
         ("deletion_auc", r"deletion|auc"),

@@ -91,6 +91,8 @@ def outcome(text: str, ledger: Ledger) -> str:
         (TABLE, "'Lrn' is moderately associated with the outcome."),
         (MODEL, "The model is only fairly confident in 'No'."),
         (AUDIT, "Group B is never refused."),
+        (AUDIT, "Beta's answers are longer than alpha's [E2]."),
+        (AUDIT, "Both teams refuse under 35% of the time [E2]."),
     ],
 )
 def test_true_sentences_of_the_issue_are_kept(ledger: Ledger, text: str) -> None:
@@ -110,6 +112,8 @@ def test_true_sentences_of_the_issue_are_kept(ledger: Ledger, text: str) -> None
         (TABLE, "Age is significant (p = 0.01 after adjustment) [E2]."),
         (AUDIT, "Alpha refuses more than four times as often as beta [E2]."),
         (MODEL, "'no' pushed towards No and so did 'milk' [E1]."),
+        (AUDIT, "Alpha's answers are longer than beta's [E2]."),
+        (AUDIT, "Both teams refuse under 20% of the time [E2]."),
     ],
 )
 def test_false_sentences_of_the_issue_are_caught(ledger: Ledger, text: str) -> None:

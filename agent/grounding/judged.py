@@ -52,7 +52,9 @@ CONFIDENCE_WORDS = re.compile(
     re.I,
 )
 EXTREME_WORDS = re.compile(
-    r"\b(?P<zero>never|none of|no one|nobody)\b|\b(?P<whole>always|every|all)\b", re.I
+    r"\b(?P<zero>never|none of|no one|nobody)\b"
+    r"|\b(?P<whole>always|all(?: of)?(?: the)? (?:items|outputs|answers|responses|rows))\b",
+    re.I,
 )
 #: Words that judge without a number; a sentence with one that no claim read is unverifiable.
 JUDGE = re.compile(

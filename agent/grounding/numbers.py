@@ -6,17 +6,15 @@ nearest one named, narrowed by the quantity the nearby words name).
 
 from __future__ import annotations
 
-import itertools
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from agent.grounding import claims as C
 from agent.grounding import signals as S
 from agent.grounding.evidence import Evidence
-from agent.grounding.judgements import GapClaim
 from agent.grounding.mentions import GENERIC, Mention, foreign, hint, nearest, primary
+from agent.grounding.placing import POINTS, bound, edit_effect, every_group, gap
 from agent.grounding.units import is_fraction, is_points
-from tools.base import Fact
 
 if TYPE_CHECKING:
     from agent.grounding.reading import Reading
@@ -46,8 +44,10 @@ def read_number(
     )
     pct = bool(m.group("pct"))
     hedged = bool(S.HEDGE.search(text[: m.start()]))
-    if _gap(out, text, m, stated, tol, hedged, ms):
+    if gap(out, text, m, stated, tol, hedged, ms):
         return
+    if every_group(out, text, m, records, stated, tol, pct, hedged):
+        return  # "each team contributed 80 items": every group of that column
     noun = S.COUNT_NOUN.match(text[m.end() :])
     if not pct and re.match(
         r"\s*(?:were|was|are|got|get|been)?\s*flagged\b", text[m.end() :], re.I
@@ -79,7 +79,7 @@ def read_number(
             )
             return
 
-    bound = _bound(text[: m.start()])
+    said = bound(text[: m.start()])
 
     def state(record_id: str, subject: str, quantity: str, value: float, percent: bool) -> None:
         """The number as a value claim about one fact, at the precision written."""
@@ -92,7 +92,7 @@ def read_number(
                 tolerance=tol,
                 percent=percent,
                 hedged=hedged,
-                bound=bound,
+                bound=said,
             )
         )
 
@@ -159,12 +159,12 @@ def read_number(
             return
         out.unread.append(f"the number {m.group(0).strip()!r}, of nothing named")
         return
-    edit = _edit_effect(who, records, text, m)
+    edit = edit_effect(who, records, text, m)
     if edit is not None:  # "the original reply lost about 4.7 nats under the edit"
         change, way = edit
         home = next(r for r in records if change in r.facts)
-        said = way * abs(stated) if way else stated
-        state(home.id, change.subject, change.quantity, said, False)
+        signed = way * abs(stated) if way else stated
+        state(home.id, change.subject, change.quantity, signed, False)
         return
     r = record_of(who.subject)  # type: ignore[operator]
     q = primary(r, who.subject, local or hint(text, r))
@@ -185,7 +185,7 @@ def read_number(
             fact,
         )
         q = fact.quantity
-    if pct and _POINTS.match(m.group("pct") or "") and not is_fraction(fact):
+    if pct and POINTS.match(m.group("pct") or "") and not is_fraction(fact):
         pct = is_points(fact, r)  # "37.4 points above the rest" of a mean: 37.4, not 37.4%
     if pct and not is_fraction(fact) and not is_points(fact, r):
         share = next((f for f in r.facts if f.subject == fact.subject and is_fraction(f)), None)
@@ -232,161 +232,3 @@ def count_target(
             if len(of_q) == 1:
                 return of_q[0].subject, q
     return None, None
-
-
-_VERSUS = re.compile(
-    r"\s*(?:%|percent|percentage points?|points?|pp|words?|nats?|items?|rows?)?\s*,?\s*"
-    r"(?:against|vs\.?|versus|compared (?:with|to)|as against)\s*"
-    r"(?:about |roughly |around |nearly |~)?",
-    re.I,
-)
-
-
-def paired(text: str, ms: list[Mention]) -> dict[int, Mention]:
-    """Numbers given to subjects by order, not nearness: "beta's outputs are longer than
-    alpha's, at 7.3 words against 6.9" (7.3 is beta's), "south and north refuse 32.5% and
-    8.8% respectively". Returns the subject of each such number, by its position."""
-    named = [x for x in ms if x.subject.casefold() not in GENERIC]
-    nums = [m for m in S.NUM.finditer(text) if not any(x.start <= m.start() < x.end for x in ms)]
-    out: dict[int, Mention] = {}
-
-    def order(before: int) -> list[Mention]:
-        seen: dict[str, Mention] = {}
-        for x in named:
-            if x.end <= before:
-                seen.setdefault(x.subject, x)
-        return list(seen.values())
-
-    for a, b in itertools.pairwise(nums):
-        if not _VERSUS.fullmatch(text[a.end() : b.start()]):
-            continue
-        if any(a.end() <= x.start < b.start() for x in named):
-            continue  # "7.3 for beta against 6.9 for alpha": nearness is right
-        if re.match(r"\s*%?\s*(?:\w+\s+)?(?:for|of|in|among|at)\s", text[b.end() :]):
-            continue
-        subjects = order(a.start())
-        if len(subjects) >= 2:
-            out[a.start()], out[b.start()] = subjects[-2], subjects[-1]
-    tail = re.search(r"\brespectively\b", text, re.I)
-    if tail:
-        listed = [m for m in nums if m.end() <= tail.start()]
-        if listed:
-            subjects = order(listed[0].start())
-            k = min(len(listed), len(subjects))
-            if k >= 2 and len(listed) == len(subjects):
-                for m, x in zip(listed, subjects, strict=True):
-                    out[m.start()] = x
-    return out
-
-
-_POINTS = re.compile(r"\s*(?:percentage points?|points?|pp)\b", re.I)
-
-
-def _gap(
-    out: Reading, text: str, m: re.Match[str], stated: float, tol: float, hedged: bool,
-    ms: list[Mention],
-) -> bool:  # fmt: skip
-    """A number that is the gap of a comparison just read ("'No' is 25 percentage points
-    more likely than 'Yes'", "higher by 0.3"): a gap claim on the compared pair."""
-    compares = [c for c in out.claims if isinstance(c, C.CompareClaim) and c.ratio is None]
-    points = bool(_POINTS.match(m.group("pct") or ""))
-    if not compares:
-        return _named_gap(out, text, m, stated, tol, hedged, ms)
-
-    by = re.search(
-        r"\b(?:by|gap of|difference of|margin of)\s*(?:about |roughly |around |~)?$",
-        text[: m.start()],
-        re.I,
-    )
-    if not (points or by):
-        return False
-    c = compares[-1]
-    out.claims.append(
-        GapClaim(
-            evidence=c.evidence,
-            subject=c.subject,
-            other=c.other,
-            quantity=c.quantity,
-            stated=stated,
-            tolerance=tol,
-            percent=points or bool(m.group("pct")),
-            hedged=hedged,
-        )
-    )
-    return True
-
-
-_CHANGE_BY = re.compile(
-    r"\b(?:lost|loses|fell|falls|dropped|drops|declined|rose|rises|gained|gains|went (?:up|down)|"
-    r"less likely|more likely|by)\b",
-    re.I,
-)
-
-
-def _edit_effect(
-    who: Mention, records: list[Evidence], text: str, m: re.Match[str]
-) -> tuple[Fact, int] | None:
-    """A number about the original answer of a what-if, phrased as the edit's effect
-    ("lost 4.7 nats", "fell by 0.16": the log-probability change, its sign from the verb)
-    or as where it ends ("after the edit it sits at -19.9": the log-probability after)."""
-    if who.subject.casefold() not in ("original answer", "answer"):
-        return None
-    edits = [r for r in records if any(f.quantity == "answer_changed" for f in r.facts)]
-    if not edits:
-        return None
-    facts = {f.quantity: f for f in edits[0].facts if f.quantity != "answer_changed"}
-    clause = text[max(0, m.start() - 60) : m.end() + 40]
-    if _CHANGE_BY.search(clause) and "log_prob_change" in facts:
-        up = re.search(r"\b(?:rose|rises|gained|gains|went up|more likely)\b", clause, re.I)
-        return facts["log_prob_change"], 1 if up else -1
-    if re.search(r"\bafter\b|\bunder the edit\b|\bnow\b", clause, re.I):
-        after = facts.get("log_prob_of_original_answer")
-        return (after, 0) if after is not None else None
-    return None
-
-
-_UNDER = re.compile(
-    r"\b(?:under|below|less than|lower than|at most|no more than|smaller than)\s*$|<\s*$", re.I
-)
-_OVER = re.compile(
-    r"\b(?:over|above|more than|greater than|higher than|at least|no less than)\s*$|>\s*$", re.I
-)
-
-
-def _bound(before: str) -> Literal["eq", "le", "ge"]:
-    """ "p is under 0.30": a bound on the value, not the value."""
-    if _UNDER.search(before):
-        return "le"
-    return "ge" if _OVER.search(before) else "eq"
-
-
-_GAP_WORD = re.compile(r"\b(?:gap|difference|spread|apart)\b", re.I)
-
-
-def _named_gap(
-    out: Reading, text: str, m: re.Match[str], stated: float, tol: float, hedged: bool,
-    ms: list[Mention],
-) -> bool:  # fmt: skip
-    """ "South vs north: a 23.8-point gap in refusal rate": the gap of the two subjects the
-    sentence names, in the quantity it names."""
-    if not _GAP_WORD.search(text[m.end() : m.end() + 30]) and not _GAP_WORD.search(
-        text[max(0, m.start() - 20) : m.start()]
-    ):
-        return False
-    pair = list({x.subject: x for x in ms if x.subject.casefold() not in GENERIC}.values())
-    if len(pair) != 2 or pair[0].record is not pair[1].record:
-        return False
-    r = pair[0].record
-    q = hint(text, r)
-    shared = [f.quantity for f in r.facts if f.subject == pair[0].subject] if q is None else [q]
-    both = [k for k in shared if any(f.subject == pair[1].subject and f.quantity == k
-                                     for f in r.facts)]  # fmt: skip
-    if not both:
-        return False
-    fact = next(f for f in r.facts if f.subject == pair[0].subject and f.quantity == both[0])
-    out.claims.append(
-        GapClaim(evidence=r.id, subject=pair[0].subject, other=pair[1].subject,
-                 quantity=both[0], stated=stated, tolerance=tol,
-                 percent=is_fraction(fact), hedged=hedged)
-    )  # fmt: skip
-    return True

@@ -29,7 +29,8 @@ from agent.grounding.mentions import (
     p_quantity,
     tested_subject,
 )
-from agent.grounding.numbers import paired, read_number
+from agent.grounding.numbers import read_number
+from agent.grounding.placing import paired
 from agent.grounding.relations import read_relations
 
 

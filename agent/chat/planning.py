@@ -96,8 +96,8 @@ def plan_message(message: str, state: State, ledger: Ledger) -> Plan:
         ruled = rules_route(message, state, ledger)
     except BadInputError:
         ruled = None
-    if ruled is not None and intent_of(ruled) == reading.intent:
-        return ruled.model_copy(update={"intent": reading.intent})
+    if ruled is not None and (intent_of(ruled) == reading.intent or _certain(ruled, state)):
+        return ruled.model_copy(update={"intent": intent_of(ruled)})
     if reading.abstained:
         if ruled is not None:
             return ruled.model_copy(update={"intent": intent_of(ruled)})
@@ -170,6 +170,17 @@ def build(intent: str, message: str, state: State, ledger: Ledger) -> Plan:
                     intent=intent)  # fmt: skip
     positive, negative = BUILTIN["sentiment"]
     return run("steer", positive=positive, negative=negative)
+
+
+def _certain(plan: Plan, state: State) -> bool:
+    """Rules that read a structure no classifier should overrule: a neuron named by its
+    numbers, "how negative does layer 12 think this is?" (a concept direction), a quoted
+    replacement of one word by another, a new quoted input or one of its sentences."""
+    if plan.tool in ("neuron", "steer"):
+        return True
+    if plan.tool == "what_if" and plan.arguments.get("replace"):
+        return True
+    return plan.state.text != state.text
 
 
 def intent_of(plan: Plan) -> str | None:

@@ -131,11 +131,9 @@ def _shape(question: str, text: str) -> list[float]:
 
 def _embedder() -> Any:
     """MiniLM's sentence embedding, or None where the package is not installed."""
-    try:
-        from tools.audit import embed
-    except ImportError:  # pragma: no cover - the audit extra is part of the install
-        return None
-    return embed.embed if embed.model_dir() is not None else None
+    from tools.audit.embed import embedder
+
+    return embedder()
 
 
 def _cached_embeddings(texts: list[str], inputs: list[str], embed: Any) -> Any:

@@ -18,6 +18,7 @@ from typing import Any
 
 from agent.chat import intents
 from agent.chat.routing import (
+    _QUOTE,
     Plan,
     State,
     _neuron,
@@ -241,5 +242,4 @@ def _ask(state: State, reply: str, intent: str | None) -> Plan:
 
 
 def _unquoted(message: str) -> str:
-    return re.sub(r"(?<!\w)'[^'\n]+?'(?!\w)|\"[^\"\n]+?\"|‘[^’\n]+?’|“[^”\n]+?”", " WORD ",
-                  message)  # fmt: skip
+    return _QUOTE.sub(" WORD ", message)

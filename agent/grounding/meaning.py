@@ -119,10 +119,8 @@ def _names_matrix(names: tuple[str, ...]) -> Any:
     return embed([n.replace("_", " ") for n in names])
 
 
-@functools.cache
 def _embedder() -> Any:
-    try:
-        from tools.audit import embed
-    except ImportError:  # pragma: no cover
-        return None
-    return embed.embed if embed.model_dir() is not None else None
+    """MiniLM's sentence embedding, or None where the package is not installed."""
+    from tools.audit.embed import embedder
+
+    return embedder()

@@ -201,38 +201,21 @@ def read_relations(
     signed_seen = set()
     for at, direction in sorted(directions):
         who = nearest(ms, at)
+        about_answer = who is not None and who.subject.casefold() in ("original answer", "answer")
+        unsigned = who is not None and signed(record_of(who.subject), who.subject) is None
+        if edits and (who is None or (about_answer and unsigned)):
+            # "the edit made the original answer less likely": the edit's effect on it
+            e = edits[0]
+            edit = next(f.subject for f in e.facts if f.quantity == "log_prob_change")
+            claim = C.SignClaim(evidence=e.id, subject=edit, quantity="log_prob_change",
+                                direction=direction, negated=negated(prose, at))  # fmt: skip
+            out.claims.append(claim)
+            continue
         if who is None:
-            if edits:
-                r = edits[0]
-                edit = next(f.subject for f in r.facts if f.quantity == "log_prob_change")
-                out.claims.append(
-                    C.SignClaim(
-                        evidence=r.id,
-                        subject=edit,
-                        quantity="log_prob_change",
-                        direction=direction,
-                        negated=negated(prose, at),
-                    )
-                )
-                continue
             out.unread.append(f"a direction ({direction}) of nothing named")
             continue
         r = record_of(who.subject)
         sq = signed(r, who.subject)
-        if sq is None and edits and who.subject.casefold() in ("original answer", "answer"):
-            # "the edit made the original answer less likely": the edit's effect on it
-            e = edits[0]
-            edit = next(f.subject for f in e.facts if f.quantity == "log_prob_change")
-            out.claims.append(
-                C.SignClaim(
-                    evidence=e.id,
-                    subject=edit,
-                    quantity="log_prob_change",
-                    direction=direction,
-                    negated=negated(prose, at),
-                )
-            )
-            continue
         if sq is None:
             if direction != "none" and any(c.kind in ("compare", "rank") for c in out.claims):
                 continue  # "higher"/"lower" already read as a comparison or rank

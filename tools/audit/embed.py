@@ -42,6 +42,12 @@ def _load() -> tuple[Any, Any]:
         return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
 
 
+def embedder() -> Any:
+    """:func:`embed` where the MiniLM package is installed, else None (callers fall back
+    to lexical features)."""
+    return embed if model_dir() is not None else None
+
+
 def embed(texts: list[str]) -> np.ndarray:
     """Unit-length embeddings, one row per text (empty text: the embedding of "")."""
     import torch
